@@ -1,0 +1,87 @@
+package org.normscope.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+
+/** Reading typed fields out of a JSON tree, with errors that name the field's path. */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    static String child(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    static String element(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    /** A short rendering of a JSON value for an error message. */
+    static String show(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        String s = node.toString();
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    static JsonNode object(JsonNode node, String path) throws ScenarioFormatException {
+        if (node == null || node.isMissingNode()) {
+            throw ScenarioFormatException.at(path, "missing, expected an object");
+        }
+        if (!node.isObject()) {
+            throw ScenarioFormatException.at(path, "expected an object, got " + show(node));
+        }
+        return node;
+    }
+
+    static JsonNode required(JsonNode parent, String field, String path, String expected) throws ScenarioFormatException {
+        JsonNode node = parent.get(field);
+        if (node == null) {
+            throw ScenarioFormatException.at(child(path, field), "missing, expected " + expected);
+        }
+        return node;
+    }
+
+    /** An absent or null field is {@code null}. */
+    static JsonNode optional(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    static String text(JsonNode node, String path, String expected) throws ScenarioFormatException {
+        if (!node.isTextual()) {
+            throw ScenarioFormatException.at(path, "expected " + expected + ", got " + show(node));
+        }
+        return node.asText();
+    }
+
+    static int positiveInt(JsonNode node, String path) throws ScenarioFormatException {
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1) {
+            throw ScenarioFormatException.at(path, "expected a whole number ≥ 1, got " + show(node));
+        }
+        return node.asInt();
+    }
+
+    static boolean bool(JsonNode node, String path) throws ScenarioFormatException {
+        if (node.getNodeType() != JsonNodeType.BOOLEAN) {
+            throw ScenarioFormatException.at(path, "expected true or false, got " + show(node));
+        }
+        return node.asBoolean();
+    }
+
+    static double number(JsonNode node, String path, String expected) throws ScenarioFormatException {
+        if (!node.isNumber()) {
+            throw ScenarioFormatException.at(path, "expected " + expected + ", got " + show(node));
+        }
+        return node.asDouble();
+    }
+
+    static long wholeNumber(JsonNode node, String path) throws ScenarioFormatException {
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
+            throw ScenarioFormatException.at(path, "expected a whole number ≥ 0, got " + show(node));
+        }
+        return node.asLong();
+    }
+}

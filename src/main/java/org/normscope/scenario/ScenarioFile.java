@@ -1,0 +1,66 @@
+package org.normscope.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A file that {@code replay} takes: a scenario, or a golden file
+ * {@code {"scenario": …, "expected": …}} whose expected result came from PyTorch.
+ *
+ * @param expected the golden result, or null for a plain scenario
+ */
+public record ScenarioFile(Scenario scenario, Result expected) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Parses the text of a scenario or golden file. */
+    public static ScenarioFile parse(String json) throws ScenarioFormatException {
+        JsonNode root = parseJson(json);
+        if (root.isObject() && root.has("scenario")) {
+            Scenario s = ScenarioJson.read(root.get("scenario"), "scenario");
+            JsonNode exp = root.get("expected");
+            Result expected = exp == null || exp.isNull() ? null : ResultJson.read(exp, "expected");
+            if (expected != null && expected.steps().size() != s.steps().size()) {
+                throw ScenarioFormatException.at("expected.steps", expected.steps().size()
+                        + " results, but the scenario has " + s.steps().size() + " steps");
+            }
+            return new ScenarioFile(s, expected);
+        }
+        return new ScenarioFile(ScenarioJson.read(root, ""), null);
+    }
+
+    /** Parses JSON text into a tree; the error says where the text stops being JSON. */
+    public static JsonNode parseJson(String json) throws ScenarioFormatException {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            if (root == null || root.isMissingNode()) {
+                throw new ScenarioFormatException("not JSON: the file is empty");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ScenarioFormatException("not JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** The file as JSON text: the scenario alone, or the golden pair. */
+    public String toJson() {
+        try {
+            ObjectNode s = ScenarioJson.write(scenario);
+            if (expected == null) {
+                return MAPPER.writeValueAsString(s);
+            }
+            ObjectNode root = MAPPER.createObjectNode();
+            root.set("scenario", s);
+            root.set("expected", MAPPER.readTree(ResultJson.write(expected)));
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.normscope.scenario;
+
+import static org.normscope.scenario.JsonFields.child;
+import static org.normscope.scenario.JsonFields.element;
+import static org.normscope.scenario.JsonFields.optional;
+import static org.normscope.scenario.JsonFields.show;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.normscope.engine.BatchNorm;
+import org.normscope.engine.Momentum;
+
+/**
+ * Reads and writes scenarios ({@code normscope-scenario/1}, see the spec). Fields the
+ * file leaves out take PyTorch's default for the layer type; a forward step without a
+ * {@code mode} runs in {@code train} mode (a new PyTorch module's mode).
+ */
+public final class ScenarioJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ScenarioJson() {
+    }
+
+    /** The scenario object at {@code path} of a parsed document. */
+    public static Scenario read(JsonNode root, String path) throws ScenarioFormatException {
+        JsonFields.object(root, path);
+        JsonNode format = optional(root, "format");
+        if (format != null && !Scenario.FORMAT.equals(format.asText())) {
+            throw ScenarioFormatException.at(child(path, "format"),
+                    "expected \"" + Scenario.FORMAT + "\", got " + show(format));
+        }
+        JsonNode nameNode = optional(root, "name");
+        String name = nameNode == null ? "" : JsonFields.text(nameNode, child(path, "name"), "a string");
+        LayerSpec layer = readLayer(JsonFields.required(root, "layer", path, "an object"), child(path, "layer"));
+        List<Step> steps = readSteps(JsonFields.required(root, "steps", path, "a list of steps"), child(path, "steps"));
+        Tolerance tolerance = null;
+        JsonNode tol = optional(root, "tolerance");
+        if (tol != null) {
+            String tp = child(path, "tolerance");
+            JsonFields.object(tol, tp);
+            double atol = nonNegative(optional(tol, "atol"), child(tp, "atol"), Tolerance.DEFAULT.atol());
+            double rtol = nonNegative(optional(tol, "rtol"), child(tp, "rtol"), Tolerance.DEFAULT.rtol());
+            tolerance = new Tolerance(atol, rtol);
+        }
+        return new Scenario(name, layer, steps, tolerance);
+    }
+
+    private static double nonNegative(JsonNode node, String path, double fallback) throws ScenarioFormatException {
+        if (node == null) {
+            return fallback;
+        }
+        double v = JsonFields.number(node, path, "a number ≥ 0");
+        if (!(v >= 0)) {
+            throw ScenarioFormatException.at(path, "expected a number ≥ 0, got " + show(node));
+        }
+        return v;
+    }
+
+    static LayerSpec readLayer(JsonNode node, String path) throws ScenarioFormatException {
+        JsonFields.object(node, path);
+        String typePath = child(path, "type");
+        String typeName = JsonFields.text(JsonFields.required(node, "type", path, "a layer type"), typePath,
+                "one of " + LayerType.allNames());
+        LayerType type;
+        try {
+            type = LayerType.valueOf(typeName);
+        } catch (IllegalArgumentException e) {
+            throw ScenarioFormatException.at(typePath, "expected one of " + LayerType.allNames() + ", got \"" + typeName + "\"");
+        }
+
+        int numFeatures = 0;
+        int[] normalizedShape = null;
+        int numGroups = 0;
+        int numChannels = 0;
+        switch (type) {
+            case LayerNorm -> normalizedShape = readShape(JsonFields.required(node, "normalized_shape", path,
+                    "a size or a list of sizes"), child(path, "normalized_shape"));
+            case GroupNorm -> {
+                numGroups = JsonFields.positiveInt(JsonFields.required(node, "num_groups", path, "a whole number ≥ 1"),
+                        child(path, "num_groups"));
+                numChannels = JsonFields.positiveInt(JsonFields.required(node, "num_channels", path,
+                        "a whole number ≥ 1"), child(path, "num_channels"));
+            }
+            default -> numFeatures = JsonFields.positiveInt(JsonFields.required(node, "num_features", path,
+                    "a whole number ≥ 1"), child(path, "num_features"));
+        }
+
+        double eps = BatchNorm.DEFAULT_EPS;
+        JsonNode epsNode = optional(node, "eps");
+        if (epsNode != null) {
+            eps = JsonFields.number(epsNode, child(path, "eps"), "a finite number ≥ 0");
+            if (!(eps >= 0) || Double.isInfinite(eps)) {
+                throw ScenarioFormatException.at(child(path, "eps"), "expected a finite number ≥ 0, got " + show(epsNode));
+            }
+        }
+
+        Momentum momentum = Momentum.DEFAULT;
+        if (node.has("momentum")) {
+            JsonNode m = node.get("momentum");
+            String mp = child(path, "momentum");
+            if (m.isNull()) {
+                momentum = Momentum.CUMULATIVE;
+            } else {
+                double v = JsonFields.number(m, mp, "a number in [0, 1] or null");
+                if (!(v >= 0 && v <= 1)) {
+                    throw ScenarioFormatException.at(mp, "expected a number in [0, 1] or null, got " + show(m));
+                }
+                momentum = Momentum.of(v);
+            }
+        }
+
+        boolean instance = type.isInstanceNorm();
+        String affineField = type == LayerType.LayerNorm ? "elementwise_affine" : "affine";
+        boolean affine = readBool(node, affineField, path, !instance);
+        boolean track = readBool(node, "track_running_stats", path, !instance);
+
+        int paramCount = switch (type) {
+            case GroupNorm -> numChannels;
+            case LayerNorm -> (int) Math.min(Integer.MAX_VALUE, org.normscope.engine.Tensor.numel(normalizedShape));
+            default -> numFeatures;
+        };
+        float[] weight = readParameter(node, "weight", path, paramCount, affine);
+        float[] bias = readParameter(node, "bias", path, paramCount, affine);
+        return new LayerSpec(type, numFeatures, eps, momentum, affine, track, weight, bias, normalizedShape,
+                numGroups, numChannels);
+    }
+
+    private static boolean readBool(JsonNode node, String field, String path, boolean fallback) throws ScenarioFormatException {
+        JsonNode v = optional(node, field);
+        return v == null ? fallback : JsonFields.bool(v, child(path, field));
+    }
+
+    private static int[] readShape(JsonNode node, String path) throws ScenarioFormatException {
+        if (node.isIntegralNumber()) {
+            return new int[] {JsonFields.positiveInt(node, path)};
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw ScenarioFormatException.at(path, "expected a size or a list of sizes, got " + show(node));
+        }
+        int[] shape = new int[node.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = JsonFields.positiveInt(node.get(i), element(path, i));
+        }
+        return shape;
+    }
+
+    private static float[] readParameter(JsonNode node, String field, String path, int count, boolean affine)
+            throws ScenarioFormatException {
+        JsonNode v = optional(node, field);
+        if (v == null) {
+            return null;
+        }
+        String p = child(path, field);
+        if (!affine) {
+            throw ScenarioFormatException.at(p, "given, but the layer has no affine parameters");
+        }
+        float[] values = TensorJson.readVector(v, p);
+        if (values.length != count) {
+            throw ScenarioFormatException.at(p, values.length + " values, expected " + count + " (one per channel)");
+        }
+        return values;
+    }
+
+    private static List<Step> readSteps(JsonNode node, String path) throws ScenarioFormatException {
+        if (!node.isArray()) {
+            throw ScenarioFormatException.at(path, "expected a list of steps, got " + show(node));
+        }
+        List<Step> steps = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            steps.add(readStep(node.get(i), element(path, i)));
+        }
+        return steps;
+    }
+
+    private static Step readStep(JsonNode node, String path) throws ScenarioFormatException {
+        JsonFields.object(node, path);
+        JsonNode opNode = optional(node, "op");
+        String op = opNode == null ? "forward" : JsonFields.text(opNode, child(path, "op"),
+                "\"forward\" or \"reset_running_stats\"");
+        switch (op) {
+            case "reset_running_stats":
+                return new Step.ResetRunningStats();
+            case "forward":
+                break;
+            default:
+                throw ScenarioFormatException.at(child(path, "op"),
+                        "expected \"forward\" or \"reset_running_stats\", got \"" + op + "\"");
+        }
+        Step.Mode mode = Step.Mode.train;
+        JsonNode modeNode = optional(node, "mode");
+        if (modeNode != null) {
+            String m = JsonFields.text(modeNode, child(path, "mode"), "\"train\" or \"eval\"");
+            try {
+                mode = Step.Mode.valueOf(m);
+            } catch (IllegalArgumentException e) {
+                throw ScenarioFormatException.at(child(path, "mode"), "expected \"train\" or \"eval\", got \"" + m + "\"");
+            }
+        }
+        var input = TensorJson.read(JsonFields.required(node, "input", path, "a tensor"), child(path, "input"));
+        var gradNode = optional(node, "grad_output");
+        var grad = gradNode == null ? null : TensorJson.read(gradNode, child(path, "grad_output"));
+        if (grad != null && !grad.sameShape(input)) {
+            throw ScenarioFormatException.at(child(path, "grad_output") + ".shape",
+                    "expected the input's shape " + java.util.Arrays.toString(input.shape()));
+        }
+        return new Step.Forward(mode, input, grad);
+    }
+
+    /** The scenario as a JSON object, every layer field written out. */
+    public static ObjectNode write(Scenario s) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", Scenario.FORMAT);
+        root.put("name", s.name());
+        LayerSpec l = s.layer();
+        ObjectNode layer = root.putObject("layer");
+        layer.put("type", l.type().name());
+        switch (l.type()) {
+            case LayerNorm -> {
+                ArrayNode shape = layer.putArray("normalized_shape");
+                for (int d : l.normalizedShape()) {
+                    shape.add(d);
+                }
+            }
+            case GroupNorm -> {
+                layer.put("num_groups", l.numGroups());
+                layer.put("num_channels", l.numChannels());
+            }
+            default -> layer.put("num_features", l.numFeatures());
+        }
+        layer.put("eps", l.eps());
+        if (l.momentum().isCumulative()) {
+            layer.putNull("momentum");
+        } else {
+            layer.put("momentum", l.momentum().value());
+        }
+        layer.put(l.type() == LayerType.LayerNorm ? "elementwise_affine" : "affine", l.affine());
+        layer.put("track_running_stats", l.trackRunningStats());
+        if (l.weight() != null) {
+            layer.set("weight", TensorJson.writeVector(l.weight()));
+        }
+        if (l.bias() != null) {
+            layer.set("bias", TensorJson.writeVector(l.bias()));
+        }
+        ArrayNode steps = root.putArray("steps");
+        for (Step step : s.steps()) {
+            ObjectNode st = steps.addObject();
+            if (step instanceof Step.Forward f) {
+                st.put("op", "forward");
+                st.put("mode", f.mode().name());
+                st.set("input", TensorJson.write(f.input()));
+                if (f.gradOutput() != null) {
+                    st.set("grad_output", TensorJson.write(f.gradOutput()));
+                }
+            } else {
+                st.put("op", "reset_running_stats");
+            }
+        }
+        if (!s.tolerance().equals(Tolerance.DEFAULT)) {
+            ObjectNode tol = root.putObject("tolerance");
+            tol.put("atol", s.tolerance().atol());
+            tol.put("rtol", s.tolerance().rtol());
+        }
+        return root;
+    }
+}
