@@ -56,8 +56,8 @@ public abstract class BatchNorm {
     /**
      * A layer with PyTorch's arguments.
      *
-     * @param numFeatures {@code C}, the number of channels (≥ 1)
-     * @param eps added to the variance before the square root (finite, ≥ 0)
+     * @param numFeatures {@code C}, the number of channels (at least 1)
+     * @param eps added to the variance before the square root (finite, at least 0)
      * @param momentum the weight of the new batch in the running statistics, or
      *     {@link Momentum#CUMULATIVE} for {@code None}
      * @param affine whether the layer has learnable {@code weight} (ones) and {@code bias} (zeros)
@@ -111,7 +111,7 @@ public abstract class BatchNorm {
      */
     public void setEps(double eps) {
         if (!(eps >= 0.0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException("eps must be a finite number ≥ 0, got " + eps);
+            throw new IllegalArgumentException("eps must be a finite number >= 0, got " + eps);
         }
         this.eps = eps;
     }

@@ -59,7 +59,7 @@ final class JsonFields {
 
     static int positiveInt(JsonNode node, String path) throws ScenarioFormatException {
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1) {
-            throw ScenarioFormatException.at(path, "expected a whole number ≥ 1, got " + show(node));
+            throw ScenarioFormatException.at(path, "expected a whole number >= 1, got " + show(node));
         }
         return node.asInt();
     }
@@ -80,7 +80,7 @@ final class JsonFields {
 
     static long wholeNumber(JsonNode node, String path) throws ScenarioFormatException {
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
-            throw ScenarioFormatException.at(path, "expected a whole number ≥ 0, got " + show(node));
+            throw ScenarioFormatException.at(path, "expected a whole number >= 0, got " + show(node));
         }
         return node.asLong();
     }

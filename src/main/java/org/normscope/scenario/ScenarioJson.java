@@ -54,9 +54,9 @@ public final class ScenarioJson {
         if (node == null) {
             return fallback;
         }
-        double v = JsonFields.number(node, path, "a number ≥ 0");
+        double v = JsonFields.number(node, path, "a number >= 0");
         if (!(v >= 0)) {
-            throw ScenarioFormatException.at(path, "expected a number ≥ 0, got " + show(node));
+            throw ScenarioFormatException.at(path, "expected a number >= 0, got " + show(node));
         }
         return v;
     }
@@ -81,21 +81,21 @@ public final class ScenarioJson {
             case LayerNorm -> normalizedShape = readShape(JsonFields.required(node, "normalized_shape", path,
                     "a size or a list of sizes"), child(path, "normalized_shape"));
             case GroupNorm -> {
-                numGroups = JsonFields.positiveInt(JsonFields.required(node, "num_groups", path, "a whole number ≥ 1"),
+                numGroups = JsonFields.positiveInt(JsonFields.required(node, "num_groups", path, "a whole number >= 1"),
                         child(path, "num_groups"));
                 numChannels = JsonFields.positiveInt(JsonFields.required(node, "num_channels", path,
-                        "a whole number ≥ 1"), child(path, "num_channels"));
+                        "a whole number >= 1"), child(path, "num_channels"));
             }
             default -> numFeatures = JsonFields.positiveInt(JsonFields.required(node, "num_features", path,
-                    "a whole number ≥ 1"), child(path, "num_features"));
+                    "a whole number >= 1"), child(path, "num_features"));
         }
 
         double eps = BatchNorm.DEFAULT_EPS;
         JsonNode epsNode = optional(node, "eps");
         if (epsNode != null) {
-            eps = JsonFields.number(epsNode, child(path, "eps"), "a finite number ≥ 0");
+            eps = JsonFields.number(epsNode, child(path, "eps"), "a finite number >= 0");
             if (!(eps >= 0) || Double.isInfinite(eps)) {
-                throw ScenarioFormatException.at(child(path, "eps"), "expected a finite number ≥ 0, got " + show(epsNode));
+                throw ScenarioFormatException.at(child(path, "eps"), "expected a finite number >= 0, got " + show(epsNode));
             }
         }
 

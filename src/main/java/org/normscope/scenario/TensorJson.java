@@ -35,7 +35,7 @@ public final class TensorJson {
         for (int i = 0; i < shape.length; i++) {
             JsonNode d = shapeNode.get(i);
             if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 0) {
-                throw ScenarioFormatException.at(element(shapePath, i), "expected a size ≥ 0, got " + show(d));
+                throw ScenarioFormatException.at(element(shapePath, i), "expected a size >= 0, got " + show(d));
             }
             shape[i] = d.asInt();
             expected *= shape[i];

@@ -1,0 +1,106 @@
+package org.normscope.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.normscope.bench.ForwardBenchmark;
+import org.normscope.engine.BatchNorm;
+import org.normscope.engine.TorchError;
+import org.normscope.scenario.LayerSpec;
+import org.normscope.scenario.LayerType;
+import org.normscope.scenario.Replayer;
+import org.normscope.scenario.UnsupportedLayerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: times the engine's forward on one batch shape. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the engine's forward: a warm-up, then timed forwards on a reused standard-normal "
+            + "batch; prints the median and min ms per forward and G elements/s (at the median).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--layer", defaultValue = "BatchNorm2d",
+            description = "BatchNorm1d, BatchNorm2d or BatchNorm3d (default: ${DEFAULT-VALUE})")
+    String layer;
+
+    @Option(names = "--shape", defaultValue = "64,64,32,32", split = ",",
+            description = "batch shape N,C,... (default: ${DEFAULT-VALUE})")
+    int[] shape;
+
+    @Option(names = "--mode", defaultValue = "train", description = "train or eval (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--iters", defaultValue = "200", description = "timed forwards (default: ${DEFAULT-VALUE})")
+    int iters;
+
+    @Option(names = "--warmup-ms", defaultValue = "2000", description = "warm-up time in ms (default: ${DEFAULT-VALUE})")
+    long warmupMs;
+
+    @Option(names = "--json", description = "end with one JSON line: median_ms, min_ms, elements_per_s, ...")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        LayerType type;
+        try {
+            type = LayerType.valueOf(layer);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--layer: expected BatchNorm1d, BatchNorm2d or BatchNorm3d, got '"
+                    + layer + "'");
+        }
+        if (!mode.equals("train") && !mode.equals("eval")) {
+            throw new ParameterException(spec.commandLine(), "--mode: expected train or eval, got '" + mode + "'");
+        }
+        if (iters < 1) {
+            throw new ParameterException(spec.commandLine(), "--iters: expected at least 1, got " + iters);
+        }
+        if (shape.length < 2 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
+            throw new ParameterException(spec.commandLine(), "--shape: expected N,C,... with every size at least 1, got "
+                    + Arrays.toString(shape));
+        }
+        BatchNorm bn;
+        try {
+            bn = Replayer.createLayer(LayerSpec.batchNorm(type, shape[1], BatchNorm.DEFAULT_EPS,
+                    org.normscope.engine.Momentum.DEFAULT, true, true));
+        } catch (UnsupportedLayerException e) {
+            throw new ParameterException(spec.commandLine(), "--layer: " + e.getMessage());
+        }
+        bn.train(mode.equals("train"));
+        ForwardBenchmark.Measurement m;
+        try {
+            m = new ForwardBenchmark(bn, shape, 42).run(iters, warmupMs);
+        } catch (TorchError e) {
+            spec.commandLine().getErr().println("normscope bench: " + bn.kind() + " refuses shape "
+                    + Arrays.toString(shape) + ": " + e);
+            return Main.BAD_INPUT;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            spec.commandLine().getErr().println("normscope bench: shape " + Arrays.toString(shape) + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        var out = spec.commandLine().getOut();
+        String shapeText = Arrays.toString(shape).replace('[', '(').replace(']', ')');
+        out.println(bn + " " + mode + " forward on " + shapeText + " float32, "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+        out.println(String.format(Locale.ROOT, "warm-up %d forwards, timed %d forwards", m.warmupForwards(), m.iterations()));
+        out.println(String.format(Locale.ROOT, "median %.3f ms   min %.3f ms   mean %.3f ms   %.3f G elements/s",
+                m.medianMs(), m.minMs(), m.meanMs(), m.elementsPerSecond() / 1e9));
+        if (json) {
+            StringBuilder shapeJson = new StringBuilder("[");
+            for (int i = 0; i < shape.length; i++) {
+                shapeJson.append(i == 0 ? "" : ",").append(shape[i]);
+            }
+            out.println(String.format(Locale.ROOT, "{\"layer\":\"%s\",\"shape\":%s],\"mode\":\"%s\",\"iters\":%d,"
+                    + "\"median_ms\":%.4f,\"min_ms\":%.4f,\"mean_ms\":%.4f,\"elements_per_s\":%.6e,\"cores\":%d}",
+                    bn.kind(), shapeJson, mode, m.iterations(), m.medianMs(), m.minMs(), m.meanMs(),
+                    m.elementsPerSecond(), Runtime.getRuntime().availableProcessors()));
+        }
+        out.flush();
+        return 0;
+    }
+}

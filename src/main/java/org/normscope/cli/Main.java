@@ -1,0 +1,47 @@
+package org.normscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar normscope.jar COMMAND …}: replay scenarios, print tensors as PyTorch
+ * does, replay the notebook, benchmark the engine. Exit codes: 0 done, 1 a check found
+ * differences, 2 bad arguments or a bad file (one line on stderr, no stack trace).
+ */
+@Command(name = "normscope", mixinStandardHelpOptions = true, version = "NormScope 0.1.0",
+        description = "NormScope: PyTorch's normalization layers, step by step, with PyTorch's numbers.",
+        subcommands = {ReplayCommand.class, FormatCommand.class, DemoCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a check that found differences. */
+    static final int DIFFERENCES = 1;
+    /** Exit code of bad arguments or a bad input file. */
+    static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("normscope: internal error: " + ex);
+            return 3;
+        });
+        return cli.execute(args);
+    }
+
+    /** No command given: say so, and show what there is. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+    }
+}
