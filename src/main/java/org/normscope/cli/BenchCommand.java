@@ -60,6 +60,9 @@ final class BenchCommand implements Callable<Integer> {
         if (iters < 1) {
             throw new ParameterException(spec.commandLine(), "--iters: expected at least 1, got " + iters);
         }
+        if (warmupMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup-ms: expected at least 0, got " + warmupMs);
+        }
         if (shape.length < 2 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
             throw new ParameterException(spec.commandLine(), "--shape: expected N,C,... with every size at least 1, got "
                     + Arrays.toString(shape));
@@ -69,7 +72,8 @@ final class BenchCommand implements Callable<Integer> {
             bn = Replayer.createLayer(LayerSpec.batchNorm(type, shape[1], BatchNorm.DEFAULT_EPS,
                     org.normscope.engine.Momentum.DEFAULT, true, true));
         } catch (UnsupportedLayerException e) {
-            throw new ParameterException(spec.commandLine(), "--layer: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--layer: " + layer
+                    + " is not supported yet (expected BatchNorm1d, BatchNorm2d or BatchNorm3d)");
         }
         bn.train(mode.equals("train"));
         ForwardBenchmark.Measurement m;
@@ -80,7 +84,12 @@ final class BenchCommand implements Callable<Integer> {
                     + Arrays.toString(shape) + ": " + e);
             return Main.BAD_INPUT;
         } catch (IllegalArgumentException | ArithmeticException e) {
-            spec.commandLine().getErr().println("normscope bench: shape " + Arrays.toString(shape) + ": " + e.getMessage());
+            spec.commandLine().getErr().println("normscope bench: shape " + Arrays.toString(shape)
+                    + ": more values than one Java float array holds (at most 2147483639)");
+            return Main.BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            spec.commandLine().getErr().println("normscope bench: shape " + Arrays.toString(shape)
+                    + ": not enough memory for its input and output (" + e.getMessage() + ")");
             return Main.BAD_INPUT;
         }
         var out = spec.commandLine().getOut();

@@ -25,6 +25,11 @@ final class InputFiles {
     }
 
     static String read(String name) throws BadInput {
+        String text = readRaw(name);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark is not JSON, but harmless
+    }
+
+    private static String readRaw(String name) throws BadInput {
         try {
             if ("-".equals(name)) {
                 InputStream in = System.in;

@@ -43,21 +43,27 @@ final class ReplayCommand implements Callable<Integer> {
             return fail(e.getMessage());
         } catch (ScenarioFormatException | UnsupportedLayerException e) {
             return fail(file + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return fail(file + ": not enough memory to replay it (" + e.getMessage() + ")");
+        }
+        if (check && input.expected() == null) {
+            return fail(file + ": --check needs a golden file with an \"expected\" result");
         }
         spec.commandLine().getOut().println(ResultJson.write(result));
         spec.commandLine().getOut().flush();
         if (!check) {
             return 0;
         }
-        if (input.expected() == null) {
-            return fail(file + ": --check needs a golden file with an \"expected\" result");
-        }
         List<String> differences = ResultComparator.compare(result, input.expected(), input.scenario().tolerance());
         differences.forEach(d -> spec.commandLine().getErr().println(file + ": " + d));
         spec.commandLine().getErr().println(file + ": " + (differences.isEmpty()
-                ? "matches the expected result (" + result.steps().size() + " steps)"
-                : differences.size() + " differences from the expected result"));
+                ? "matches the expected result (" + count(result.steps().size(), "step") + ")"
+                : count(differences.size(), "difference") + " from the expected result"));
         return differences.isEmpty() ? 0 : Main.DIFFERENCES;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private int fail(String message) {

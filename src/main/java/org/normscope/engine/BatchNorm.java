@@ -51,7 +51,7 @@ public abstract class BatchNorm {
     private long numBatchesTracked;
 
     private final ForwardPass pass;
-    private LastForward last;
+    private final LastForward last = new LastForward();
 
     /**
      * A layer with PyTorch's arguments.
@@ -254,6 +254,7 @@ public abstract class BatchNorm {
             throw new IllegalArgumentException("output shape " + Arrays.toString(out.shape())
                     + " differs from input shape " + Arrays.toString(input.shape()));
         }
+        last.valid = false; // backward applies to the last successful forward only
         checkInputDim(input.dim());
 
         // Order as in _BatchNorm.forward: the batch is counted before F.batch_norm checks it.
@@ -263,34 +264,32 @@ public abstract class BatchNorm {
             factor = momentum.factor(numBatchesTracked);
         }
         boolean batchStats = training || !trackRunningStats;
-        int[] shape = input.shape();
         if (batchStats) {
-            verifyBatchSize(shape);
+            verifyBatchSize(input);
         }
-        last = null;
         if (input.numel() == 0) {
             return; // PyTorch returns an empty clone and leaves the running stats alone
         }
-        int channels = shape[1];
+        int channels = input.size(1);
         checkChannelCount(channels);
 
-        int batch = shape[0];
+        int batch = input.size(0);
         int slice = input.numel() / batch / channels;
         boolean updateRunning = training && trackRunningStats;
         pass.prepare(input.data(), out.data(), batch, channels, slice, batchStats, updateRunning,
                 (float) factor, eps, weight, bias, runningMean, runningVar);
         pass.run(input.numel() >= PARALLEL_THRESHOLD && channels > 1);
-        last = new LastForward(input, batchStats, channels, updateRunning ? factor : Double.NaN, (long) batch * slice);
+        last.set(input, batchStats, channels, updateRunning ? factor : Double.NaN, (long) batch * slice);
     }
 
-    private static void verifyBatchSize(int[] shape) {
-        long sizeProds = shape[0];
-        for (int i = 2; i < shape.length; i++) {
-            sizeProds *= shape[i];
+    private static void verifyBatchSize(Tensor input) {
+        long sizeProds = input.size(0);
+        for (int i = 2; i < input.dim(); i++) {
+            sizeProds *= input.size(i);
         }
         if (sizeProds == 1) {
             throw TorchError.valueError("Expected more than 1 value per channel when training, got input size "
-                    + Tensor.sizeString(shape));
+                    + input.sizeString());
         }
     }
 
@@ -318,7 +317,7 @@ public abstract class BatchNorm {
      * {@code 1/num_batches_tracked} when it is None), or NaN if it updated nothing.
      */
     public double lastFactor() {
-        return last == null ? Double.NaN : last.factor;
+        return last.valid ? last.factor : Double.NaN;
     }
 
     /**
@@ -327,27 +326,27 @@ public abstract class BatchNorm {
      * if the last forward was refused or empty.
      */
     public long lastReductionSize() {
-        return last == null ? 0 : last.n;
+        return last.valid ? last.n : 0;
     }
 
     /** Whether the last forward normalized with batch statistics (otherwise with the running ones). */
     public boolean lastUsedBatchStats() {
-        return last != null && last.batchStats;
+        return last.valid && last.batchStats;
     }
 
     /** The per-channel mean the last forward normalized with (batch or running), or null. */
     public float[] lastMean() {
-        return last == null ? null : Arrays.copyOf(pass.mean, last.channels);
+        return last.valid ? Arrays.copyOf(pass.mean, last.channels) : null;
     }
 
     /** The per-channel {@code 1/sqrt(var + eps)} the last forward normalized with, or null. */
     public float[] lastInvStd() {
-        return last == null ? null : Arrays.copyOf(pass.invstd, last.channels);
+        return last.valid ? Arrays.copyOf(pass.invstd, last.channels) : null;
     }
 
     /** The last batch's biased per-channel variance {@code Σ(x − mean)²/n}, or null if it used running stats. */
     public float[] lastBatchVar() {
-        if (last == null || !last.batchStats) {
+        if (!last.valid || !last.batchStats) {
             return null;
         }
         float[] v = new float[last.channels];
@@ -374,7 +373,7 @@ public abstract class BatchNorm {
      * @throws IllegalArgumentException if {@code gradOutput} does not have the input's shape
      */
     public BatchNormGradients backward(Tensor gradOutput) {
-        if (last == null) {
+        if (!last.valid) {
             throw new IllegalStateException("backward needs a successful forward first");
         }
         Tensor x = last.input;
@@ -447,7 +446,22 @@ public abstract class BatchNorm {
                 + ", track_running_stats=" + (trackRunningStats ? "True" : "False") + ")";
     }
 
-    /** What one successful forward leaves for backward and for the status line. */
-    private record LastForward(Tensor input, boolean batchStats, int channels, double factor, long n) {
+    /** What one successful forward leaves for backward and for the status line; reused, so a step allocates nothing. */
+    private static final class LastForward {
+        boolean valid;
+        Tensor input;
+        boolean batchStats;
+        int channels;
+        double factor;
+        long n;
+
+        void set(Tensor input, boolean batchStats, int channels, double factor, long n) {
+            this.input = input;
+            this.batchStats = batchStats;
+            this.channels = channels;
+            this.factor = factor;
+            this.n = n;
+            this.valid = true;
+        }
     }
 }

@@ -36,8 +36,6 @@ final class ForwardPass {
     private float[] runningVar;
 
     private final SecondHalf secondHalf = new SecondHalf();
-    private float[] lanes = new float[0];       // scratch of the calling thread's half
-    private float[] otherLanes = new float[0];  // scratch of the forked half
 
     ForwardPass(int capacity) {
         ensureCapacity(capacity);
@@ -56,10 +54,6 @@ final class ForwardPass {
             boolean updateRunning, float factor, double eps, float[] weight, float[] bias,
             float[] runningMean, float[] runningVar) {
         ensureCapacity(channels);
-        if (lanes.length < slice && slice >= ChannelKernels.LANE_MIN_RUN) {
-            lanes = new float[slice];
-            otherLanes = new float[slice];
-        }
         this.x = x;
         this.y = y;
         this.batch = batch;
@@ -78,14 +72,14 @@ final class ForwardPass {
     void run(boolean parallel) {
         try {
             if (!parallel) {
-                channels(0, channels, lanes);
+                channels(0, channels);
                 return;
             }
             int mid = channels / 2;
             secondHalf.reinitialize();
             secondHalf.from = mid;
             secondHalf.fork();
-            channels(0, mid, lanes);
+            channels(0, mid);
             secondHalf.join();
         } finally {
             x = null; // do not keep the caller's arrays alive
@@ -93,7 +87,7 @@ final class ForwardPass {
         }
     }
 
-    private void channels(int from, int to, float[] scratch) {
+    private void channels(int from, int to) {
         long n = (long) batch * slice;
         int stride = channels * slice;
         for (int c = from; c < to; c++) {
@@ -101,8 +95,8 @@ final class ForwardPass {
             float m;
             float inv;
             if (batchStats) {
-                m = (float) (ChannelKernels.sum(x, first, stride, batch, slice, scratch) / n);
-                float vs = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m, scratch);
+                m = (float) (ChannelKernels.sum(x, first, stride, batch, slice) / n);
+                float vs = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m);
                 float biasedVar = vs / n;
                 // PyTorch's InvStd: 0 where the variance and eps are both 0, so y = bias, not NaN
                 inv = (biasedVar != 0f || eps != 0.0) ? (float) (1.0 / Math.sqrt(biasedVar + eps)) : 0f;
@@ -131,7 +125,7 @@ final class ForwardPass {
 
         @Override
         protected void compute() {
-            channels(from, channels, otherLanes);
+            channels(from, channels);
         }
     }
 }

@@ -23,6 +23,13 @@ public final class ScenarioJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /**
+     * The most channels a scenario may ask for. PyTorch has no limit; 2^24 channels are
+     * far more than anyone steps through by hand, and keep a bad file from asking for
+     * gigabytes of running stats.
+     */
+    public static final int MAX_FEATURES = 1 << 24;
+
     private ScenarioJson() {
     }
 
@@ -86,8 +93,14 @@ public final class ScenarioJson {
                 numChannels = JsonFields.positiveInt(JsonFields.required(node, "num_channels", path,
                         "a whole number >= 1"), child(path, "num_channels"));
             }
-            default -> numFeatures = JsonFields.positiveInt(JsonFields.required(node, "num_features", path,
-                    "a whole number >= 1"), child(path, "num_features"));
+            default -> {
+                numFeatures = JsonFields.positiveInt(JsonFields.required(node, "num_features", path,
+                        "a whole number >= 1"), child(path, "num_features"));
+                if (numFeatures > MAX_FEATURES) {
+                    throw ScenarioFormatException.at(child(path, "num_features"), "expected at most " + MAX_FEATURES
+                            + " channels, got " + numFeatures);
+                }
+            }
         }
 
         double eps = BatchNorm.DEFAULT_EPS;
@@ -206,7 +219,8 @@ public final class ScenarioJson {
         var grad = gradNode == null ? null : TensorJson.read(gradNode, child(path, "grad_output"));
         if (grad != null && !grad.sameShape(input)) {
             throw ScenarioFormatException.at(child(path, "grad_output") + ".shape",
-                    "expected the input's shape " + java.util.Arrays.toString(input.shape()));
+                    "expected the input's shape " + java.util.Arrays.toString(input.shape()) + ", got "
+                    + java.util.Arrays.toString(grad.shape()));
         }
         return new Step.Forward(mode, input, grad);
     }

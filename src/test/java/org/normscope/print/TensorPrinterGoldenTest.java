@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.normscope.scenario.ScenarioFormatException;
+import org.normscope.scenario.TensorFile;
 
-/** Every {@code golden/repr/*.json}: PyTorch's {@code print(t)} of the tensor, matched character for character. */
+/**
+ * Every {@code golden/repr/*.json}: PyTorch's {@code print(t)} of the tensor, matched character for
+ * character. The file is read by {@link TensorFile#parse}, the same code as the {@code format} command.
+ */
 class TensorPrinterGoldenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +36,10 @@ class TensorPrinterGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldenFiles")
-    void printsAsPyTorch(Path file) throws IOException {
+    void printsAsPyTorch(Path file) throws IOException, ScenarioFormatException {
         JsonNode golden = JSON.readTree(file.toFile());
 
-        String repr = TensorPrinter.repr(TensorJson.read(golden.get("tensor")));
+        String repr = TensorPrinter.repr(TensorFile.parse(Files.readString(file, StandardCharsets.UTF_8)));
 
         assertThat(repr).isEqualTo(golden.get("repr").asText());
     }

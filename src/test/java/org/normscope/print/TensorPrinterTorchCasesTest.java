@@ -13,8 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.engine.Tensor;
+import org.normscope.scenario.ScenarioFormatException;
+import org.normscope.scenario.TensorJson;
 
-/** The cases in {@code print/torch-repr-cases.json}, printed by PyTorch 1.13 (see the README beside it). */
+/**
+ * The cases in {@code print/torch-repr-cases.json}, printed by PyTorch 1.13 (see the README beside it).
+ * Tensors are read by the main code's {@link TensorJson}, as the {@code format} command reads them.
+ */
 class TensorPrinterTorchCasesTest {
 
     static List<Arguments> cases() throws IOException {
@@ -32,8 +37,8 @@ class TensorPrinterTorchCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void printsAsPyTorch(String name, JsonNode c) {
-        Tensor t = TensorJson.read(c.get("tensor"));
+    void printsAsPyTorch(String name, JsonNode c) throws ScenarioFormatException {
+        Tensor t = TensorJson.read(c.get("tensor"), "tensor");
         List<String> suffixes = new ArrayList<>();
         c.path("suffixes").forEach(s -> suffixes.add(s.asText()));
 
