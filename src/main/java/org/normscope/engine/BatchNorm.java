@@ -268,7 +268,9 @@ public abstract class BatchNorm {
             verifyBatchSize(input);
         }
         if (input.numel() == 0) {
-            return; // PyTorch returns an empty clone and leaves the running stats alone
+            // PyTorch returns an empty clone and leaves the running stats alone
+            last.set(input, batchStats, input.dim() > 1 ? input.size(1) : 0, Double.NaN, 0, false);
+            return;
         }
         int channels = input.size(1);
         checkChannelCount(channels);
@@ -279,7 +281,8 @@ public abstract class BatchNorm {
         pass.prepare(input.data(), out.data(), batch, channels, slice, batchStats, updateRunning,
                 (float) factor, eps, weight, bias, runningMean, runningVar);
         pass.run(input.numel() >= PARALLEL_THRESHOLD && channels > 1);
-        last.set(input, batchStats, channels, updateRunning ? factor : Double.NaN, (long) batch * slice);
+        last.set(input, batchStats, channels, updateRunning ? factor : Double.NaN, (long) batch * slice,
+                out.data() == input.data());
     }
 
     private static void verifyBatchSize(Tensor input) {
@@ -336,17 +339,17 @@ public abstract class BatchNorm {
 
     /** The per-channel mean the last forward normalized with (batch or running), or null. */
     public float[] lastMean() {
-        return last.valid ? Arrays.copyOf(pass.mean, last.channels) : null;
+        return last.valid && last.n > 0 ? Arrays.copyOf(pass.mean, last.channels) : null;
     }
 
     /** The per-channel {@code 1/sqrt(var + eps)} the last forward normalized with, or null. */
     public float[] lastInvStd() {
-        return last.valid ? Arrays.copyOf(pass.invstd, last.channels) : null;
+        return last.valid && last.n > 0 ? Arrays.copyOf(pass.invstd, last.channels) : null;
     }
 
     /** The last batch's biased per-channel variance {@code Σ(x − mean)²/n}, or null if it used running stats. */
     public float[] lastBatchVar() {
-        if (!last.valid || !last.batchStats) {
+        if (!last.valid || !last.batchStats || last.n == 0) {
             return null;
         }
         float[] v = new float[last.channels];
@@ -369,17 +372,25 @@ public abstract class BatchNorm {
      * </pre>
      * With running statistics: {@code grad_input = dy · invstd · weight}.
      *
-     * @throws IllegalStateException if there was no successful forward
+     * @throws IllegalStateException if there was no successful forward, or it wrote over its input
      * @throws IllegalArgumentException if {@code gradOutput} does not have the input's shape
      */
     public BatchNormGradients backward(Tensor gradOutput) {
         if (!last.valid) {
             throw new IllegalStateException("backward needs a successful forward first");
         }
+        if (last.inPlace) {
+            throw new IllegalStateException("the last forward wrote its output over its input, so backward cannot see"
+                    + " the input any more (PyTorch refuses an in-place batch_norm on a tensor that needs grad too)");
+        }
         Tensor x = last.input;
         if (!gradOutput.sameShape(x)) {
             throw new IllegalArgumentException("grad_output shape " + Arrays.toString(gradOutput.shape())
                     + " differs from the input shape " + Arrays.toString(x.shape()));
+        }
+        if (x.numel() == 0) { // an empty batch: nothing flows back, the parameters get zero gradients
+            return new BatchNormGradients(Tensor.zeros(x.shape()), affine ? new float[numFeatures] : null,
+                    affine ? new float[numFeatures] : null);
         }
         int channels = last.channels;
         int batch = x.size(0);
@@ -455,7 +466,10 @@ public abstract class BatchNorm {
         double factor;
         long n;
 
-        void set(Tensor input, boolean batchStats, int channels, double factor, long n) {
+        boolean inPlace;
+
+        void set(Tensor input, boolean batchStats, int channels, double factor, long n, boolean inPlace) {
+            this.inPlace = inPlace;
             this.input = input;
             this.batchStats = batchStats;
             this.channels = channels;

@@ -88,12 +88,15 @@ final class ChannelKernels {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /** {@code y = x·alpha + beta} over the channel, in float (the JIT vectorizes this loop). */
+    /**
+     * {@code y = x·alpha + beta} over the channel, rounded once (a fused multiply-add), as
+     * PyTorch's AVX2 kernel computes it; the JIT vectorizes this loop.
+     */
     static void affine(float[] x, float[] y, int first, int stride, int runs, int runLength, float alpha, float beta) {
         for (int r = 0, start = first; r < runs; r++, start += stride) {
             int end = start + runLength;
             for (int i = start; i < end; i++) {
-                y[i] = x[i] * alpha + beta;
+                y[i] = Math.fma(x[i], alpha, beta);
             }
         }
     }

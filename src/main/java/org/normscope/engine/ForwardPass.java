@@ -71,6 +71,9 @@ final class ForwardPass {
 
     void run(boolean parallel) {
         try {
+            if (batchStats && slice == 1) {
+                rowWiseStats();
+            }
             if (!parallel) {
                 channels(0, channels);
                 return;
@@ -95,8 +98,14 @@ final class ForwardPass {
             float m;
             float inv;
             if (batchStats) {
-                m = (float) (ChannelKernels.sum(x, first, stride, batch, slice) / n);
-                float vs = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m);
+                float vs;
+                if (slice == 1) {
+                    m = mean[c];
+                    vs = varSum[c];
+                } else {
+                    m = (float) (ChannelKernels.sum(x, first, stride, batch, slice) / n);
+                    vs = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m);
+                }
                 float biasedVar = vs / n;
                 // PyTorch's InvStd: 0 where the variance and eps are both 0, so y = bias, not NaN
                 inv = (biasedVar != 0f || eps != 0.0) ? (float) (1.0 / Math.sqrt(biasedVar + eps)) : 0f;
@@ -113,8 +122,36 @@ final class ForwardPass {
             mean[c] = m;
             invstd[c] = inv;
             float alpha = inv * (weight == null ? 1f : weight[c]);
-            float beta = (bias == null ? 0f : bias[c]) - m * alpha;
+            // b − mean·α rounded once, as PyTorch's AVX2 build (compiled with FMA contraction) does
+            float beta = Math.fma(-m, alpha, bias == null ? 0f : bias[c]);
             ChannelKernels.affine(x, y, first, stride, batch, slice, alpha, beta);
+        }
+    }
+
+    /**
+     * The batch statistics of an {@code (N, C)} or {@code (N, C, 1)} input, for every channel at
+     * once, as PyTorch 1.13's channels-last kernel takes them for such inputs: row by row, the sum
+     * and then the sum of squared deviations accumulated in <em>float</em> per channel
+     * ({@code acc = fma(x − mean, x − mean, acc)}), the mean as {@code (float)(sum / N)}. Float
+     * accumulation is less exact than the double sums of wider inputs, but these are PyTorch's numbers.
+     */
+    private void rowWiseStats() {
+        java.util.Arrays.fill(mean, 0, channels, 0f);
+        java.util.Arrays.fill(varSum, 0, channels, 0f);
+        float[] sums = mean;
+        for (int r = 0, start = 0; r < batch; r++, start += channels) {
+            for (int c = 0; c < channels; c++) {
+                sums[c] += x[start + c];
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            sums[c] = (float) ((double) sums[c] / batch);
+        }
+        for (int r = 0, start = 0; r < batch; r++, start += channels) {
+            for (int c = 0; c < channels; c++) {
+                float d = x[start + c] - mean[c];
+                varSum[c] = Math.fma(d, d, varSum[c]);
+            }
         }
     }
 
