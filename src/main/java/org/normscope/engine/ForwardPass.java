@@ -9,7 +9,9 @@ import java.util.concurrent.RecursiveAction;
  * <p>Each channel is done start to finish before the next: its sum, its
  * {@code Σ(x − mean)²}, its running-stat update and its output. A channel of a batch
  * that fits the cache is then read from memory once and written once, which is what
- * lets this beat PyTorch's CPU kernel (two separate sweeps over the whole batch). Large
+ * lets this beat PyTorch's CPU kernel (two separate sweeps over the whole batch).
+ * {@code (N, C)} inputs, whose channels interleave value by value, are walked row by
+ * row instead (see {@link #rowWise}). Large
  * batches split the channels in two halves, one on the common fork-join pool: the task
  * object is reused, so a step allocates nothing.
  */
@@ -19,6 +21,8 @@ final class ForwardPass {
     float[] mean;
     float[] invstd;
     float[] varSum;
+    private float[] alpha;
+    private float[] beta;
 
     // the current forward's arguments
     private float[] x;
@@ -46,6 +50,8 @@ final class ForwardPass {
             mean = new float[c];
             invstd = new float[c];
             varSum = new float[c];
+            alpha = new float[c];
+            beta = new float[c];
         }
     }
 
@@ -71,9 +77,6 @@ final class ForwardPass {
 
     void run(boolean parallel) {
         try {
-            if (batchStats && slice == 1) {
-                rowWiseStats();
-            }
             if (!parallel) {
                 channels(0, channels);
                 return;
@@ -91,66 +94,96 @@ final class ForwardPass {
     }
 
     private void channels(int from, int to) {
+        if (slice == 1) {
+            rowWise(from, to);
+            return;
+        }
         long n = (long) batch * slice;
         int stride = channels * slice;
         for (int c = from; c < to; c++) {
             int first = c * slice;
-            float m;
-            float inv;
             if (batchStats) {
-                float vs;
-                if (slice == 1) {
-                    m = mean[c];
-                    vs = varSum[c];
-                } else {
-                    m = (float) (ChannelKernels.sum(x, first, stride, batch, slice) / n);
-                    vs = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m);
-                }
-                float biasedVar = vs / n;
-                // PyTorch's InvStd: 0 where the variance and eps are both 0, so y = bias, not NaN
-                inv = (biasedVar != 0f || eps != 0.0) ? (float) (1.0 / Math.sqrt(biasedVar + eps)) : 0f;
-                varSum[c] = vs;
-                if (updateRunning) {
-                    runningMean[c] = factor * m + (1 - factor) * runningMean[c];
-                    double unbiasedVar = vs / (float) (n - 1);
-                    runningVar[c] = (float) (factor * unbiasedVar + (1 - factor) * runningVar[c]);
-                }
-            } else {
-                m = runningMean[c];
-                inv = 1f / (float) Math.sqrt(runningVar[c] + (float) eps);
+                float m = (float) (ChannelKernels.sum(x, first, stride, batch, slice) / n);
+                mean[c] = m;
+                varSum[c] = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m);
             }
-            mean[c] = m;
-            invstd[c] = inv;
-            float alpha = inv * (weight == null ? 1f : weight[c]);
-            // b − mean·α rounded once, as PyTorch's AVX2 build (compiled with FMA contraction) does
-            float beta = Math.fma(-m, alpha, bias == null ? 0f : bias[c]);
-            ChannelKernels.affine(x, y, first, stride, batch, slice, alpha, beta);
+            finishChannel(c, n);
+            ChannelKernels.affine(x, y, first, stride, batch, slice, alpha[c], beta[c]);
         }
     }
 
     /**
-     * The batch statistics of an {@code (N, C)} or {@code (N, C, 1)} input, for every channel at
-     * once, as PyTorch 1.13's channels-last kernel takes them for such inputs: row by row, the sum
-     * and then the sum of squared deviations accumulated in <em>float</em> per channel
-     * ({@code acc = fma(x − mean, x − mean, acc)}), the mean as {@code (float)(sum / N)}. Float
-     * accumulation is less exact than the double sums of wider inputs, but these are PyTorch's numbers.
+     * Given the channel's batch mean and {@code Σ(x − mean)²} (when batch statistics are used),
+     * sets its {@code invstd}, updates its running stats, and sets the output's {@code α}, {@code β}.
      */
-    private void rowWiseStats() {
-        java.util.Arrays.fill(mean, 0, channels, 0f);
-        java.util.Arrays.fill(varSum, 0, channels, 0f);
-        float[] sums = mean;
-        for (int r = 0, start = 0; r < batch; r++, start += channels) {
-            for (int c = 0; c < channels; c++) {
-                sums[c] += x[start + c];
+    private void finishChannel(int c, long n) {
+        float m;
+        float inv;
+        if (batchStats) {
+            m = mean[c];
+            float vs = varSum[c];
+            float biasedVar = vs / n;
+            // PyTorch's InvStd: 0 where the variance and eps are both 0, so y = bias, not NaN
+            inv = (biasedVar != 0f || eps != 0.0) ? (float) (1.0 / Math.sqrt(biasedVar + eps)) : 0f;
+            if (updateRunning) {
+                // float and double mixed exactly as PyTorch's update_stats_template (built without FMA)
+                runningMean[c] = factor * m + (1 - factor) * runningMean[c];
+                double unbiasedVar = vs / (float) (n - 1);
+                runningVar[c] = (float) (factor * unbiasedVar + (1 - factor) * runningVar[c]);
+            }
+        } else {
+            m = runningMean[c];
+            inv = 1f / (float) Math.sqrt(runningVar[c] + (float) eps);
+            mean[c] = m;
+        }
+        invstd[c] = inv;
+        float a = inv * (weight == null ? 1f : weight[c]);
+        alpha[c] = a;
+        // b − mean·α rounded once, as PyTorch's AVX2 build (compiled with FMA contraction) does
+        beta[c] = Math.fma(-m, a, bias == null ? 0f : bias[c]);
+    }
+
+    /**
+     * An {@code (N, C)} or {@code (N, C, 1)} input, channels {@code [from, to)}, walked row by row
+     * as PyTorch 1.13's channels-last kernel walks it: the sum and then the sum of squared
+     * deviations accumulated per channel in <em>float</em>, row after row
+     * ({@code acc = fma(x − mean, x − mean, acc)}), the mean as {@code (float)(sum / N)}, then
+     * {@code y = fma(x, α, β)}. Float accumulation is less exact than the double sums of wider
+     * inputs, but these are PyTorch's numbers, and rows keep the memory access sequential.
+     */
+    private void rowWise(int from, int to) {
+        // locals, so that the JIT keeps the arrays in registers across the row loops
+        float[] xs = x;
+        float[] ys = y;
+        int width = channels;
+        if (batchStats) {
+            float[] sums = mean;
+            float[] squares = varSum;
+            java.util.Arrays.fill(sums, from, to, 0f);
+            java.util.Arrays.fill(squares, from, to, 0f);
+            for (int start = 0; start < xs.length; start += width) {
+                for (int c = from; c < to; c++) {
+                    sums[c] += xs[start + c];
+                }
+            }
+            for (int c = from; c < to; c++) {
+                sums[c] = (float) ((double) sums[c] / batch);
+            }
+            for (int start = 0; start < xs.length; start += width) {
+                for (int c = from; c < to; c++) {
+                    float d = xs[start + c] - sums[c];
+                    squares[c] = Math.fma(d, d, squares[c]);
+                }
             }
         }
-        for (int c = 0; c < channels; c++) {
-            sums[c] = (float) ((double) sums[c] / batch);
+        for (int c = from; c < to; c++) {
+            finishChannel(c, batch);
         }
-        for (int r = 0, start = 0; r < batch; r++, start += channels) {
-            for (int c = 0; c < channels; c++) {
-                float d = x[start + c] - mean[c];
-                varSum[c] = Math.fma(d, d, varSum[c]);
+        float[] a = alpha;
+        float[] b = beta;
+        for (int start = 0; start < xs.length; start += width) {
+            for (int c = from; c < to; c++) {
+                ys[start + c] = Math.fma(xs[start + c], a[c], b[c]);
             }
         }
     }
