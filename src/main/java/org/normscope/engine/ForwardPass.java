@@ -55,7 +55,6 @@ final class ForwardPass {
         }
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     void prepare(float[] x, float[] y, int batch, int channels, int slice, boolean batchStats,
             boolean updateRunning, float factor, double eps, float[] weight, float[] bias,
             float[] runningMean, float[] runningVar) {
