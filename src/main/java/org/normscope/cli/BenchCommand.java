@@ -100,11 +100,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "median %.3f ms   min %.3f ms   mean %.3f ms   %.3f G elements/s",
                 m.medianMs(), m.minMs(), m.meanMs(), m.elementsPerSecond() / 1e9));
         if (json) {
-            StringBuilder shapeJson = new StringBuilder("[");
-            for (int i = 0; i < shape.length; i++) {
-                shapeJson.append(i == 0 ? "" : ",").append(shape[i]);
-            }
-            out.println(String.format(Locale.ROOT, "{\"layer\":\"%s\",\"shape\":%s],\"mode\":\"%s\",\"iters\":%d,"
+            String shapeJson = Arrays.toString(shape).replace(" ", "");
+            out.println(String.format(Locale.ROOT, "{\"layer\":\"%s\",\"shape\":%s,\"mode\":\"%s\",\"iters\":%d,"
                     + "\"median_ms\":%.4f,\"min_ms\":%.4f,\"mean_ms\":%.4f,\"elements_per_s\":%.6e,\"cores\":%d}",
                     bn.kind(), shapeJson, mode, m.iterations(), m.medianMs(), m.minMs(), m.meanMs(),
                     m.elementsPerSecond(), Runtime.getRuntime().availableProcessors()));

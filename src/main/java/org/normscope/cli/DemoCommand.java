@@ -1,8 +1,5 @@
 package org.normscope.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.normscope.demo.NotebookDemo;
 import picocli.CommandLine.Command;
@@ -26,11 +23,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            new NotebookDemo(ps).run();
-        }
-        spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
+        new NotebookDemo(spec.commandLine().getOut()).run();
         spec.commandLine().getOut().flush();
         return 0;
     }

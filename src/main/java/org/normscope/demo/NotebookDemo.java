@@ -1,6 +1,6 @@
 package org.normscope.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.normscope.engine.BatchNorm;
 import org.normscope.engine.BatchNorm1d;
 import org.normscope.engine.BatchNorm2d;
@@ -20,9 +20,9 @@ public final class NotebookDemo {
     /** What today's PyTorch shows for the output of a BatchNorm forward. */
     public static final String GRAD_FN = "grad_fn=<NativeBatchNormBackward0>";
 
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public NotebookDemo(PrintStream out) {
+    public NotebookDemo(PrintWriter out) {
         this.out = out;
     }
 

@@ -117,14 +117,19 @@ public final class Tensor {
 
     /** A shape as PyTorch prints it: {@code torch.Size([2, 4, 1])}. */
     public static String sizeString(int[] shape) {
-        StringBuilder sb = new StringBuilder("torch.Size([");
+        return "torch.Size([" + joinDims(shape) + "])";
+    }
+
+    /** The sizes separated by {@code ", "}, as Python lists and tuples print them: {@code 2, 4, 1}. */
+    public static String joinDims(int[] shape) {
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
             sb.append(shape[i]);
         }
-        return sb.append("])").toString();
+        return sb.toString();
     }
 
     @Override

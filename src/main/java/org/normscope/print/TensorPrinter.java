@@ -76,14 +76,7 @@ public final class TensorPrinter {
 
     /** Python's {@code str(tuple(shape))}: {@code (2, 0, 3)}, {@code (0,)}, {@code ()}. */
     private static String pythonTuple(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(shape[i]);
-        }
-        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+        return "(" + Tensor.joinDims(shape) + (shape.length == 1 ? ",)" : ")");
     }
 
     /** The nested-bracket layout of one non-empty tensor ({@code _tensor_str}). */
