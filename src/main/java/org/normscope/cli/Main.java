@@ -1,17 +1,20 @@
 package org.normscope.cli;
 
 import java.io.PrintWriter;
+import org.normscope.ui.app.NormScopeApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar normscope.jar COMMAND …}: replay scenarios, print tensors as PyTorch
+ * {@code java -jar normscope.jar}: the desktop window; {@code java -jar normscope.jar COMMAND …}:
+ * render the window headless to a PNG, replay scenarios, print tensors as PyTorch
  * does, replay the notebook, benchmark the engine. Exit codes: 0 done, 1 a check found
  * differences, 2 bad arguments or a bad file (one line on stderr, no stack trace).
  */
 @Command(name = "normscope", mixinStandardHelpOptions = true, version = "NormScope 0.1.0",
         description = "NormScope: PyTorch's normalization layers, step by step, with PyTorch's numbers.",
-        subcommands = {ReplayCommand.class, FormatCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {AppCommand.class, ScreenshotCommand.class, ReplayCommand.class, FormatCommand.class,
+            DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -23,7 +26,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** With no arguments: the desktop window. Otherwise the command given. */
     public static void main(String[] args) {
+        if (args.length == 0) {
+            NormScopeApp.launchApp();
+            System.exit(0);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -3,12 +3,12 @@ package org.normscope.engine;
 import java.math.BigDecimal;
 
 /** Python's {@code repr(float)}: the shortest round-tripping digits, {@code 1e-05}, {@code 0.3}, {@code 1.0}. */
-final class PythonFloat {
+public final class PythonFloat {
 
     private PythonFloat() {
     }
 
-    static String repr(double v) {
+    public static String repr(double v) {
         if (Double.isNaN(v)) {
             return "nan";
         }

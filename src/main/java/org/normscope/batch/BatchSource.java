@@ -1,0 +1,75 @@
+package org.normscope.batch;
+
+import java.util.SplittableRandom;
+import org.normscope.engine.Tensor;
+
+/**
+ * Draws the input batch of each step from a {@link BatchSpec}, and knows what the running
+ * statistics should converge to: every channel's true mean and variance at that step.
+ *
+ * <p>Step {@code t} (counted from 1) of channel {@code c} draws from {@code sources[c]} shifted by
+ * {@code drift·(t − 1)}. A fresh batch uses a generator seeded from {@code (seed, t)}; "same
+ * batch" reuses the generator of step 1, so only the drift moves it. An outlier batch adds
+ * {@link #outlierShift} to every value of that one step.
+ */
+public final class BatchSource {
+
+    private final BatchSpec spec;
+
+    public BatchSource(BatchSpec spec) {
+        this.spec = spec;
+    }
+
+    public BatchSpec spec() {
+        return spec;
+    }
+
+    /** The batch of step {@code step} (from 1); with {@code outlier} every value is shifted by {@link #outlierShift}. */
+    public Tensor batch(long step, boolean outlier) {
+        int[] shape = spec.shape();
+        int n = shape[0];
+        int channels = shape[1];
+        int slice = (int) (spec.valuesPerChannel() / n);
+        float[] data = new float[n * channels * slice];
+        SplittableRandom random = new SplittableRandom(spec.freshEachStep() ? mix(spec.seed(), step) : mix(spec.seed(), 1));
+        double drift = driftAt(step);
+        int i = 0;
+        for (int b = 0; b < n; b++) {
+            for (int c = 0; c < channels; c++) {
+                ChannelSource source = spec.sources().get(c);
+                double shift = drift + (outlier ? outlierShift(c) : 0.0);
+                for (int s = 0; s < slice; s++) {
+                    data[i++] = (float) (source.sample(random) + shift);
+                }
+            }
+        }
+        return new Tensor(shape, data);
+    }
+
+    /** Channel {@code c}'s true mean at step {@code step}: {@code source.mean + drift·(step − 1)}. */
+    public double trueMean(int c, long step) {
+        return spec.sources().get(c).mean() + driftAt(step);
+    }
+
+    /** Channel {@code c}'s true variance (the drift moves the mean only). */
+    public double trueVariance(int c) {
+        return spec.sources().get(c).variance();
+    }
+
+    /** How far an outlier batch moves channel {@code c}: ten standard deviations of its source, or 10 if it has none. */
+    public double outlierShift(int c) {
+        return 10 * Math.max(Math.sqrt(trueVariance(c)), 1.0);
+    }
+
+    private double driftAt(long step) {
+        return spec.driftPerStep() * (step - 1);
+    }
+
+    /** A well-spread 64-bit mix of two values (SplitMix64's finalizer), so neighbouring seeds give unrelated draws. */
+    static long mix(long seed, long step) {
+        long z = seed * 0x9E3779B97F4A7C15L + step;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

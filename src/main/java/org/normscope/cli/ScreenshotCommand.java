@@ -1,0 +1,77 @@
+package org.normscope.cli;
+
+import java.io.File;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.normscope.preset.PresetFormatException;
+import org.normscope.ui.app.ScreenshotRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code screenshot}: the real main window after K steps, as a PNG, with no display. */
+@Command(name = "screenshot", mixinStandardHelpOptions = true,
+        description = "Render the main window after some steps to a PNG, with no display (headless).")
+final class ScreenshotCommand implements Callable<Integer> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{3,5})x(\\d{3,5})");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "a preset's name or id (notebook, noisy-small-batches, drifting, eval-untracked); "
+                + "default: the notebook's")
+    String preset;
+
+    @Option(names = "--steps", paramLabel = "K", defaultValue = "0", description = "steps to run first (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--mode", paramLabel = "train|eval", description = "the mode to step in (default: the preset's)")
+    String mode;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x1000",
+            description = "the window's size in pixels (default ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--font-size", paramLabel = "PX", defaultValue = "0",
+            description = "the base font size in px (default: the app's, 15)")
+    double fontSize;
+
+    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
+    File out;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (steps < 0 || steps > 10_000_000) {
+            throw new CommandLine.ParameterException(cl, "--steps must be from 0 to 10000000, got " + steps);
+        }
+        Boolean training = null;
+        if (mode != null) {
+            if (!mode.equals("train") && !mode.equals("eval")) {
+                throw new CommandLine.ParameterException(cl, "--mode must be train or eval, got " + mode);
+            }
+            training = mode.equals("train");
+        }
+        Matcher m = SIZE.matcher(size);
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(cl, "--size must look like 1600x1000, got " + size);
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        if (w < 640 || h < 480 || w > 7680 || h > 4320) {
+            throw new CommandLine.ParameterException(cl, "--size must be from 640x480 to 7680x4320, got " + size);
+        }
+        try {
+            ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, out);
+        } catch (PresetFormatException | IllegalArgumentException e) {
+            cl.getErr().println("normscope screenshot: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        cl.getOut().println("wrote " + out + " (" + w + "x" + h + ", " + steps + " steps)");
+        cl.getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package org.normscope.preset;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.normscope.batch.BatchSpec;
+import org.normscope.engine.Momentum;
+import org.normscope.session.LayerConfig;
+
+/**
+ * A ready-made lesson: a layer, the batches it is stepped on, and the mode it runs in.
+ *
+ * @param name shown in the preset menu, unique among the built-in presets
+ * @param description one or two plain sentences for a teacher ("" for none)
+ * @param layer the layer's constructor arguments
+ * @param batches the generated inputs: as many channels as {@code layer.numFeatures()}, sizes after
+ *     {@code C} that fit {@code layer.kind()}
+ * @param training true for train mode, false for eval
+ * @param compareMomentum the momentum of a second, otherwise identical layer stepped on the same
+ *     batches and drawn beside the first; null for no comparison layer
+ */
+public record Preset(String name, String description, LayerConfig layer, BatchSpec batches, boolean training,
+                     Momentum compareMomentum) {
+
+    public Preset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(batches, "batches");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be empty");
+        }
+        if (batches.channels() != layer.numFeatures()) {
+            throw new IllegalArgumentException("the batches have " + batches.channels() + " channels, but the layer has "
+                    + "num_features = " + layer.numFeatures());
+        }
+        if (!layer.kind().accepts(batches.spatial())) {
+            throw new IllegalArgumentException(spatialMismatch(layer, batches.spatial()));
+        }
+    }
+
+    /** Whether a comparison layer is stepped beside the first. */
+    public boolean hasComparison() {
+        return compareMomentum != null;
+    }
+
+    /** The comparison layer's arguments (the layer with {@link #compareMomentum}), or null without one. */
+    public LayerConfig comparisonLayer() {
+        return compareMomentum == null ? null : layer.withMomentum(compareMomentum);
+    }
+
+    /** Why {@code spatial} does not fit the layer's kind, e.g. "BatchNorm2d takes (N, C, H, W): 2 sizes after C, got [4]". */
+    static String spatialMismatch(LayerConfig layer, int[] spatial) {
+        String[] names = layer.kind().spatialNames();
+        String takes = "(N, C, " + String.join(", ", names) + ")";
+        if (names.length == 1) {
+            takes = "(N, C) or " + takes;
+        }
+        String count = names.length == 1 ? "0 or 1 size" : names.length + " sizes";
+        return layer.kind().torchName() + " takes " + takes + ": " + count + " after C, got " + Arrays.toString(spatial);
+    }
+}

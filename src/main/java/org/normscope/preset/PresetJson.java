@@ -1,0 +1,446 @@
+package org.normscope.preset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.normscope.batch.BatchSpec;
+import org.normscope.batch.ChannelSource;
+import org.normscope.engine.BatchNorm;
+import org.normscope.engine.Momentum;
+import org.normscope.session.LayerConfig;
+import org.normscope.session.LayerKind;
+
+/**
+ * Reads and writes preset files (the format is described in {@code resources/presets/README.md}).
+ *
+ * <p>Reading is strict: a field the format does not know, a value of the wrong type, or a value
+ * the layer or the batches refuse is a {@link PresetFormatException} whose message starts with
+ * the field's path ({@code layer.eps}, {@code input.channels[1].std}) and says what was expected.
+ * Fields left out take PyTorch's defaults: {@code eps} 1e-5, {@code momentum} 0.1 ({@code null}
+ * is None, a cumulative average), {@code affine} and {@code track_running_stats} true; a normal
+ * source is {@code normal(0, 1)} and a uniform one {@code uniform(0, 1)} unless told otherwise,
+ * as {@code nn.init.normal_} and {@code nn.init.uniform_}.
+ */
+public final class PresetJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final List<String> TOP_FIELDS = List.of("name", "description", "layer", "mode", "input", "compare");
+    private static final List<String> LAYER_FIELDS = List.of("type", "num_features", "eps", "momentum", "affine",
+            "track_running_stats");
+    private static final List<String> INPUT_FIELDS = List.of("batch_size", "spatial", "channels", "drift_per_step", "seed",
+            "fresh_each_step");
+    private static final List<String> COMPARE_FIELDS = List.of("momentum");
+    private static final List<String> CONSTANT_FIELDS = List.of("source", "value");
+    private static final List<String> NORMAL_FIELDS = List.of("source", "mean", "std");
+    private static final List<String> UNIFORM_FIELDS = List.of("source", "a", "b");
+
+    private static final String LAYER_TYPES = "\"BatchNorm1d\", \"BatchNorm2d\" or \"BatchNorm3d\"";
+    private static final String SOURCES = "\"constant\", \"normal\" or \"uniform\"";
+    private static final String MOMENTUM = "a number in [0, 1], or null for None (a cumulative average)";
+
+    private PresetJson() {
+    }
+
+    // ------------------------------------------------------------------------------- reading
+
+    /** Parses the text of a preset file. */
+    public static Preset parse(String json) throws PresetFormatException {
+        return read(parseTree(json), "");
+    }
+
+    /** The preset object at {@code path} of a parsed document. */
+    public static Preset read(JsonNode root, String path) throws PresetFormatException {
+        object(root, path);
+        noUnknownFields(root, path, TOP_FIELDS, "");
+
+        String namePath = child(path, "name");
+        String name = text(required(root, "name", path, "a non-empty string"), namePath, "a non-empty string");
+        if (name.isBlank()) {
+            throw PresetFormatException.at(namePath, "expected a non-empty string, got " + show(root.get("name")));
+        }
+        JsonNode descNode = root.get("description");
+        String description = descNode == null ? "" : text(descNode, child(path, "description"), "a string");
+
+        LayerConfig layer = readLayer(required(root, "layer", path, "an object"), child(path, "layer"));
+
+        boolean training = true;
+        JsonNode modeNode = root.get("mode");
+        if (modeNode != null) {
+            String modePath = child(path, "mode");
+            String mode = text(modeNode, modePath, "\"train\" or \"eval\"");
+            switch (mode) {
+                case "train" -> training = true;
+                case "eval" -> training = false;
+                default -> throw PresetFormatException.at(modePath, "expected \"train\" or \"eval\", got " + show(modeNode));
+            }
+        }
+
+        BatchSpec batches = readInput(required(root, "input", path, "an object"), child(path, "input"), layer);
+
+        Momentum compare = null;
+        JsonNode compareNode = root.get("compare");
+        if (compareNode != null) {
+            String comparePath = child(path, "compare");
+            if (!compareNode.isObject()) {
+                throw PresetFormatException.at(comparePath, "expected an object such as {\"momentum\": null}, got "
+                        + show(compareNode) + " (leave \"compare\" out for no comparison layer)");
+            }
+            noUnknownFields(compareNode, comparePath, COMPARE_FIELDS, "");
+            compare = momentum(required(compareNode, "momentum", comparePath, MOMENTUM), child(comparePath, "momentum"));
+        }
+
+        LayerConfig l = layer;
+        BatchSpec b = batches;
+        boolean t = training;
+        Momentum c = compare;
+        return construct(path, TOP_FIELDS, () -> new Preset(name, description, l, b, t, c));
+    }
+
+    private static LayerConfig readLayer(JsonNode node, String path) throws PresetFormatException {
+        object(node, path);
+        noUnknownFields(node, path, LAYER_FIELDS, "");
+        String typePath = child(path, "type");
+        JsonNode typeNode = required(node, "type", path, LAYER_TYPES);
+        String type = text(typeNode, typePath, LAYER_TYPES);
+        LayerKind kind;
+        try {
+            kind = LayerKind.ofTorchName(type);
+        } catch (IllegalArgumentException e) {
+            throw PresetFormatException.at(typePath, "expected " + LAYER_TYPES + ", got " + show(typeNode));
+        }
+        int numFeatures = positiveInt(required(node, "num_features", path, "a whole number >= 1"),
+                child(path, "num_features"));
+        JsonNode epsNode = node.get("eps");
+        double eps = epsNode == null ? BatchNorm.DEFAULT_EPS : number(epsNode, child(path, "eps"), "a number >= 0");
+        JsonNode momentumNode = node.get("momentum");
+        Momentum momentum = momentumNode == null ? Momentum.DEFAULT : momentum(momentumNode, child(path, "momentum"));
+        boolean affine = bool(node, "affine", path, true);
+        boolean track = bool(node, "track_running_stats", path, true);
+        return construct(path, LAYER_FIELDS, () -> new LayerConfig(kind, numFeatures, eps, momentum, affine, track));
+    }
+
+    private static BatchSpec readInput(JsonNode node, String path, LayerConfig layer) throws PresetFormatException {
+        object(node, path);
+        noUnknownFields(node, path, INPUT_FIELDS, "");
+        int batchSize = positiveInt(required(node, "batch_size", path, "a whole number >= 1"), child(path, "batch_size"));
+
+        String spatialPath = child(path, "spatial");
+        JsonNode spatialNode = required(node, "spatial", path, "a list of sizes after C");
+        if (!spatialNode.isArray()) {
+            throw PresetFormatException.at(spatialPath, "expected a list of sizes after C, such as [8], got "
+                    + show(spatialNode));
+        }
+        int[] spatial = new int[spatialNode.size()];
+        for (int i = 0; i < spatial.length; i++) {
+            spatial[i] = positiveInt(spatialNode.get(i), element(spatialPath, i));
+        }
+        if (!layer.kind().accepts(spatial)) {
+            throw PresetFormatException.at(spatialPath, Preset.spatialMismatch(layer, spatial));
+        }
+
+        String channelsPath = child(path, "channels");
+        JsonNode channelsNode = required(node, "channels", path, "a list of channel sources");
+        int c = layer.numFeatures();
+        String expectedCount = c == 1 ? "1 entry (num_features is 1)"
+                : "1 entry (used for every channel) or " + c + " (one per channel: num_features is " + c + ")";
+        if (!channelsNode.isArray()) {
+            throw PresetFormatException.at(channelsPath, "expected a list of " + expectedCount + ", got "
+                    + show(channelsNode));
+        }
+        int given = channelsNode.size();
+        if (given != 1 && given != c) {
+            throw PresetFormatException.at(channelsPath, given + (given == 1 ? " entry" : " entries") + ", expected "
+                    + expectedCount);
+        }
+        List<ChannelSource> sources = new ArrayList<>(c);
+        for (int i = 0; i < given; i++) {
+            sources.add(readSource(channelsNode.get(i), element(channelsPath, i)));
+        }
+        while (sources.size() < c) {
+            sources.add(sources.get(0));
+        }
+
+        JsonNode driftNode = node.get("drift_per_step");
+        double drift = driftNode == null ? 0.0 : number(driftNode, child(path, "drift_per_step"), "a number");
+        long seed = 0;
+        JsonNode seedNode = node.get("seed");
+        if (seedNode != null) {
+            if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
+                throw PresetFormatException.at(child(path, "seed"), "expected a whole number (a 64-bit integer), got "
+                        + show(seedNode));
+            }
+            seed = seedNode.asLong();
+        }
+        boolean fresh = bool(node, "fresh_each_step", path, true);
+        long s = seed;
+        return construct(path, INPUT_FIELDS, () -> new BatchSpec(batchSize, spatial, sources, drift, s, fresh));
+    }
+
+    private static ChannelSource readSource(JsonNode node, String path) throws PresetFormatException {
+        if (node == null || !node.isObject()) {
+            throw PresetFormatException.at(path, "expected a channel source such as {\"source\": \"normal\", \"mean\": 0, "
+                    + "\"std\": 1}, got " + show(node));
+        }
+        String sourcePath = child(path, "source");
+        JsonNode kindNode = required(node, "source", path, SOURCES);
+        String kind = text(kindNode, sourcePath, SOURCES);
+        switch (kind) {
+            case "constant" -> {
+                noUnknownFields(node, path, CONSTANT_FIELDS, " for a constant source");
+                double value = number(required(node, "value", path, "a number"), child(path, "value"), "a number");
+                return construct(path, CONSTANT_FIELDS, () -> new ChannelSource.Constant(value));
+            }
+            case "normal" -> {
+                noUnknownFields(node, path, NORMAL_FIELDS, " for a normal source");
+                double mean = optionalNumber(node, "mean", path, 0.0, "a number");
+                double std = optionalNumber(node, "std", path, 1.0, "a number >= 0");
+                return construct(path, NORMAL_FIELDS, () -> new ChannelSource.Normal(mean, std));
+            }
+            case "uniform" -> {
+                noUnknownFields(node, path, UNIFORM_FIELDS, " for a uniform source");
+                double a = optionalNumber(node, "a", path, 0.0, "a number");
+                double b = optionalNumber(node, "b", path, 1.0, "a number");
+                return construct(path, UNIFORM_FIELDS, () -> new ChannelSource.Uniform(a, b));
+            }
+            default -> throw PresetFormatException.at(sourcePath, "expected " + SOURCES + ", got " + show(kindNode));
+        }
+    }
+
+    private static Momentum momentum(JsonNode node, String path) throws PresetFormatException {
+        if (node.isNull()) {
+            return Momentum.CUMULATIVE;
+        }
+        double v = number(node, path, MOMENTUM);
+        return construct(path, () -> Momentum.of(v));
+    }
+
+    // ------------------------------------------------------------------------------- writing
+
+    /** The preset as the JSON text of a preset file (indented; every layer and input field written out). */
+    public static String toJson(Preset preset) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(write(preset)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The preset as a JSON object. */
+    public static ObjectNode write(Preset p) {
+        ObjectNode root = NODES.objectNode();
+        root.put("name", p.name());
+        root.put("description", p.description());
+
+        LayerConfig l = p.layer();
+        ObjectNode layer = root.putObject("layer");
+        layer.put("type", l.kind().torchName());
+        layer.put("num_features", l.numFeatures());
+        putNumber(layer, "eps", l.eps());
+        putMomentum(layer, l.momentum());
+        layer.put("affine", l.affine());
+        layer.put("track_running_stats", l.trackRunningStats());
+
+        root.put("mode", p.training() ? "train" : "eval");
+
+        BatchSpec b = p.batches();
+        ObjectNode input = root.putObject("input");
+        input.put("batch_size", b.batchSize());
+        ArrayNode spatial = input.putArray("spatial");
+        for (int d : b.spatial()) {
+            spatial.add(d);
+        }
+        ArrayNode channels = input.putArray("channels");
+        List<ChannelSource> sources = b.sources();
+        boolean allSame = sources.stream().allMatch(s -> s.equals(sources.get(0)));
+        for (ChannelSource s : allSame ? sources.subList(0, 1) : sources) {
+            writeSource(channels.addObject(), s);
+        }
+        putNumber(input, "drift_per_step", b.driftPerStep());
+        input.put("seed", b.seed());
+        input.put("fresh_each_step", b.freshEachStep());
+
+        if (p.compareMomentum() != null) {
+            putMomentum(root.putObject("compare"), p.compareMomentum());
+        }
+        return root;
+    }
+
+    private static void writeSource(ObjectNode node, ChannelSource source) {
+        if (source instanceof ChannelSource.Constant c) {
+            node.put("source", "constant");
+            putNumber(node, "value", c.value());
+        } else if (source instanceof ChannelSource.Normal n) {
+            node.put("source", "normal");
+            putNumber(node, "mean", n.mean());
+            putNumber(node, "std", n.std());
+        } else if (source instanceof ChannelSource.Uniform u) {
+            node.put("source", "uniform");
+            putNumber(node, "a", u.low());
+            putNumber(node, "b", u.high());
+        } else {
+            throw new IllegalArgumentException("no JSON form for the source " + source);
+        }
+    }
+
+    private static void putMomentum(ObjectNode node, Momentum m) {
+        if (m.isCumulative()) {
+            node.putNull("momentum");
+        } else {
+            putNumber(node, "momentum", m.value());
+        }
+    }
+
+    /** A whole number as {@code 1} rather than {@code 1.0}; anything else (and -0.0) as Java's shortest double. */
+    private static void putNumber(ObjectNode node, String field, double v) {
+        boolean negativeZero = v == 0 && Double.doubleToRawLongBits(v) != 0;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !negativeZero) {
+            node.put(field, (long) v);
+        } else {
+            node.put(field, v);
+        }
+    }
+
+    // ------------------------------------------------------------------------------- JSON helpers
+
+    /** Parses JSON text into a tree; the error says where the text stops being JSON. */
+    static JsonNode parseTree(String json) throws PresetFormatException {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            if (root == null || root.isMissingNode()) {
+                throw PresetFormatException.at("", "not JSON: the text is empty");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("");
+            String what = message.startsWith("Duplicate field") ? "a field given twice" : "not JSON";
+            throw new PresetFormatException("", what + where + ": " + message, e);
+        }
+    }
+
+    /** Runs a constructor; its refusal (an IllegalArgumentException) becomes a format error at {@code path}. */
+    private static <T> T construct(String path, Supplier<T> make) throws PresetFormatException {
+        return construct(path, List.of(), make);
+    }
+
+    /**
+     * Runs a constructor of the object at {@code path}; its refusal becomes a format error at
+     * {@code path}, or at {@code path.field} when the refusal's message starts with one of the
+     * object's {@code fields} ("eps must be ..." is {@code layer.eps}).
+     */
+    private static <T> T construct(String path, List<String> fields, Supplier<T> make) throws PresetFormatException {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            String at = path;
+            for (String field : fields) {
+                if (message.startsWith(field + " ")) {
+                    at = child(path, field);
+                    break;
+                }
+            }
+            throw new PresetFormatException(at, message, e);
+        }
+    }
+
+    static String child(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    static String element(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    /** A short rendering of a JSON value for an error message. */
+    static String show(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        String s = node.toString();
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    static void object(JsonNode node, String path) throws PresetFormatException {
+        if (node == null || !node.isObject()) {
+            throw PresetFormatException.at(path, "expected an object, got " + show(node));
+        }
+    }
+
+    private static void noUnknownFields(JsonNode node, String path, List<String> known, String where)
+            throws PresetFormatException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!known.contains(field)) {
+                throw PresetFormatException.at(child(path, field), "unknown field" + where + "; expected one of "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    private static JsonNode required(JsonNode parent, String field, String path, String expected)
+            throws PresetFormatException {
+        JsonNode node = parent.get(field);
+        if (node == null) {
+            throw PresetFormatException.at(child(path, field), "missing, expected " + expected);
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String path, String expected) throws PresetFormatException {
+        if (!node.isTextual()) {
+            throw PresetFormatException.at(path, "expected " + expected + ", got " + show(node));
+        }
+        return node.asText();
+    }
+
+    private static int positiveInt(JsonNode node, String path) throws PresetFormatException {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
+            throw PresetFormatException.at(path, "expected a whole number >= 1, got " + show(node));
+        }
+        return node.asInt();
+    }
+
+    private static double number(JsonNode node, String path, String expected) throws PresetFormatException {
+        if (!node.isNumber()) {
+            throw PresetFormatException.at(path, "expected " + expected + ", got " + show(node));
+        }
+        return node.asDouble();
+    }
+
+    private static double optionalNumber(JsonNode parent, String field, String path, double fallback, String expected)
+            throws PresetFormatException {
+        JsonNode node = parent.get(field);
+        return node == null ? fallback : number(node, child(path, field), expected);
+    }
+
+    private static boolean bool(JsonNode parent, String field, String path, boolean fallback)
+            throws PresetFormatException {
+        JsonNode node = parent.get(field);
+        if (node == null) {
+            return fallback;
+        }
+        if (node.getNodeType() != JsonNodeType.BOOLEAN) {
+            throw PresetFormatException.at(child(path, field), "expected true or false, got " + show(node));
+        }
+        return node.asBoolean();
+    }
+}

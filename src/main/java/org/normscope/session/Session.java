@@ -1,0 +1,498 @@
+package org.normscope.session;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.normscope.batch.BatchSource;
+import org.normscope.batch.BatchSpec;
+import org.normscope.engine.BatchNorm;
+import org.normscope.engine.Momentum;
+import org.normscope.engine.PythonFloat;
+import org.normscope.engine.Tensor;
+import org.normscope.engine.TorchError;
+import org.normscope.print.TensorPrinter;
+
+/**
+ * One BatchNorm layer being stepped over generated batches, with what each step did: the
+ * model behind the window, with no UI in it. Not thread-safe: one thread owns it (see
+ * {@link SessionRunner}).
+ *
+ * <p>A step draws the next batch, runs {@code y = layer(x)} and records every channel's
+ * statistics. A step PyTorch would refuse changes nothing but what PyTorch itself changes
+ * before raising ({@code num_batches_tracked} is counted first in train mode), and the
+ * refusal is kept as PyTorch's message. An optional comparison layer, identical but for its
+ * momentum, takes the same batches.
+ */
+public final class Session {
+
+    /** Rows of history kept before thinning. */
+    public static final int HISTORY_ROWS = 4096;
+    /** Entries the console keeps. */
+    public static final int CONSOLE_ENTRIES = 400;
+    /** Bins of each channel's histogram. */
+    public static final int HISTOGRAM_BINS = 24;
+
+    private static final String GRAD_FN = "grad_fn=<NativeBatchNormBackward0>";
+
+    private final ConsoleLog console = new ConsoleLog(CONSOLE_ENTRIES);
+    private LayerConfig config;
+    private BatchNorm layer;
+    private Momentum compareMomentum;
+    private BatchNorm comparison;
+    private BatchSource source;
+    private boolean training = true;
+    private StatHistory history;
+    private long step;
+    private long version;
+    private boolean outlierNext;
+    private Tensor lastInput;
+    private Tensor lastOutput;
+    private double[] lastBatchMean;
+    private double[] lastBatchVar;
+    private String refusal;
+    private String notice;
+    private long noticeId;
+
+    /**
+     * @param config the layer's arguments
+     * @param batches how batches are drawn; its channel count must be {@code config.numFeatures()}
+     * @param compareMomentum a comparison layer's momentum, or null for none
+     */
+    public Session(LayerConfig config, BatchSpec batches, Momentum compareMomentum) {
+        this.config = Objects.requireNonNull(config);
+        checkBatches(config, batches);
+        this.source = new BatchSource(batches);
+        this.compareMomentum = compareMomentum;
+        build();
+        console.append(ConsoleLog.Kind.NOTICE, ">>> layer = nn." + layer);
+    }
+
+    /** The notebook's session: {@code BatchNorm1d(4, eps=0, momentum=0.3)} on {@code torch.ones(2, 4, 1)}. */
+    public static Session notebook() {
+        return new Session(LayerConfig.notebook(), BatchSpec.ones(4), null);
+    }
+
+    private void build() {
+        layer = config.build();
+        layer.train(training);
+        comparison = compareMomentum == null ? null : config.withMomentum(compareMomentum).build();
+        if (comparison != null) {
+            comparison.train(training);
+        }
+        history = new StatHistory(config.numFeatures(), HISTORY_ROWS);
+        step = 0;
+        lastInput = null;
+        lastOutput = null;
+        lastBatchMean = null;
+        lastBatchVar = null;
+        refusal = null;
+        outlierNext = false;
+        version++;
+    }
+
+    // ---- stepping -----------------------------------------------------------------------
+
+    /**
+     * One forward pass on the next batch.
+     *
+     * @return true if it ran, false if PyTorch would have refused it (see {@link #refusal()})
+     */
+    public boolean step() {
+        long t = step + 1;
+        Tensor x = source.batch(t, outlierNext);
+        Tensor y;
+        try {
+            y = layer.forward(x);
+        } catch (TorchError e) {
+            refuse(e, x);
+            return false;
+        }
+        if (comparison != null) {
+            comparison.forward(x);
+        }
+        step = t;
+        if (outlierNext) {
+            outlierNext = false;
+        }
+        lastInput = x;
+        lastOutput = y;
+        refusal = null;
+        measureBatch(x);
+        record(t);
+        console.append(ConsoleLog.Kind.STEP, describeStep(t, x, y));
+        version++;
+        return true;
+    }
+
+    private void refuse(TorchError e, Tensor x) {
+        if (comparison != null) {
+            try {
+                comparison.forward(x); // counts the batch as PyTorch would, then raises the same error
+            } catch (TorchError expected) {
+                // same input, same refusal
+            }
+        }
+        refusal = e.toString();
+        StringBuilder text = new StringBuilder();
+        text.append("step ").append(step + 1).append(" · ").append(modeName()).append(" · x: ")
+                .append(x.sizeString()).append(" · refused\n").append(refusal);
+        if (training && config.trackRunningStats()) {
+            text.append("\n(num_batches_tracked is now ").append(layer.numBatchesTracked())
+                    .append(": PyTorch counts the batch before it checks it; the running stats did not change)");
+        }
+        console.append(ConsoleLog.Kind.REFUSAL, text.toString());
+        version++;
+    }
+
+    private void measureBatch(Tensor x) {
+        int[] shape = x.shape();
+        int n = shape[0];
+        int channels = shape[1];
+        int slice = (int) (x.numel() / n / channels);
+        float[] d = x.data();
+        lastBatchMean = new double[channels];
+        lastBatchVar = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int b = 0; b < n; b++) {
+                int base = (b * channels + c) * slice;
+                for (int s = 0; s < slice; s++) {
+                    sum += d[base + s];
+                }
+            }
+            double mean = sum / ((long) n * slice);
+            double sq = 0;
+            for (int b = 0; b < n; b++) {
+                int base = (b * channels + c) * slice;
+                for (int s = 0; s < slice; s++) {
+                    double dv = d[base + s] - mean;
+                    sq += dv * dv;
+                }
+            }
+            lastBatchMean[c] = mean;
+            lastBatchVar[c] = sq / ((long) n * slice);
+        }
+    }
+
+    private void record(long t) {
+        int channels = config.numFeatures();
+        float[][] row = new float[Stat.values().length][channels];
+        float[] rm = layer.runningMean();
+        float[] rv = layer.runningVar();
+        float[] cm = comparison == null ? null : comparison.runningMean();
+        float[] cv = comparison == null ? null : comparison.runningVar();
+        for (int c = 0; c < channels; c++) {
+            row[Stat.RUNNING_MEAN.ordinal()][c] = rm == null ? Float.NaN : rm[c];
+            row[Stat.RUNNING_VAR.ordinal()][c] = rv == null ? Float.NaN : rv[c];
+            row[Stat.BATCH_MEAN.ordinal()][c] = (float) lastBatchMean[c];
+            row[Stat.BATCH_VAR.ordinal()][c] = (float) lastBatchVar[c];
+            row[Stat.TRUE_MEAN.ordinal()][c] = (float) source.trueMean(c, t);
+            row[Stat.TRUE_VAR.ordinal()][c] = (float) source.trueVariance(c);
+            row[Stat.COMPARE_MEAN.ordinal()][c] = cm == null ? Float.NaN : cm[c];
+            row[Stat.COMPARE_VAR.ordinal()][c] = cv == null ? Float.NaN : cv[c];
+        }
+        history.append(t, row);
+    }
+
+    private String describeStep(long t, Tensor x, Tensor y) {
+        StringBuilder s = new StringBuilder();
+        s.append("step ").append(t).append(" · ").append(modeName()).append(" · x: ").append(x.sizeString());
+        if (config.affine()) {
+            s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
+        } else {
+            s.append("\ny = ").append(TensorPrinter.repr(y));
+        }
+        if (config.trackRunningStats()) {
+            s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(layer.runningMean())));
+            s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(layer.runningVar())));
+        } else {
+            s.append("\nrunning_mean = None\nrunning_var = None");
+        }
+        if (comparison != null && config.trackRunningStats()) {
+            s.append("\ncompare (momentum=").append(compareMomentum).append("): running_mean = ")
+                    .append(TensorPrinter.repr(vector(comparison.runningMean())))
+                    .append(", running_var = ").append(TensorPrinter.repr(vector(comparison.runningVar())));
+        }
+        return s.toString();
+    }
+
+    private String modeName() {
+        return training ? "train" : "eval";
+    }
+
+    private static Tensor vector(float[] values) {
+        return new Tensor(new int[] {values.length}, values);
+    }
+
+    // ---- changes ------------------------------------------------------------------------
+
+    /** {@code layer.train()} (true) or {@code layer.eval()} (false); the comparison layer follows. */
+    public void setTraining(boolean train) {
+        if (train == training) {
+            return;
+        }
+        training = train;
+        layer.train(train);
+        if (comparison != null) {
+            comparison.train(train);
+        }
+        say(">>> layer." + (train ? "train()" : "eval()"));
+    }
+
+    /**
+     * New layer arguments. If a constructor-only one changed (kind, C, affine,
+     * track_running_stats) this builds a new layer, so the running stats, weight, bias and the
+     * history start again, and the batches follow the new C and kind; otherwise eps and
+     * momentum are set on the layer and apply from the next step.
+     */
+    public void configure(LayerConfig newConfig) {
+        Objects.requireNonNull(newConfig);
+        if (config.needsRebuildFor(newConfig)) {
+            BatchSpec spec = source.spec().withChannels(newConfig.numFeatures());
+            if (!newConfig.kind().accepts(spec.spatial())) {
+                spec = spec.withSpatial(defaultSpatial(newConfig.kind()));
+            }
+            config = newConfig;
+            source = new BatchSource(spec);
+            build();
+            announce(">>> layer = nn." + layer + "\nA new layer: running_mean, running_var, weight, bias and"
+                    + " num_batches_tracked start again.", "New layer " + layer
+                    + ": the running stats, weight and bias start again.");
+            return;
+        }
+        List<String> changes = new ArrayList<>();
+        if (Double.compare(newConfig.eps(), config.eps()) != 0) {
+            layer.setEps(newConfig.eps());
+            if (comparison != null) {
+                comparison.setEps(newConfig.eps());
+            }
+            changes.add(">>> layer.eps = " + PythonFloat.repr(newConfig.eps()));
+        }
+        if (!newConfig.momentum().equals(config.momentum())) {
+            layer.setMomentum(newConfig.momentum());
+            changes.add(">>> layer.momentum = " + newConfig.momentum());
+        }
+        config = newConfig;
+        if (!changes.isEmpty()) {
+            say(String.join("\n", changes) + "\n(applies from the next step, as in PyTorch)");
+        }
+    }
+
+    /** The sizes after C that a kind gets when the current ones do not fit it. */
+    public static int[] defaultSpatial(LayerKind kind) {
+        return switch (kind) {
+            case BATCH_NORM_1D -> new int[] {4};
+            case BATCH_NORM_2D -> new int[] {4, 4};
+            case BATCH_NORM_3D -> new int[] {2, 4, 4};
+        };
+    }
+
+    /** A comparison layer with this momentum (null removes it); it starts from fresh stats. */
+    public void setCompareMomentum(Momentum momentum) {
+        compareMomentum = momentum;
+        comparison = momentum == null ? null : config.withMomentum(momentum).build();
+        if (comparison != null) {
+            comparison.train(training);
+            if (config.affine()) {
+                comparison.setWeight(layer.weight());
+                comparison.setBias(layer.bias());
+            }
+        }
+        String text = momentum == null ? "No comparison layer." : "Comparison layer: the same with momentum="
+                + momentum + ", from fresh running stats.";
+        announce(text, text);
+    }
+
+    /**
+     * How the next batches are drawn; takes effect at the next step.
+     *
+     * @throws IllegalArgumentException if it has another number of channels than the layer, or a shape the kind refuses
+     */
+    public void setBatches(BatchSpec batches) {
+        checkBatches(config, batches);
+        source = new BatchSource(batches);
+        version++;
+    }
+
+    private static void checkBatches(LayerConfig config, BatchSpec batches) {
+        if (batches.channels() != config.numFeatures()) {
+            throw new IllegalArgumentException("the batches have " + batches.channels() + " channels but the layer has "
+                    + config.numFeatures());
+        }
+        if (!config.kind().accepts(batches.spatial())) {
+            throw new IllegalArgumentException(config.kind() + " does not take input of shape "
+                    + Arrays.toString(batches.shape()));
+        }
+    }
+
+    /**
+     * Sets channel {@code c}'s weight (the learnable γ); the comparison layer follows.
+     *
+     * @throws IllegalStateException without affine
+     */
+    public void setWeight(int c, float value) {
+        float[] w = layer.weight();
+        if (w == null) {
+            throw new IllegalStateException("affine=False: the layer has no weight");
+        }
+        w[c] = value;
+        layer.setWeight(w);
+        if (comparison != null) {
+            comparison.setWeight(w);
+        }
+        say(">>> layer.weight.data[" + c + "] = " + PythonFloat.repr(value));
+    }
+
+    /**
+     * Sets channel {@code c}'s bias (the learnable β); the comparison layer follows.
+     *
+     * @throws IllegalStateException without affine
+     */
+    public void setBias(int c, float value) {
+        float[] b = layer.bias();
+        if (b == null) {
+            throw new IllegalStateException("affine=False: the layer has no bias");
+        }
+        b[c] = value;
+        layer.setBias(b);
+        if (comparison != null) {
+            comparison.setBias(b);
+        }
+        say(">>> layer.bias.data[" + c + "] = " + PythonFloat.repr(value));
+    }
+
+    /** Makes the next batch an outlier batch (shifted by ten standard deviations). */
+    public void queueOutlier() {
+        outlierNext = true;
+        announce("The next batch is an outlier batch: every value shifted by ten standard deviations of its channel.",
+                "The next batch is an outlier batch: every value +10 standard deviations.");
+    }
+
+    /** {@code layer.reset_running_stats()} (and the comparison's); the history goes on. */
+    public void resetRunningStats() {
+        layer.resetRunningStats();
+        if (comparison != null) {
+            comparison.resetRunningStats();
+        }
+        announce(">>> layer.reset_running_stats()\nrunning_mean = 0, running_var = 1, num_batches_tracked = 0",
+                "Running stats reset: running_mean 0, running_var 1, num_batches_tracked 0.");
+    }
+
+    /**
+     * Starts over with another layer, batches, comparison and mode (a preset): a new layer, as
+     * {@link #resetLayer()}, with nothing kept from before.
+     *
+     * @throws IllegalArgumentException if the batches do not fit the layer
+     */
+    public void load(LayerConfig newConfig, BatchSpec batches, Momentum newCompareMomentum, boolean train) {
+        checkBatches(newConfig, batches);
+        config = newConfig;
+        source = new BatchSource(batches);
+        compareMomentum = newCompareMomentum;
+        training = train;
+        build();
+        announce(">>> layer = nn." + layer + (train ? "" : "\n>>> layer.eval()")
+                + (comparison == null ? "" : "\nComparison layer: the same with momentum=" + compareMomentum),
+                "New layer " + layer + (train ? "" : ", in eval mode") + ".");
+    }
+
+    /** A new layer with the same arguments: stats, parameters and history start again. */
+    public void resetLayer() {
+        build();
+        announce(">>> layer = nn." + layer + "\nA new layer: everything starts again.",
+                "New layer " + layer + ": everything starts again.");
+    }
+
+    /** Logs a change to the console. */
+    private void say(String text) {
+        console.append(ConsoleLog.Kind.NOTICE, text);
+        version++;
+    }
+
+    /** Logs a change that the window should also point out (a new layer, reset stats, an outlier batch). */
+    private void announce(String consoleText, String bannerText) {
+        notice = bannerText;
+        noticeId++;
+        say(consoleText);
+    }
+
+    // ---- reading ------------------------------------------------------------------------
+
+    public LayerConfig config() {
+        return config;
+    }
+
+    public BatchSpec batches() {
+        return source.spec();
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Successful steps since the layer was built. */
+    public long stepCount() {
+        return step;
+    }
+
+    /** PyTorch's message for the last step if it was refused, else null. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** The layer itself (for tests and read-only inspection). */
+    public BatchNorm layer() {
+        return layer;
+    }
+
+    public ConsoleLog console() {
+        return console;
+    }
+
+    /** Grows with every change. */
+    public long version() {
+        return version;
+    }
+
+    /** What the window shows now (computes the histograms of the last batch). */
+    public SessionSnapshot snapshot() {
+        int channels = config.numFeatures();
+        List<ChannelHistogram> inputs = new ArrayList<>();
+        List<ChannelHistogram> outputs = new ArrayList<>();
+        if (lastInput != null) {
+            int[] shape = lastInput.shape();
+            int slice = (int) (lastInput.numel() / shape[0] / shape[1]);
+            for (int c = 0; c < channels; c++) {
+                inputs.add(ChannelHistogram.of(lastInput.data(), shape[0], channels, slice, c, HISTOGRAM_BINS));
+                outputs.add(ChannelHistogram.of(lastOutput.data(), shape[0], channels, slice, c, HISTOGRAM_BINS));
+            }
+        }
+        long at = Math.max(step, 1);
+        double[] trueMean = new double[channels];
+        double[] trueVar = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            trueMean[c] = source.trueMean(c, at);
+            trueVar[c] = source.trueVariance(c);
+        }
+        boolean updated = !Double.isNaN(layer.lastFactor());
+        return new SessionSnapshot(version, step, training, config, compareMomentum, source.spec(),
+                layer.numBatchesTracked(), updated ? layer.lastFactor() : Double.NaN, layer.lastReductionSize(),
+                layer.runningMean(), layer.runningVar(),
+                comparison == null ? null : comparison.runningMean(),
+                comparison == null ? null : comparison.runningVar(),
+                layer.weight(), layer.bias(), toFloats(lastBatchMean), toFloats(lastBatchVar), trueMean, trueVar,
+                List.copyOf(inputs), List.copyOf(outputs), history.view(), refusal, notice, noticeId, outlierNext);
+    }
+
+    private static float[] toFloats(double[] d) {
+        if (d == null) {
+            return null;
+        }
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,207 @@
+package org.normscope.session;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a {@link Session} on its own thread, so that the window never waits for the engine.
+ * Every command runs there in the order it was given; after each, and at most every few
+ * milliseconds while playing, the runner publishes a {@link SessionSnapshot} that any thread
+ * can read with {@link #latest()}: the window takes the newest one once per frame.
+ *
+ * <p>Playing steps at {@code stepsPerSecond} on average (or as fast as the engine can, for
+ * {@link Double#POSITIVE_INFINITY}), in ticks of at most {@value #TICK_BUDGET_MS} ms, so that
+ * commands given meanwhile wait at most one tick. A refused step stops playing.
+ */
+public final class SessionRunner implements AutoCloseable {
+
+    /** The most time one play tick spends stepping before it lets commands in. */
+    static final long TICK_BUDGET_MS = 12;
+    private static final long TICK_PERIOD_MS = 4;
+    /** A backlog of more than this many seconds of steps is dropped instead of caught up. */
+    private static final double MAX_BACKLOG_S = 0.25;
+
+    private final Session session;
+    private final ScheduledExecutorService worker;
+    private final AtomicReference<SessionSnapshot> latest = new AtomicReference<>();
+    private volatile boolean playing;
+    private volatile double stepsPerSecond = 10;
+    private volatile Consumer<Throwable> errorHandler = e -> { };
+    private volatile boolean closed;
+
+    // worker-confined
+    private ScheduledFuture<?> playTask;
+    private long playStartNanos;
+    private long playedSteps;
+    private long publishedVersion = -1;
+
+    public SessionRunner(Session session) {
+        this.session = session;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "normscope-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        latest.set(session.snapshot());
+        publishedVersion = session.version();
+    }
+
+    /** Where unexpected exceptions of commands go (the window shows them); they never stop the runner. */
+    public void setErrorHandler(Consumer<Throwable> handler) {
+        errorHandler = handler;
+    }
+
+    /** The newest published snapshot; never null. */
+    public SessionSnapshot latest() {
+        return latest.get();
+    }
+
+    /** Runs {@code command} on the session's thread; the future completes after the snapshot is published. */
+    public CompletableFuture<Void> submit(Consumer<Session> command) {
+        return call(s -> {
+            command.accept(s);
+            return null;
+        });
+    }
+
+    /** Runs {@code query} on the session's thread and gives its result. */
+    public <T> CompletableFuture<T> call(Function<Session, T> query) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the session runner is closed"));
+            return result;
+        }
+        worker.execute(() -> {
+            try {
+                result.complete(query.apply(session));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+                errorHandler.accept(e);
+            } finally {
+                publish();
+            }
+        });
+        return result;
+    }
+
+    /** {@code count} steps, stopping at a refusal. */
+    public CompletableFuture<Void> step(int count) {
+        return submit(s -> {
+            for (int i = 0; i < count && s.step(); i++) {
+                // each step records itself
+            }
+        });
+    }
+
+    /** Starts playing at the current speed (does nothing if already playing). */
+    public void play() {
+        playing = true;
+        submit(s -> startTicks());
+    }
+
+    /** Stops playing: no step starts after the tick that is running now. */
+    public void pause() {
+        playing = false;
+        submit(s -> stopTicks());
+    }
+
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    /** Steps per second while playing, or {@link Double#POSITIVE_INFINITY} for as fast as possible. */
+    public void setStepsPerSecond(double sps) {
+        if (!(sps > 0)) {
+            throw new IllegalArgumentException("steps per second must be above 0, got " + sps);
+        }
+        stepsPerSecond = sps;
+        submit(s -> restartClock());
+    }
+
+    public double stepsPerSecond() {
+        return stepsPerSecond;
+    }
+
+    /** Waits until every command given so far has run. */
+    public void awaitIdle(long timeout, TimeUnit unit) throws Exception {
+        submit(s -> { }).get(timeout, unit);
+    }
+
+    private void startTicks() {
+        if (playTask == null && playing) {
+            restartClock();
+            playTask = worker.scheduleWithFixedDelay(this::tick, 0, TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopTicks() {
+        if (playTask != null) {
+            playTask.cancel(false);
+            playTask = null;
+        }
+    }
+
+    private void restartClock() {
+        playStartNanos = System.nanoTime();
+        playedSteps = 0;
+    }
+
+    private void tick() {
+        try {
+            if (!playing) {
+                stopTicks();
+                return;
+            }
+            long now = System.nanoTime();
+            long deadline = now + TimeUnit.MILLISECONDS.toNanos(TICK_BUDGET_MS);
+            double sps = stepsPerSecond;
+            long due = Double.isInfinite(sps) ? Long.MAX_VALUE
+                    : (long) ((now - playStartNanos) * 1e-9 * sps) - playedSteps;
+            if (!Double.isInfinite(sps) && due > sps * MAX_BACKLOG_S) {
+                restartClock(); // too far behind: drop the backlog rather than race to catch up
+                due = 1;
+            }
+            while (due > 0 && playing && System.nanoTime() < deadline) {
+                if (!session.step()) {
+                    playing = false;
+                    stopTicks();
+                    break;
+                }
+                playedSteps++;
+                due--;
+            }
+        } catch (RuntimeException | Error e) {
+            playing = false;
+            stopTicks();
+            errorHandler.accept(e);
+        } finally {
+            publish();
+        }
+    }
+
+    private void publish() {
+        if (session.version() != publishedVersion) {
+            publishedVersion = session.version();
+            latest.set(session.snapshot());
+        }
+    }
+
+    /** Stops playing and the thread; waits up to two seconds for the running command. */
+    @Override
+    public void close() {
+        closed = true;
+        playing = false;
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.normscope.ui.app;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Window;
+
+/** What an unexpected exception looks like to the user: its message, the details, a copy button; the app goes on. */
+public final class ErrorDialog {
+
+    private static final ButtonType COPY = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
+    private static boolean showing;
+
+    private ErrorDialog() {
+    }
+
+    /** Shows the dialog (on the FX thread), unless one is already open: a burst of errors gives one dialog. */
+    public static void show(Throwable error, Window owner) {
+        if (showing) {
+            return;
+        }
+        showing = true;
+        try {
+            Alert alert = new Alert(Alert.AlertType.ERROR, null, COPY, ButtonType.CLOSE);
+            alert.setTitle("NormScope: something went wrong");
+            alert.setHeaderText("Something went wrong, but NormScope goes on.");
+            alert.setContentText(message(error));
+            if (owner != null) {
+                alert.initOwner(owner);
+            }
+            String details = details(error);
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setPrefRowCount(14);
+            alert.getDialogPane().setExpandableContent(area);
+            Button copy = (Button) alert.getDialogPane().lookupButton(COPY);
+            copy.addEventFilter(ActionEvent.ACTION, e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(details);
+                Clipboard.getSystemClipboard().setContent(content);
+                copy.setText("Copied");
+                e.consume(); // keep the dialog open
+            });
+            alert.showAndWait();
+        } finally {
+            showing = false;
+        }
+    }
+
+    /** The one line the dialog leads with. */
+    static String message(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** The full stack trace, for a bug report. */
+    static String details(Throwable error) {
+        StringWriter s = new StringWriter();
+        error.printStackTrace(new PrintWriter(s));
+        return "NormScope 0.1.0, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
+                + "\n" + s;
+    }
+}

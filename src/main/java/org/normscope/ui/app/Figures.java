@@ -1,0 +1,36 @@
+package org.normscope.ui.app;
+
+import java.io.File;
+import java.io.IOException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javax.imageio.ImageIO;
+
+/** Writes what a node shows to a PNG file (File → Export figure, and the screenshot command). */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** A snapshot of {@code node} as it is drawn now, on white. Call on the FX thread. */
+    public static WritableImage snapshot(Node node) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.WHITE);
+        return node.snapshot(p, null);
+    }
+
+    /** Writes {@code node}'s snapshot to {@code file} as a PNG. Call on the FX thread. */
+    public static void writePng(Node node, File file) throws IOException {
+        WritableImage image = snapshot(node);
+        File parent = file.getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+            throw new IOException("cannot create the folder " + parent);
+        }
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file)) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}

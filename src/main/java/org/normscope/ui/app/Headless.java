@@ -1,0 +1,39 @@
+package org.normscope.ui.app;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+
+/**
+ * Starts JavaFX with no display at all: Monocle's headless platform and the software
+ * renderer, so that {@code screenshot} runs on a server or in CI. Must run before anything
+ * else touches JavaFX.
+ */
+public final class Headless {
+
+    private static boolean started;
+
+    private Headless() {
+    }
+
+    /** Starts the FX platform headless (once per JVM). */
+    public static synchronized void start() throws InterruptedException {
+        if (started) {
+            return;
+        }
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+        // Monocle's headless screen is 1280x800 unless told otherwise: larger windows would overflow it.
+        System.setProperty("headless.geometry", "3840x2400-32");
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.startup(ready::countDown);
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("JavaFX did not start within 30 s");
+        }
+        Platform.setImplicitExit(false);
+        started = true;
+    }
+}

@@ -1,0 +1,79 @@
+package org.normscope.ui.app;
+
+import java.io.File;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
+import org.normscope.ui.view.MainWindow;
+import org.normscope.ui.viewmodel.MainViewModel;
+
+/** The desktop app: one main window on the built-in presets, opening with the notebook's. */
+public final class NormScopeApp extends Application {
+
+    private MainViewModel model;
+    private MainWindow window;
+
+    /** Opens the window and returns when it is closed. */
+    public static void launchApp(String... args) {
+        Application.launch(NormScopeApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme.apply();
+        model = new MainViewModel(loadPresets());
+        window = new MainWindow(model);
+        install(stage, model, window);
+        stage.show();
+    }
+
+    /** Puts a window on a stage: title, size, error handling, figure export, clean closing. */
+    public static Scene install(Stage stage, MainViewModel model, MainWindow window) {
+        model.setErrorHandler(e -> Platform.runLater(() -> ErrorDialog.show(e, stage)));
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> ErrorDialog.show(e, stage));
+        window.setFigureExporter(node -> {
+            File file = MainWindow.choosePng(stage, "normscope-figure.png");
+            if (file != null) {
+                try {
+                    Figures.writePng(node, file);
+                } catch (Exception e) {
+                    ErrorDialog.show(e, stage);
+                }
+            }
+        });
+        Scene scene = window.createScene(MainWindow.WIDTH, MainWindow.HEIGHT);
+        stage.setScene(scene);
+        stage.setTitle("NormScope \u2014 PyTorch's BatchNorm, step by step");
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.setOnHidden(e -> {
+            window.stop();
+            model.close();
+        });
+        return scene;
+    }
+
+    static List<Preset> loadPresets() {
+        try {
+            return PresetLibrary.builtIn();
+        } catch (RuntimeException e) {
+            // A broken preset file must not keep the app from opening: start on the notebook's session.
+            System.err.println("normscope: the built-in presets could not be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+}

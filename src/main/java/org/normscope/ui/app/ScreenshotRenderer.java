@@ -1,0 +1,127 @@
+package org.normscope.ui.app;
+
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
+import org.normscope.ui.view.MainWindow;
+import org.normscope.ui.viewmodel.MainViewModel;
+
+/**
+ * Renders the real main window to a PNG with no display: a preset, K steps, a mode, a size.
+ * The session steps on its own thread as in the app; the window then shows the result and is
+ * drawn for a few frames before the snapshot, so that every chart has drawn.
+ */
+public final class ScreenshotRenderer {
+
+    private ScreenshotRenderer() {
+    }
+
+    /**
+     * @param preset a preset's name or id, or null for the first (the notebook)
+     * @param steps forward passes to run before the picture
+     * @param training true for train, false for eval, null for the preset's mode; set before stepping
+     * @param fontSize the base font size in px, or 0 for the default
+     */
+    public static void render(String preset, int steps, Boolean training, double width, double height,
+                              double fontSize, File out) throws Exception {
+        Headless.start();
+        List<Preset> presets = PresetLibrary.builtIn();
+        Preset chosen = preset == null ? presets.get(0) : PresetLibrary.find(preset);
+        MainViewModel model = onFx(() -> {
+            Theme.apply();
+            MainViewModel m = new MainViewModel(presets);
+            if (chosen != presets.get(0)) {
+                m.load(chosen);
+            }
+            if (training != null) {
+                m.layer().trainingProperty().set(training);
+            }
+            if (fontSize > 0) {
+                while (m.fontSizeProperty().get() < fontSize - 1) {
+                    m.biggerFont();
+                }
+                while (m.fontSizeProperty().get() > fontSize + 1) {
+                    m.smallerFont();
+                }
+            }
+            return m;
+        });
+        try {
+            if (steps > 0) {
+                model.step(steps);
+            }
+            model.awaitIdle();
+            Stage stage = onFx(() -> {
+                MainWindow window = new MainWindow(model);
+                Stage s = new Stage();
+                s.setScene(window.createScene(width, height));
+                s.show();
+                model.pull();
+                return s;
+            });
+            waitFrames(4);
+            onFx(() -> {
+                Figures.writePng(stage.getScene().getRoot(), out);
+                stage.hide();
+                return null;
+            });
+        } finally {
+            model.close();
+        }
+    }
+
+    /** Waits until JavaFX has drawn {@code count} more frames. */
+    static void waitFrames(int count) throws InterruptedException {
+        CountDownLatch frames = new CountDownLatch(count);
+        AnimationTimer[] timer = new AnimationTimer[1];
+        Platform.runLater(() -> {
+            timer[0] = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    frames.countDown();
+                    if (frames.getCount() == 0) {
+                        stop();
+                    }
+                }
+            };
+            timer[0].start();
+        });
+        if (!frames.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("JavaFX drew no frames for 20 s");
+        }
+    }
+
+    /** Runs {@code work} on the FX thread and gives its result (or its exception). */
+    static <T> T onFx(FxWork<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        }
+    }
+
+    /** Work for the FX thread that may throw. */
+    @FunctionalInterface
+    interface FxWork<T> {
+        T get() throws Exception;
+    }
+
+}

@@ -1,0 +1,379 @@
+package org.normscope.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The common part of NormScope's charts: a {@link Region} holding one {@link Canvas} the
+ * size of the region, a title, a {@link #fontScaleProperty() font scale}, and coalesced
+ * redrawing.
+ *
+ * <p><b>Redrawing.</b> Anything that changes the picture (data, title, font scale) calls
+ * {@link #invalidateChart()}, which sets a dirty flag and {@code setNeedsLayout(true)}; a
+ * size change marks the region for layout by itself. JavaFX then calls
+ * {@link #layoutChildren()} once in the next pulse, which resizes the canvas and redraws
+ * only if the flag is set or the size changed. So ten changes in one event handler cost one
+ * redraw, and a chart that is not shown is never drawn. This was preferred to
+ * {@code Platform.runLater} (which runs outside the pulse, possibly before the new size is
+ * known, and needs its own "already scheduled" flag) and to an {@code AnimationTimer}
+ * (which wakes up every frame even when nothing changed). {@code setNeedsLayout} rather than
+ * {@code requestLayout} marks only this branch, so the parents are not laid out again.
+ * {@link javafx.scene.Node#snapshot} runs the layout pass first, so a snapshot always shows
+ * the current data.
+ *
+ * <p><b>Text.</b> Sizes are given at font scale 1 and multiplied by the scale (clamped to
+ * 0.5..4): tick labels 14 px, axis titles 15 px, titles 18 px bold. Every text drawn is
+ * measured first and placed inside the canvas (too long texts are cut with an ellipsis),
+ * and its box is recorded for the tests ({@link #drawnText()}).
+ */
+public abstract class CanvasChart extends Region {
+
+    static final Color BACKGROUND = Color.WHITE;
+    static final Color INK = Color.web("#1f1f1f");
+    static final Color MUTED = Color.web("#555555");
+    static final Color AXIS = Color.web("#4a4a4a");
+    static final Color GRID = Color.web("#e3e3e3");
+    static final Color ZERO_LINE = Color.web("#bdbdbd");
+
+    /** Font sizes at scale 1, in pixels. */
+    static final double TICK_PX = 14;
+    static final double AXIS_PX = 15;
+    static final double TITLE_PX = 18;
+    static final double MESSAGE_PX = 17;
+
+    /** A text drawn in the last redraw, with its box in canvas pixels. */
+    record TextBox(String text, double x, double y, double w, double h) {
+        boolean overlaps(TextBox o) {
+            return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+        }
+
+        boolean inside(double width, double height) {
+            return x >= -0.5 && y >= -0.5 && x + w <= width + 0.5 && y + h <= height + 0.5;
+        }
+    }
+
+    private final Canvas canvas = new Canvas();
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "no data yet");
+    private final Text measurer = new Text();
+    private final List<TextBox> drawnText = new ArrayList<>();
+    private boolean dirty = true;
+    private int redraws;
+
+    protected CanvasChart() {
+        getChildren().add(canvas);
+        canvas.setManaged(false);
+        getStyleClass().add("canvas-chart");
+        measurer.setTextAlignment(TextAlignment.LEFT);
+        watch(fontScale, title, placeholder);
+    }
+
+    /** Calls {@link #invalidateChart()} whenever one of these changes. */
+    protected final void watch(Observable... observables) {
+        for (Observable o : observables) {
+            o.addListener(x -> invalidateChart());
+        }
+    }
+
+    /** Marks the picture out of date; it is redrawn once, in the next pulse's layout pass. */
+    protected final void invalidateChart() {
+        dirty = true;
+        setNeedsLayout(true);
+    }
+
+    /** Redraws with the current data, for data changed in place (same {@link SeriesData} objects). */
+    public void refresh() {
+        invalidateChart();
+    }
+
+    /** Multiplies every font size (and the gaps that depend on it); 1 by default, clamped to 0.5..4 when drawn. */
+    public final DoubleProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    public final double getFontScale() {
+        return fontScale.get();
+    }
+
+    public final void setFontScale(double value) {
+        fontScale.set(value);
+    }
+
+    /** The title above the chart; blank for none. */
+    public final StringProperty titleProperty() {
+        return title;
+    }
+
+    public final String getTitle() {
+        return title.get();
+    }
+
+    public final void setTitle(String value) {
+        title.set(value);
+    }
+
+    /** The message shown when there is nothing to draw ("no data yet"). */
+    public final StringProperty placeholderProperty() {
+        return placeholder;
+    }
+
+    public final void setPlaceholder(String value) {
+        placeholder.set(value);
+    }
+
+    /** How many times the chart has been drawn (for tests of the coalescing). */
+    final int redrawCount() {
+        return redraws;
+    }
+
+    /** The texts of the last redraw, with their boxes (for tests: nothing clipped, nothing overlapping). */
+    final List<TextBox> drawnText() {
+        return List.copyOf(drawnText);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 640;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 420;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 160;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 120;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.max(0, Math.floor(getWidth()));
+        double h = Math.max(0, Math.floor(getHeight()));
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        canvas.relocate(0, 0);
+        if (dirty) {
+            dirty = false;
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        redraws++;
+        drawnText.clear();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, w, h);
+        if (w < 1 || h < 1) {
+            return;
+        }
+        gc.setFill(BACKGROUND);
+        gc.fillRect(0, 0, w, h);
+        gc.setLineCap(StrokeLineCap.BUTT);
+        gc.setLineDashes((double[]) null);
+        gc.setImageSmoothing(false);
+        double top = 0;
+        double pad = pad();
+        String t = getTitle();
+        if (t != null && !t.isBlank()) {
+            Font f = font(TITLE_PX, true);
+            text(gc, fit(t, f, w - 2 * pad), f, INK, w / 2, pad * 0.6, Align.CENTER);
+            top = pad * 0.6 + lineHeight(f);
+        }
+        draw(gc, w, h, top);
+    }
+
+    /**
+     * Draws the chart below the title into a cleared, white canvas of {@code w × h} pixels.
+     *
+     * @param top the y where the title ends (0 when there is no title)
+     */
+    protected abstract void draw(GraphicsContext gc, double w, double h, double top);
+
+    // ---- helpers for subclasses ----------------------------------------------------------------
+
+    /** The font scale, clamped to 0.5..4 (NaN gives 1). */
+    protected final double scale() {
+        double s = getFontScale();
+        return Double.isNaN(s) ? 1 : Math.max(0.5, Math.min(4, s));
+    }
+
+    /** The outer padding: 10 px × scale. */
+    protected final double pad() {
+        return 10 * scale();
+    }
+
+    protected final Font font(double basePx, boolean bold) {
+        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, basePx * scale());
+    }
+
+    protected final double textWidth(String s, Font f) {
+        measurer.setFont(f);
+        measurer.setText(s);
+        return Math.ceil(measurer.getLayoutBounds().getWidth());
+    }
+
+    protected final double lineHeight(Font f) {
+        measurer.setFont(f);
+        measurer.setText("Ag");
+        return Math.ceil(measurer.getLayoutBounds().getHeight());
+    }
+
+    /** {@code s}, or its longest prefix plus "…" that fits in {@code maxWidth} (possibly just "…" or ""). */
+    protected final String fit(String s, Font f, double maxWidth) {
+        if (s == null || s.isEmpty() || textWidth(s, f) <= maxWidth) {
+            return s == null ? "" : s;
+        }
+        int lo = 0;
+        int hi = s.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (textWidth(s.substring(0, mid) + "…", f) <= maxWidth) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (lo == 0) {
+            return textWidth("…", f) <= maxWidth ? "…" : "";
+        }
+        return s.substring(0, lo).stripTrailing() + "…";
+    }
+
+    /** Horizontal anchoring of {@link #text}. */
+    protected enum Align { LEFT, CENTER, RIGHT }
+
+    /**
+     * Draws {@code s} with its top at {@code y}, its left edge, centre or right edge at
+     * {@code x}, shifted as needed to stay inside the canvas; returns its box.
+     */
+    protected final TextBox text(GraphicsContext gc, String s, Font f, Color c, double x, double y, Align align) {
+        if (s == null || s.isEmpty()) {
+            return new TextBox("", x, y, 0, 0);
+        }
+        double tw = textWidth(s, f);
+        double th = lineHeight(f);
+        double left = switch (align) {
+            case LEFT -> x;
+            case CENTER -> x - tw / 2;
+            case RIGHT -> x - tw;
+        };
+        double cw = canvas.getWidth();
+        double ch = canvas.getHeight();
+        left = Math.max(0, Math.min(cw - tw, left));
+        double topY = Math.max(0, Math.min(ch - th, y));
+        gc.setFont(f);
+        gc.setFill(c);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.fillText(s, left, topY);
+        TextBox box = new TextBox(s, left, topY, tw, th);
+        drawnText.add(box);
+        return box;
+    }
+
+    /** Draws {@code s} rotated a quarter turn anticlockwise (read bottom to top), centred at {@code (cx, cy)}. */
+    protected final TextBox verticalText(GraphicsContext gc, String s, Font f, Color c, double cx, double cy) {
+        if (s == null || s.isEmpty()) {
+            return new TextBox("", cx, cy, 0, 0);
+        }
+        double tw = textWidth(s, f);
+        double th = lineHeight(f);
+        double left = Math.max(0, Math.min(canvas.getWidth() - th, cx - th / 2));
+        double topY = Math.max(0, Math.min(canvas.getHeight() - tw, cy - tw / 2));
+        gc.save();
+        gc.translate(left, topY + tw);
+        gc.rotate(-90);
+        gc.setFont(f);
+        gc.setFill(c);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.fillText(s, 0, 0);
+        gc.restore();
+        TextBox box = new TextBox(s, left, topY, th, tw);
+        drawnText.add(box);
+        return box;
+    }
+
+    /**
+     * {@code s} in at most {@code maxLines} lines of at most {@code maxWidth} each, broken at
+     * spaces (greedily); what does not fit ends the last line with "…".
+     */
+    protected final List<String> wrap(String s, Font f, double maxWidth, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        if (s == null || s.isBlank()) {
+            return lines;
+        }
+        String rest = s.strip();
+        while (!rest.isEmpty()) {
+            if (lines.size() == maxLines - 1 || textWidth(rest, f) <= maxWidth) {
+                lines.add(fit(rest, f, maxWidth));
+                break;
+            }
+            int cut = -1;
+            for (int i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
+                if (textWidth(rest.substring(0, i), f) <= maxWidth) {
+                    cut = i;
+                } else {
+                    break;
+                }
+            }
+            if (cut < 0) {
+                lines.add(fit(rest, f, maxWidth));
+                break;
+            }
+            lines.add(rest.substring(0, cut));
+            rest = rest.substring(cut + 1).strip();
+        }
+        return lines;
+    }
+
+    /**
+     * Draws lines of text rotated a quarter turn anticlockwise, the first line leftmost, the
+     * block's left edge at {@code left} and each line centred on {@code cy}.
+     */
+    protected final void verticalLines(GraphicsContext gc, List<String> lines, Font f, Color c, double left, double cy) {
+        double lh = lineHeight(f);
+        for (int i = 0; i < lines.size(); i++) {
+            verticalText(gc, lines.get(i), f, c, left + (i + 0.5) * lh, cy);
+        }
+    }
+
+    /** The "no data yet" message, centred in the given area. */
+    protected final void drawPlaceholder(GraphicsContext gc, double x, double y, double w, double h) {
+        Font f = font(MESSAGE_PX, false);
+        String s = fit(placeholder.get(), f, w);
+        text(gc, s, f, MUTED, x + w / 2, y + h / 2 - lineHeight(f) / 2, Align.CENTER);
+    }
+
+    /** Strokes a horizontal or vertical 1 px line on the pixel grid (crisp). */
+    protected static void crispLine(GraphicsContext gc, double x0, double y0, double x1, double y1) {
+        gc.strokeLine(Math.floor(x0) + 0.5, Math.floor(y0) + 0.5, Math.floor(x1) + 0.5, Math.floor(y1) + 0.5);
+    }
+}

@@ -1,0 +1,741 @@
+package org.normscope.ui.chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+
+/**
+ * Curves over a shared x axis (training steps, say), optionally with a heat map of
+ * per-channel values underneath, on one {@link javafx.scene.canvas.Canvas}.
+ *
+ * <p><b>Layout</b>, top to bottom: the title; the legend, in a strip of its own (wrapped into
+ * at most {@value #MAX_LEGEND_ROWS} rows, never over the data); the curve plot; the heat
+ * map; the x tick labels and the x axis title. With a heat map, the curves get their own
+ * plot stacked above it (42% of the height) rather than a second y axis on the right: each
+ * plot keeps an ordinary left axis (values above, channel labels below), the two share the
+ * x axis pixel for pixel, and nobody has to work out which axis a line belongs to. The heat
+ * map's colour bar, with its minimum and maximum, sits at the right of the heat map, and
+ * {@link #heatMapLabelProperty() its title} reads along it.
+ *
+ * <p><b>Ranges.</b> x: the smallest to the largest x of all curve points with a finite y
+ * and of all heat map cells (or a fixed range, {@link #setXRange}). y: all finite y of the
+ * curves, padded by 5% of the span on both sides ({@link NiceTicks#padded}), or a fixed
+ * range ({@link #setYRange}). Ticks are {@link NiceTicks nice}; as many as fit with a gap of
+ * about one line between labels.
+ *
+ * <p><b>Speed.</b> A curve with more points in view than the plot has pixel columns is
+ * drawn as its {@link Envelope} (one vertical min–max segment per column), otherwise as a
+ * polyline; either way as one path, broken at NaN y. The heat map is one
+ * {@link WritableImage} with a pixel per pixel column and per row (see
+ * {@link HeatMapRaster}), scaled up without smoothing. Redraws are coalesced to one per
+ * pulse (see {@link CanvasChart}).
+ *
+ * <p><b>Legend.</b> A line sample in the curve's colour and dash style, then the label. Curves
+ * with a blank label are never listed and equal entries (label, colour, style) are listed
+ * once; when more than {@value #FULL_LEGEND_LIMIT} entries remain, only curves with
+ * {@link Curve#showInLegend()} are listed; what still does not fit in the rows ends with
+ * "+k more".
+ */
+public class CurveChart extends CanvasChart {
+
+    /** Up to this many legend entries, every labelled curve is listed. */
+    public static final int FULL_LEGEND_LIMIT = 10;
+
+    /** The legend wraps into at most this many rows. */
+    public static final int MAX_LEGEND_ROWS = 3;
+
+    /** Share of the plot height given to the curves when a heat map is shown below them. */
+    static final double CURVE_SHARE = 0.42;
+
+    private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
+    private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
+    private final StringProperty rowAxisLabel = new SimpleStringProperty(this, "rowAxisLabel", "channel");
+    private final StringProperty heatMapLabel = new SimpleStringProperty(this, "heatMapLabel", "");
+
+    private List<Curve> curves = List.of();
+    private HeatMapData heatMap;
+    private double fixedXLo = Double.NaN;
+    private double fixedXHi = Double.NaN;
+    private double fixedYLo = Double.NaN;
+    private double fixedYHi = Double.NaN;
+
+    /** What the last redraw laid out (for tests). */
+    record Frame(double plotLeft, double plotRight, double curveTop, double curveBottom, double heatTop,
+                 double heatBottom, double[] xRange, double[] yRange, int legendEntries, int legendRows) {
+    }
+
+    private Frame lastFrame;
+
+    public CurveChart() {
+        getStyleClass().add("curve-chart");
+        watch(xLabel, yLabel, rowAxisLabel, heatMapLabel);
+    }
+
+    public CurveChart(String title, String xLabel, String yLabel) {
+        this();
+        setTitle(title);
+        setXLabel(xLabel);
+        setYLabel(yLabel);
+    }
+
+    // ---- properties -------------------------------------------------------------------------------
+
+    /** The x axis title, under the x tick labels. */
+    public final StringProperty xLabelProperty() {
+        return xLabel;
+    }
+
+    public final void setXLabel(String value) {
+        xLabel.set(value);
+    }
+
+    public final String getXLabel() {
+        return xLabel.get();
+    }
+
+    /** The y axis title of the curve plot, read bottom to top left of the tick labels. */
+    public final StringProperty yLabelProperty() {
+        return yLabel;
+    }
+
+    public final void setYLabel(String value) {
+        yLabel.set(value);
+    }
+
+    public final String getYLabel() {
+        return yLabel.get();
+    }
+
+    /** The y axis title of the heat map ("channel" by default). */
+    public final StringProperty rowAxisLabelProperty() {
+        return rowAxisLabel;
+    }
+
+    public final void setRowAxisLabel(String value) {
+        rowAxisLabel.set(value);
+    }
+
+    /** What the heat map's colours mean, e.g. "running_var"; read along the colour bar. */
+    public final StringProperty heatMapLabelProperty() {
+        return heatMapLabel;
+    }
+
+    public final void setHeatMapLabel(String value) {
+        heatMapLabel.set(value);
+    }
+
+    /** The curves, drawn in this order (later ones on top). */
+    public void setCurves(List<Curve> curves) {
+        this.curves = curves == null ? List.of() : List.copyOf(curves);
+        invalidateChart();
+    }
+
+    public List<Curve> getCurves() {
+        return curves;
+    }
+
+    /** The heat map under the curves; {@code null} for none. */
+    public void setHeatMap(HeatMapData heatMap) {
+        this.heatMap = heatMap;
+        invalidateChart();
+    }
+
+    public HeatMapData getHeatMap() {
+        return heatMap;
+    }
+
+    /** Fixes the x range (made drawable by {@link NiceTicks#range}); NaN ends return to the automatic range. */
+    public void setXRange(double lo, double hi) {
+        fixedXLo = lo;
+        fixedXHi = hi;
+        invalidateChart();
+    }
+
+    /** Back to the automatic x range (all the data). */
+    public void setAutoXRange() {
+        setXRange(Double.NaN, Double.NaN);
+    }
+
+    /** Fixes the y range of the curves (no padding added); NaN ends return to the automatic range. */
+    public void setYRange(double lo, double hi) {
+        fixedYLo = lo;
+        fixedYHi = hi;
+        invalidateChart();
+    }
+
+    /** Back to the automatic y range (all finite values, padded 5%). */
+    public void setAutoYRange() {
+        setYRange(Double.NaN, Double.NaN);
+    }
+
+    /** The layout of the last redraw (null before the first). */
+    final Frame lastFrame() {
+        return lastFrame;
+    }
+
+    // ---- drawing ----------------------------------------------------------------------------------
+
+    @Override
+    protected void draw(GraphicsContext gc, double w, double h, double top) {
+        lastFrame = null;
+        double s = scale();
+        double pad = pad();
+        Font tickF = font(TICK_PX, false);
+        Font axisF = font(AXIS_PX, false);
+        double tickLh = lineHeight(tickF);
+        double axisLh = lineHeight(axisF);
+        double tickLen = 5 * s;
+
+        List<Curve> drawable = new ArrayList<>();
+        for (Curve c : curves) {
+            if (hasFinitePoint(c.data())) {
+                drawable.add(c);
+            }
+        }
+        HeatMapData heat = heatMap != null && heatMap.rows() > 0 && heatMap.columns() > 0 ? heatMap : null;
+
+        top += pad * 0.5;
+        List<LegendEntry> entries = legendEntries();
+        int[] legendShape = {0, 0};
+        if (!entries.isEmpty()) {
+            top = drawLegend(gc, entries, pad, top, w - 2 * pad, legendShape) + pad * 0.3;
+        }
+        if (drawable.isEmpty() && heat == null) {
+            drawPlaceholder(gc, pad, top, w - 2 * pad, h - top - pad);
+            return;
+        }
+
+        // ---- vertical layout
+        double bottom = h - pad * 0.6;
+        String xTitle = fit(nonNull(getXLabel()), axisF, w - 2 * pad);
+        double xTitleTop = bottom - axisLh;
+        if (!xTitle.isEmpty()) {
+            bottom = xTitleTop - 3 * s;
+        }
+        double xTicksTop = bottom - tickLh;
+        double plotBottom = xTicksTop - Math.max(tickLen + 2 * s, tickLh / 2 + 3 * s);
+        double plotTop = top + tickLh / 2 + 2 * s;
+        if (plotBottom - plotTop < tickLh * 1.5 || w < 4 * pad + 40) {
+            return; // far too small to say anything readable
+        }
+        boolean both = !drawable.isEmpty() && heat != null;
+        double gap = tickLh + 6 * s;
+        double curveTop = plotTop;
+        double curveBottom = plotBottom;
+        double heatTop = plotTop;
+        double heatBottom = plotBottom;
+        if (both) {
+            double avail = plotBottom - plotTop - gap;
+            curveBottom = Math.round(plotTop + avail * CURVE_SHARE);
+            heatTop = curveBottom + gap;
+        }
+
+        // ---- ranges and y labels
+        double[] xr = xRange(drawable, heat);
+        double[] yr = null;
+        double[] yTicks = new double[0];
+        String[] yLabels = new String[0];
+        if (!drawable.isEmpty()) {
+            yr = yRange(drawable, xr);
+            int maxY = Math.max(2, (int) ((curveBottom - curveTop) / (tickLh * 1.8)) + 1);
+            yTicks = NiceTicks.ticks(yr[0], yr[1], maxY);
+            yLabels = NiceTicks.labels(yTicks);
+        }
+        int rowStep = 1;
+        double[] heatRange = null;
+        if (heat != null) {
+            double rh = (heatBottom - heatTop) / heat.rows();
+            while (rowStep < heat.rows() && rowStep * rh < tickLh * 1.15) {
+                rowStep *= 2;
+            }
+            heatRange = HeatMapRaster.valueRange(heat);
+        }
+
+        // ---- horizontal layout
+        double labelsW = 0;
+        for (String l : yLabels) {
+            labelsW = Math.max(labelsW, textWidth(l, tickF));
+        }
+        if (heat != null) {
+            for (int r = 0; r < heat.rows(); r += rowStep) {
+                labelsW = Math.max(labelsW, textWidth(nonNull(heat.rowLabel(r)), tickF));
+            }
+        }
+        // y titles read along their plot; one that is longer than its plot is tall wraps into two lines
+        List<String> curveTitle = drawable.isEmpty() ? List.of()
+                : wrap(getYLabel(), axisF, curveBottom - curveTop + tickLh, 2);
+        List<String> rowTitle = heat == null ? List.of() : wrap(rowAxisLabel.get(), axisF, heatBottom - heatTop + tickLh, 2);
+        int titleLines = Math.max(curveTitle.size(), rowTitle.size());
+        double yTitleW = titleLines > 0 ? titleLines * axisLh + 6 * s : 0;
+        double plotLeft = Math.round(pad + yTitleW + labelsW + tickLen + 3 * s);
+        double plotRight = w - pad;
+        String minLabel = "";
+        String maxLabel = "";
+        double barW = 16 * s;
+        String heatTitle = "";
+        if (heat != null) {
+            minLabel = heatRange == null ? "" : NiceTicks.format(heatRange[0], 3);
+            maxLabel = heatRange == null ? "" : NiceTicks.format(heatRange[1], 3);
+            double cbLabelW = Math.max(textWidth(minLabel, tickF), textWidth(maxLabel, tickF));
+            heatTitle = nonNull(heatMapLabel.get());
+            double heatTitleW = heatTitle.isBlank() ? 0 : axisLh + 6 * s;
+            plotRight = w - pad - heatTitleW - cbLabelW - 5 * s - barW - 12 * s;
+        }
+
+        // ---- x ticks: as many as fit with about a line of space between labels
+        double estW = Math.max(textWidth(NiceTicks.format(xr[0], 3), tickF), textWidth(NiceTicks.format(xr[1], 3), tickF));
+        int maxX = Math.max(2, (int) ((plotRight - plotLeft) / (estW + 2 * tickLh)) + 1);
+        double[] xTicks;
+        String[] xLabels;
+        while (true) {
+            xTicks = NiceTicks.ticks(xr[0], xr[1], maxX);
+            xLabels = NiceTicks.labels(xTicks);
+            // keep the outer labels inside the canvas
+            if (xTicks.length > 0) {
+                double fl = (xTicks[0] - xr[0]) / (xr[1] - xr[0]);
+                double firstHalf = textWidth(xLabels[0], tickF) / 2;
+                if (fl < 0.5) {
+                    double need = pad * 0.5 + firstHalf; // pixel of first tick must be >= need
+                    double px = plotLeft + fl * (plotRight - plotLeft);
+                    if (px < need && fl < 1) {
+                        plotLeft = Math.ceil((need - fl * plotRight) / (1 - fl));
+                    }
+                }
+                int n = xTicks.length - 1;
+                double fr = (xTicks[n] - xr[0]) / (xr[1] - xr[0]);
+                double lastHalf = textWidth(xLabels[n], tickF) / 2;
+                double limit = w - pad * 0.5 - lastHalf;
+                double px = plotLeft + fr * (plotRight - plotLeft);
+                if (px > limit && fr > 0) {
+                    plotRight = Math.floor(plotLeft + (limit - plotLeft) / fr);
+                }
+            }
+            if (maxX <= 2 || labelsFit(xTicks, xLabels, xr, plotLeft, plotRight, tickF, tickLh)) {
+                break;
+            }
+            maxX--;
+        }
+        if (plotRight - plotLeft < 20) {
+            return;
+        }
+        Frame frame = new Frame(plotLeft, plotRight, drawable.isEmpty() ? Double.NaN : curveTop,
+                drawable.isEmpty() ? Double.NaN : curveBottom, heat != null ? heatTop : Double.NaN,
+                heat != null ? heatBottom : Double.NaN, xr, yr, legendShape[0], legendShape[1]);
+        lastFrame = frame;
+
+        // ---- curve plot
+        if (!drawable.isEmpty()) {
+            drawCurvePlot(gc, drawable, frame, curveTop, curveBottom, yTicks, yLabels, xTicks, tickF, tickLen, tickLh);
+            verticalLines(gc, curveTitle, axisF, INK, pad, (curveTop + curveBottom) / 2);
+        }
+
+        // ---- heat map
+        if (heat != null) {
+            drawHeatMap(gc, heat, frame, heatTop, heatBottom, heatRange, rowStep, tickF, tickLen, tickLh);
+            verticalLines(gc, rowTitle, axisF, INK, pad, (heatTop + heatBottom) / 2);
+            double barX = plotRight + 12 * s;
+            drawColourBar(gc, barX, heatTop, barW, heatBottom - heatTop, minLabel, maxLabel, tickF, tickLh);
+            if (!heatTitle.isBlank()) {
+                String t = fit(heatTitle, axisF, heatBottom - heatTop);
+                verticalText(gc, t, axisF, INK, w - pad - axisLh / 2, (heatTop + heatBottom) / 2);
+            }
+        }
+
+        // ---- x axis: ticks under the lowest plot, labels, title
+        gc.setStroke(AXIS);
+        gc.setLineWidth(1);
+        gc.setLineDashes((double[]) null);
+        for (int i = 0; i < xTicks.length; i++) {
+            double px = xPixel(xTicks[i], xr, plotLeft, plotRight);
+            crispLine(gc, px, plotBottom, px, plotBottom + tickLen);
+            text(gc, xLabels[i], tickF, INK, px, xTicksTop, Align.CENTER);
+        }
+        if (!xTitle.isEmpty()) {
+            text(gc, xTitle, axisF, INK, (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
+        }
+    }
+
+    private boolean labelsFit(double[] ticks, String[] labels, double[] xr, double left, double right, Font f,
+                              double tickLh) {
+        for (int i = 1; i < ticks.length; i++) {
+            double d = xPixel(ticks[i], xr, left, right) - xPixel(ticks[i - 1], xr, left, right);
+            double need = (textWidth(labels[i], f) + textWidth(labels[i - 1], f)) / 2 + tickLh * 0.9;
+            if (d < need) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void drawCurvePlot(GraphicsContext gc, List<Curve> drawable, Frame fr, double top, double bottom,
+                               double[] yTicks, String[] yLabels, double[] xTicks, Font tickF, double tickLen,
+                               double tickLh) {
+        double left = fr.plotLeft();
+        double right = fr.plotRight();
+        double[] xr = fr.xRange();
+        double[] yr = fr.yRange();
+        gc.setLineDashes((double[]) null);
+        gc.setLineWidth(1);
+        gc.setStroke(GRID);
+        for (double t : xTicks) {
+            double px = xPixel(t, xr, left, right);
+            crispLine(gc, px, top, px, bottom);
+        }
+        for (double t : yTicks) {
+            double py = yPixel(t, yr, top, bottom);
+            gc.setStroke(t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
+            crispLine(gc, left, py, right, py);
+        }
+
+        gc.save();
+        gc.beginPath();
+        gc.rect(left, top, right - left, bottom - top);
+        gc.clip();
+        for (Curve c : drawable) {
+            strokeCurve(gc, c, xr, yr, left, right, top, bottom);
+        }
+        gc.restore();
+
+        gc.setLineDashes((double[]) null);
+        gc.setLineWidth(1);
+        gc.setStroke(AXIS);
+        crispLine(gc, left - 1, top, left - 1, bottom);
+        crispLine(gc, left - 1, bottom, right, bottom);
+        for (int i = 0; i < yTicks.length; i++) {
+            double py = yPixel(yTicks[i], yr, top, bottom);
+            crispLine(gc, left - 1 - tickLen, py, left - 1, py);
+            text(gc, yLabels[i], tickF, INK, left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
+        }
+    }
+
+    private void strokeCurve(GraphicsContext gc, Curve c, double[] xr, double[] yr, double left, double right,
+                             double top, double bottom) {
+        SeriesData d = c.data();
+        int widthPx = Math.max(1, (int) Math.floor(right - left));
+        int n = d.size();
+        int inView = 0;
+        for (int i = 0; i < n; i++) {
+            double x = d.x(i);
+            if (x >= xr[0] && x <= xr[1]) {
+                inView++;
+            }
+        }
+        List<double[]> lonePoints = new ArrayList<>();
+        gc.beginPath();
+        if (inView > widthPx) {
+            Envelope e = Envelope.columns(d, xr[0], xr[1], widthPx);
+            boolean pen = false;
+            for (int col = 0; col < widthPx; col++) {
+                if (e.isEmpty(col)) {
+                    continue;
+                }
+                double px = left + col + 0.5;
+                if (pen && !e.gapBefore(col)) {
+                    gc.lineTo(px, yPixel(e.first(col), yr, top, bottom));
+                } else {
+                    gc.moveTo(px, yPixel(e.first(col), yr, top, bottom));
+                }
+                if (e.min(col) != e.max(col)) {
+                    gc.moveTo(px, yPixel(e.min(col), yr, top, bottom));
+                    gc.lineTo(px, yPixel(e.max(col), yr, top, bottom));
+                    gc.moveTo(px, yPixel(e.last(col), yr, top, bottom));
+                }
+                pen = true;
+            }
+        } else {
+            boolean pen = false;
+            for (int i = 0; i < n; i++) {
+                double x = d.x(i);
+                double y = d.y(i);
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    pen = false;
+                    continue;
+                }
+                double px = xPixel(x, xr, left, right);
+                double py = yPixel(y, yr, top, bottom);
+                if (pen) {
+                    gc.lineTo(px, py);
+                } else {
+                    gc.moveTo(px, py);
+                    if (i + 1 >= n || !Double.isFinite(d.y(i + 1))) {
+                        lonePoints.add(new double[] {px, py});
+                    }
+                }
+                pen = true;
+            }
+        }
+        strokeStyled(gc, c.color(), c.style(), c.width());
+        // a point with gaps on both sides would be invisible as a line: a dot
+        double r = Math.max(2, c.width() * 1.2);
+        gc.setFill(c.color());
+        for (double[] p : lonePoints) {
+            gc.fillOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
+        }
+    }
+
+    /** Strokes the current path in this colour and style (with a darker casing for pale colours). */
+    private static void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width) {
+        gc.setLineJoin(StrokeLineJoin.ROUND);
+        gc.setLineDashes(style.dashes(width));
+        if (Palette.needsCasing(color)) {
+            gc.setStroke(Palette.darker(color));
+            gc.setLineWidth(width + 2);
+            gc.stroke();
+        }
+        gc.setStroke(color);
+        gc.setLineWidth(width);
+        gc.stroke();
+        gc.setLineDashes((double[]) null);
+    }
+
+    private void drawHeatMap(GraphicsContext gc, HeatMapData heat, Frame fr, double top, double bottom,
+                             double[] range, int rowStep, Font tickF, double tickLen, double tickLh) {
+        double left = fr.plotLeft();
+        double right = fr.plotRight();
+        int widthPx = Math.max(1, (int) Math.round(right - left));
+        int rows = heat.rows();
+        double vLo = range == null ? 0 : range[0];
+        double vHi = range == null ? 1 : range[1];
+        int[] argb = HeatMapRaster.argb(heat, fr.xRange()[0], fr.xRange()[1], widthPx, vLo, vHi);
+        WritableImage img = new WritableImage(widthPx, rows);
+        img.getPixelWriter().setPixels(0, 0, widthPx, rows, PixelFormat.getIntArgbInstance(), argb, 0, widthPx);
+        gc.setImageSmoothing(false);
+        gc.drawImage(img, left, top, widthPx, bottom - top);
+
+        double rh = (bottom - top) / rows;
+        gc.setLineDashes((double[]) null);
+        gc.setLineWidth(1);
+        if (rh >= 10 && rows > 1) {
+            gc.setStroke(BACKGROUND);
+            for (int r = 1; r < rows; r++) {
+                crispLine(gc, left, top + r * rh, left + widthPx, top + r * rh);
+            }
+        }
+        gc.setStroke(AXIS);
+        crispLine(gc, left - 1, top, left - 1, bottom);
+        crispLine(gc, left - 1, bottom, right, bottom);
+        for (int r = 0; r < rows; r += rowStep) {
+            double cy = top + (r + 0.5) * rh;
+            crispLine(gc, left - 1 - tickLen, cy, left - 1, cy);
+            text(gc, nonNull(heat.rowLabel(r)), tickF, INK, left - tickLen - 3 * scale(), cy - tickLh / 2, Align.RIGHT);
+        }
+    }
+
+    private void drawColourBar(GraphicsContext gc, double x, double top, double barW, double height,
+                               String minLabel, String maxLabel, Font tickF, double tickLh) {
+        List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i <= 32; i++) {
+            stops.add(new Stop(i / 32.0, Palette.heat(i / 32.0)));
+        }
+        gc.setFill(new LinearGradient(0, top + height, 0, top, false, CycleMethod.NO_CYCLE, stops));
+        gc.fillRect(x, top, barW, height);
+        gc.setStroke(AXIS);
+        gc.setLineWidth(1);
+        gc.setLineDashes((double[]) null);
+        gc.strokeRect(Math.floor(x) + 0.5, Math.floor(top) + 0.5, Math.round(barW), Math.round(height) - 1);
+        double lx = x + barW + 5 * scale();
+        text(gc, maxLabel, tickF, INK, lx, top, Align.LEFT);
+        if (height >= 2 * tickLh + 2) {
+            text(gc, minLabel, tickF, INK, lx, top + height - tickLh, Align.LEFT);
+        }
+    }
+
+    // ---- legend -------------------------------------------------------------------------------------
+
+    record LegendEntry(String label, Color color, LineStyle style, double width) {
+    }
+
+    /** The legend entries (see the class comment for which curves are listed). */
+    List<LegendEntry> legendEntries() {
+        Map<String, LegendEntry> unique = new LinkedHashMap<>();
+        Map<String, Boolean> important = new LinkedHashMap<>();
+        for (Curve c : curves) {
+            if (c.label().isBlank()) {
+                continue;
+            }
+            String key = c.label() + "\u0000" + c.color() + "\u0000" + c.style();
+            unique.putIfAbsent(key, new LegendEntry(c.label(), c.color(), c.style(), c.width()));
+            important.merge(key, c.showInLegend(), Boolean::logicalOr);
+        }
+        List<LegendEntry> all = new ArrayList<>(unique.values());
+        if (all.size() <= FULL_LEGEND_LIMIT) {
+            return all;
+        }
+        List<LegendEntry> some = new ArrayList<>();
+        unique.forEach((k, e) -> {
+            if (important.get(k)) {
+                some.add(e);
+            }
+        });
+        return some;
+    }
+
+    /** Lays the legend out in centred rows from {@code top}; returns the y below it. shape = {entries shown, rows}. */
+    private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
+                              int[] shape) {
+        double s = scale();
+        Font f = font(TICK_PX, false);
+        double lh = lineHeight(f);
+        double sampleW = 30 * s;
+        double sampleGap = 6 * s;
+        double itemGap = 20 * s;
+        double rowH = lh + 4 * s;
+
+        List<List<Integer>> rows = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Double> widths = new ArrayList<>();
+        for (LegendEntry e : entries) {
+            String t = fit(e.label(), f, width - sampleW - sampleGap);
+            texts.add(t);
+            widths.add(sampleW + sampleGap + textWidth(t, f));
+        }
+        List<Integer> row = new ArrayList<>();
+        double used = 0;
+        int shown = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            double need = (row.isEmpty() ? 0 : itemGap) + widths.get(i);
+            if (!row.isEmpty() && used + need > width) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+                need = widths.get(i);
+                if (rows.size() == MAX_LEGEND_ROWS) {
+                    break;
+                }
+            }
+            row.add(i);
+            used += need;
+            shown++;
+        }
+        if (!row.isEmpty() && rows.size() < MAX_LEGEND_ROWS) {
+            rows.add(row);
+        }
+        String more = null;
+        if (shown < entries.size()) {
+            List<Integer> last = rows.get(rows.size() - 1);
+            while (true) {
+                more = "+" + (entries.size() - shown) + " more";
+                double lastW = 0;
+                for (int k = 0; k < last.size(); k++) {
+                    lastW += (k == 0 ? 0 : itemGap) + widths.get(last.get(k));
+                }
+                if (last.size() <= 1 || lastW + itemGap + textWidth(more, f) <= width) {
+                    break;
+                }
+                last.remove(last.size() - 1);
+                shown--;
+            }
+        }
+
+        double y = top;
+        for (int r = 0; r < rows.size(); r++) {
+            List<Integer> items = rows.get(r);
+            boolean lastRow = r == rows.size() - 1;
+            double rowW = 0;
+            for (int k = 0; k < items.size(); k++) {
+                rowW += (k == 0 ? 0 : itemGap) + widths.get(items.get(k));
+            }
+            if (lastRow && more != null) {
+                rowW += itemGap + textWidth(more, f);
+            }
+            double x = left + Math.max(0, (width - rowW) / 2);
+            double cy = y + rowH / 2;
+            for (int k = 0; k < items.size(); k++) {
+                LegendEntry e = entries.get(items.get(k));
+                gc.beginPath();
+                gc.moveTo(x, Math.round(cy) + 0.5);
+                gc.lineTo(x + sampleW, Math.round(cy) + 0.5);
+                strokeStyled(gc, e.color(), e.style(), Math.max(2, Math.min(4, e.width())) * Math.max(1, s * 0.8));
+                text(gc, texts.get(items.get(k)), f, INK, x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
+                x += widths.get(items.get(k)) + itemGap;
+            }
+            if (lastRow && more != null) {
+                text(gc, more, f, MUTED, x, cy - lh / 2, Align.LEFT);
+            }
+            y += rowH;
+        }
+        shape[0] = shown;
+        shape[1] = rows.size();
+        return y;
+    }
+
+    // ---- ranges and coordinates ---------------------------------------------------------------------
+
+    private double[] xRange(List<Curve> drawable, HeatMapData heat) {
+        if (Double.isFinite(fixedXLo) && Double.isFinite(fixedXHi)) {
+            return NiceTicks.range(fixedXLo, fixedXHi);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Curve c : drawable) {
+            SeriesData d = c.data();
+            for (int i = 0, n = d.size(); i < n; i++) {
+                double x = d.x(i);
+                if (Double.isFinite(x) && Double.isFinite(d.y(i))) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        if (heat != null) {
+            double[] ext = HeatMapRaster.extent(heat);
+            lo = Math.min(lo, ext[0]);
+            hi = Math.max(hi, ext[1]);
+        }
+        return NiceTicks.range(lo, hi);
+    }
+
+    private double[] yRange(List<Curve> drawable, double[] xr) {
+        if (Double.isFinite(fixedYLo) && Double.isFinite(fixedYHi)) {
+            return NiceTicks.range(fixedYLo, fixedYHi);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Curve c : drawable) {
+            SeriesData d = c.data();
+            for (int i = 0, n = d.size(); i < n; i++) {
+                double y = d.y(i);
+                double x = d.x(i);
+                if (Double.isFinite(y) && x >= xr[0] && x <= xr[1]) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        return NiceTicks.padded(lo, hi, 0.05);
+    }
+
+    private static boolean hasFinitePoint(SeriesData d) {
+        for (int i = 0, n = d.size(); i < n; i++) {
+            if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static double xPixel(double x, double[] xr, double left, double right) {
+        return left + (x - xr[0]) / (xr[1] - xr[0]) * (right - left);
+    }
+
+    static double yPixel(double y, double[] yr, double top, double bottom) {
+        return bottom - (y - yr[0]) / (yr[1] - yr[0]) * (bottom - top);
+    }
+
+    private static String nonNull(String s) {
+        return Objects.requireNonNullElse(s, "");
+    }
+}

@@ -1,0 +1,108 @@
+package org.normscope.ui.view;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationSupport;
+import org.normscope.session.LayerKind;
+import org.normscope.ui.viewmodel.LayerViewModel;
+import org.normscope.ui.viewmodel.ParameterRow;
+
+/** The layer's settings: kind, C, eps, momentum, affine with its weight and bias, track_running_stats. */
+final class LayerPane extends VBox {
+
+    private final LayerViewModel model;
+    private final GridPane parameterGrid = new GridPane();
+    private final Label parameterTitle = new Label("weight \u03b3 and bias \u03b2: learnable parameters");
+    private ValidationSupport parameterValidation = new ValidationSupport();
+
+    LayerPane(LayerViewModel model, ValidationSupport validation) {
+        this.model = model;
+        getStyleClass().add("settings");
+
+        ComboBox<LayerKind> kind = new ComboBox<>();
+        kind.getItems().setAll(LayerKind.values());
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        kind.setId("kind");
+        Explanations.explain(kind, "kind");
+
+        TextField c = Fields.field(model.numFeatures(), validation, 4);
+        c.setId("num-features");
+        Explanations.explain(c, "num_features");
+        TextField eps = Fields.field(model.eps(), validation, 8);
+        eps.setId("eps");
+        Explanations.explain(eps, "eps");
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox kindRow = new HBox(12, Fields.labeled("layer", kind, null), Fields.labeled("num_features C", c, null));
+        HBox epsRow = new HBox(12, Fields.labeled("eps", eps, null));
+        HBox momentumRow = new HBox(12);
+
+        TextField momentum = Fields.field(model.momentum(), validation, 6);
+        momentum.setId("momentum");
+        Explanations.explain(momentum, "momentum");
+        momentum.disableProperty().bind(model.momentumNoneProperty());
+        CheckBox none = new CheckBox("None: cumulative average");
+        none.setId("momentum-none");
+        none.selectedProperty().bindBidirectional(model.momentumNoneProperty());
+        Explanations.explain(none, "momentum_none");
+        none.setMnemonicParsing(false);
+        momentumRow.getChildren().add(Fields.labeled("momentum", momentum, null));
+        momentumRow.getChildren().add(new javafx.scene.layout.VBox(2, new javafx.scene.control.Label(" "), none));
+        momentumRow.getChildren().get(1).setManaged(true);
+        none.setWrapText(true);
+
+        CheckBox affine = new CheckBox("affine (learnable \u03b3, \u03b2)");
+        affine.setId("affine");
+        affine.selectedProperty().bindBidirectional(model.affineProperty());
+        Explanations.explain(affine, "affine");
+        CheckBox track = new CheckBox("track_running_stats");
+        track.setId("track");
+        track.setMnemonicParsing(false);
+        affine.setMnemonicParsing(false);
+        track.selectedProperty().bindBidirectional(model.trackRunningStatsProperty());
+        Explanations.explain(track, "track");
+
+        parameterTitle.getStyleClass().add("learnable");
+        parameterTitle.setWrapText(true);
+        parameterGrid.setHgap(8);
+        parameterGrid.setVgap(3);
+        model.parameters().addListener((ListChangeListener<ParameterRow>) ch -> rebuildParameters());
+        rebuildParameters();
+
+        getChildren().addAll(Fields.section("Layer"), kindRow, Fields.error(model.numFeatures()), epsRow,
+                Fields.error(model.eps()), momentumRow, Fields.error(model.momentum()), affine, track, parameterTitle, parameterGrid);
+    }
+
+    /** One row of fields per channel; the old fields and their validation go with the old rows. */
+    private void rebuildParameters() {
+        parameterGrid.getChildren().clear();
+        parameterValidation = new ValidationSupport();
+        boolean any = !model.parameters().isEmpty();
+        parameterTitle.setVisible(any);
+        parameterTitle.setManaged(any);
+        parameterGrid.setVisible(any);
+        parameterGrid.setManaged(any);
+        if (!any) {
+            return;
+        }
+        parameterGrid.addRow(0, new Label("channel"), new Label("weight \u03b3"), new Label("bias \u03b2"));
+        int r = 1;
+        for (ParameterRow row : model.parameters()) {
+            TextField w = Fields.field(row.weight(), parameterValidation, 5);
+            w.setId("weight-" + row.channel());
+            Explanations.explain(w, "weight", row.channel());
+            TextField b = Fields.field(row.bias(), parameterValidation, 5);
+            b.setId("bias-" + row.channel());
+            Explanations.explain(b, "bias", row.channel());
+            parameterGrid.addRow(r++, new Label(String.valueOf(row.channel())), w, b);
+            Label we = Fields.error(row.weight());
+            Label be = Fields.error(row.bias());
+            parameterGrid.add(new VBox(we, be), 1, r++, 2, 1);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package org.normscope.ui.view;
+
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.validation.ValidationSupport;
+import org.normscope.preset.Preset;
+import org.normscope.ui.viewmodel.MainViewModel;
+import org.normscope.ui.viewmodel.Speed;
+
+/**
+ * NormScope's main window, built in code on a {@link MainViewModel}: toolbar (mode, stepping,
+ * presets), banner, settings on the left, charts in the middle, console beneath, status bar.
+ * A frame timer takes the newest session snapshot once per frame; nothing here waits for
+ * the engine.
+ */
+public final class MainWindow {
+
+    /** The default window size; everything stays readable down to 1280×800. */
+    public static final double WIDTH = 1600;
+    public static final double HEIGHT = 1000;
+
+    private final MainViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final ChartsPane charts;
+    private final InputPane inputPane;
+    private final AnimationTimer frames;
+    private final ValidationSupport validation = new ValidationSupport();
+    private Consumer<Node> figureExporter = node -> { };
+
+    public MainWindow(MainViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("normscope");
+        root.getStylesheets().add(MainWindow.class.getResource("/css/normscope.css").toExternalForm());
+
+        LayerPane layerPane = new LayerPane(model.layer(), validation);
+        inputPane = new InputPane(model.input(), validation);
+        VBox settings = new VBox(6, presetChooser(), new Separator(), layerPane, new Separator(), inputPane);
+        ScrollPane settingsScroll = new ScrollPane(settings);
+        settingsScroll.setFitToWidth(true);
+        settingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settingsScroll.setMinWidth(390);
+        settingsScroll.setPrefWidth(410);
+
+        charts = new ChartsPane(model.charts(), validation);
+        ConsolePane console = new ConsolePane(model.console());
+        SplitPane centre = new SplitPane(charts, console);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.72);
+        SplitPane main = new SplitPane(settingsScroll, centre);
+        main.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(settingsScroll, false);
+
+        VBox top = new VBox(menuBar(), toolbar(), banner());
+        root.setTop(top);
+        root.setCenter(main);
+        root.setBottom(new StatusBar(model.status()));
+
+        root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
+        model.fontSizeProperty().addListener((o, a, size) -> charts.setFontScale(size.doubleValue()
+                / MainViewModel.DEFAULT_FONT));
+        charts.setFontScale(1);
+
+        model.snapshotProperty().addListener((o, a, s) -> {
+            inputPane.show(s);
+            charts.show(s);
+        });
+        if (model.snapshotProperty().get() != null) {
+            inputPane.show(model.snapshotProperty().get());
+            charts.show(model.snapshotProperty().get());
+        }
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.pull();
+            }
+        };
+    }
+
+    /** A scene of the default size with the keys installed; starts taking frames. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        frames.start();
+        return scene;
+    }
+
+    /** Stops taking frames (the window is closing). */
+    public void stop() {
+        frames.stop();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The running_mean chart, the running_var chart and the histograms, for exporting one. */
+    public Node meanChart() {
+        return charts.meanChart();
+    }
+
+    public Node varChart() {
+        return charts.varChart();
+    }
+
+    public Node histograms() {
+        return charts.histograms();
+    }
+
+    /** What File → Export does with the chosen node (the app writes a PNG). */
+    public void setFigureExporter(Consumer<Node> exporter) {
+        figureExporter = exporter;
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCombination bigger = new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination bigger2 = new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination bigger3 = new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination smaller = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination smaller2 = new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination reset = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+        if (bigger.match(e) || bigger2.match(e) || bigger3.match(e)) {
+            model.biggerFont();
+            e.consume();
+            return;
+        }
+        if (smaller.match(e) || smaller2.match(e)) {
+            model.smallerFont();
+            e.consume();
+            return;
+        }
+        if (reset.match(e)) {
+            model.defaultFont();
+            e.consume();
+            return;
+        }
+        // Plain keys act only when no text field has the focus: there they type.
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case SPACE -> model.step();
+            case P -> model.togglePlay();
+            case T -> model.train();
+            case E -> model.eval();
+            case R -> model.resetRunningStats();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem exportWindow = new MenuItem("Export figure: the whole window\u2026");
+        exportWindow.setOnAction(e -> figureExporter.accept(root));
+        MenuItem exportMean = new MenuItem("Export figure: running_mean chart\u2026");
+        exportMean.setOnAction(e -> figureExporter.accept(charts.meanChart()));
+        MenuItem exportVar = new MenuItem("Export figure: running_var chart\u2026");
+        exportVar.setOnAction(e -> figureExporter.accept(charts.varChart()));
+        MenuItem exportHist = new MenuItem("Export figure: histograms\u2026");
+        exportHist.setOnAction(e -> figureExporter.accept(charts.histograms()));
+        for (MenuItem m : new MenuItem[] {exportWindow, exportMean, exportVar, exportHist}) {
+            m.setMnemonicParsing(false);
+        }
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            Window w = root.getScene().getWindow();
+            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        Menu file = new Menu("File", null, exportWindow, exportMean, exportVar, exportHist, new javafx.scene.control
+                .SeparatorMenuItem(), quit);
+        file.setId("file-menu");
+
+        Menu presets = new Menu("Presets");
+        for (Preset p : model.presets()) {
+            MenuItem item = new MenuItem(p.name());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.load(p));
+            presets.getItems().add(item);
+        }
+
+        MenuItem bigger = new MenuItem("Larger text (Ctrl +)");
+        bigger.setOnAction(e -> model.biggerFont());
+        MenuItem smaller = new MenuItem("Smaller text (Ctrl \u2212)");
+        smaller.setOnAction(e -> model.smallerFont());
+        MenuItem normal = new MenuItem("Normal text (Ctrl 0)");
+        normal.setOnAction(e -> model.defaultFont());
+        Menu view = new Menu("View", null, bigger, smaller, normal);
+
+        MenuItem keys = new MenuItem("Keys: Space step \u00b7 P play/pause \u00b7 T train \u00b7 E eval \u00b7 R reset stats"
+                + " \u00b7 Ctrl +/\u2212 text size");
+        keys.setMnemonicParsing(false);
+        Menu help = new Menu("Help", null, keys);
+        return new MenuBar(file, presets, view, help);
+    }
+
+    private Node toolbar() {
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton train = new ToggleButton("Train");
+        train.setId("train");
+        train.getStyleClass().add("train");
+        ToggleButton eval = new ToggleButton("Eval");
+        eval.setId("eval");
+        eval.getStyleClass().add("eval");
+        train.setToggleGroup(modes);
+        eval.setToggleGroup(modes);
+        Explanations.explain(train, "mode");
+        Explanations.explain(eval, "mode");
+        train.setSelected(model.layer().trainingProperty().get());
+        eval.setSelected(!model.layer().trainingProperty().get());
+        model.layer().trainingProperty().addListener((o, a, on) -> (on ? train : eval).setSelected(true));
+        modes.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true); // one of the two is always on
+            } else {
+                model.layer().trainingProperty().set(t == train);
+            }
+        });
+        HBox modeSwitch = new HBox(0, train, eval);
+        modeSwitch.getStyleClass().add("mode-switch");
+
+        Button step = button("step", "Step", "step", e -> model.step());
+        Button step10 = button("step10", "\u00d710", "step10", e -> model.step(10));
+        Button step100 = button("step100", "\u00d7100", "step100", e -> model.step(100));
+        Button play = button("play", "Play", "play", e -> model.togglePlay());
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then("Pause")
+                .otherwise("Play"));
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<Speed> speed = new ComboBox<>();
+        speed.setId("speed");
+        speed.getItems().setAll(Speed.CHOICES);
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        Explanations.explain(speed, "speed");
+        Button resetStats = button("reset-stats", "Reset running stats", "reset_stats", e -> model.resetRunningStats());
+        Button resetLayer = button("reset-layer", "Reset layer", "reset_layer", e -> model.resetLayer());
+
+        Label stepCount = new Label();
+        stepCount.setId("step-count");
+        stepCount.getStyleClass().add("step-count");
+        stepCount.textProperty().bind(model.stepCountProperty().asString("step %d"));
+
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(modeSwitch, stepCount, step, step10, step100, play, speed, resetStats, resetLayer, spring);
+        bar.getStyleClass().add("toolbar-box");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : bar.getChildren()) {
+            if (n instanceof Region r && !(n instanceof ComboBox)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return bar;
+    }
+
+    private Node presetChooser() {
+        ComboBox<Preset> presets = new ComboBox<>(model.presets());
+        presets.setId("preset");
+        presets.valueProperty().bindBidirectional(model.presetProperty());
+        presets.setButtonCell(new PresetCell());
+        presets.setCellFactory(l -> new PresetCell());
+        presets.setMaxWidth(Double.MAX_VALUE);
+        Explanations.explain(presets, "preset");
+        Label description = new Label();
+        description.getStyleClass().add("hint");
+        description.setWrapText(true);
+        description.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.presetProperty().get() == null ? "" : model.presetProperty().get().description(),
+                model.presetProperty()));
+        Button reload = new Button("Start again");
+        reload.setId("preset-reload");
+        reload.setFocusTraversable(false);
+        reload.setMinWidth(Region.USE_PREF_SIZE);
+        reload.setOnAction(e -> {
+            if (model.presetProperty().get() != null) {
+                model.load(model.presetProperty().get());
+            }
+        });
+        HBox row = new HBox(8, presets, reload);
+        HBox.setHgrow(presets, Priority.ALWAYS);
+        VBox box = new VBox(4, Fields.section("Preset"), row, description);
+        box.getStyleClass().add("settings");
+        return box;
+    }
+
+    private static Button button(String id, String text, String explanation,
+                                 javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(action);
+        b.setFocusTraversable(false); // Space must step, not press the last clicked button
+        Explanations.explain(b, explanation);
+        return b;
+    }
+
+    private Node banner() {
+        Label text = new Label();
+        text.setId("banner-text");
+        text.getStyleClass().add("banner-text");
+        text.textProperty().bind(model.bannerProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button("\u2715");
+        dismiss.setId("banner-dismiss");
+        dismiss.setFocusTraversable(false);
+        dismiss.setOnAction(e -> model.dismissBanner());
+        HBox banner = new HBox(10, text, dismiss);
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        model.bannerIsErrorProperty().addListener((o, a, error) -> {
+            banner.getStyleClass().remove("error");
+            if (error) {
+                banner.getStyleClass().add("error");
+            }
+        });
+        return banner;
+    }
+
+    /** A file chooser for PNG figures. */
+    public static File choosePng(Window owner, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export figure");
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        return chooser.showSaveDialog(owner);
+    }
+
+    private static final class PresetCell extends javafx.scene.control.ListCell<Preset> {
+        @Override
+        protected void updateItem(Preset p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : p.name());
+            setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.description()));
+        }
+    }
+}

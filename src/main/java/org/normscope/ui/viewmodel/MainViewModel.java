@@ -1,0 +1,300 @@
+package org.normscope.ui.viewmodel;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.normscope.preset.Preset;
+import org.normscope.session.Session;
+import org.normscope.session.SessionRunner;
+import org.normscope.session.SessionSnapshot;
+
+/**
+ * The main window's state and rules, with no screen: it owns the session (on its own thread,
+ * through a {@link SessionRunner}), turns the user's actions into session commands, and once
+ * per frame ({@link #pull()}) takes the newest snapshot into its properties.
+ *
+ * <p>The banner shows PyTorch's message when a step is refused (red) or the last notable
+ * change (a new layer, reset stats), until the next step or until dismissed.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    /** Font sizes offered by Ctrl +/−, in px; the default suits a laptop and a projector alike. */
+    public static final double MIN_FONT = 11;
+    public static final double MAX_FONT = 30;
+    public static final double DEFAULT_FONT = 15;
+
+    private final SessionRunner runner;
+    private final Session session;
+    private final LayerViewModel layer;
+    private final InputViewModel input;
+    private final StatusViewModel status = new StatusViewModel();
+    private final ConsoleViewModel console = new ConsoleViewModel();
+    private final ChartsViewModel charts = new ChartsViewModel();
+    private final ObservableList<Preset> presets;
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.DEFAULT);
+    private final ReadOnlyLongWrapper stepCount = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(DEFAULT_FONT);
+    private long dismissedNoticeId;
+    private String dismissedRefusalAt = "";
+
+    /** A window on the first preset (the notebook), or on the notebook's session if there is none. */
+    public MainViewModel(List<Preset> presets) {
+        this.presets = FXCollections.observableArrayList(presets);
+        if (presets.isEmpty()) {
+            session = Session.notebook();
+        } else {
+            Preset first = presets.get(0);
+            session = new Session(first.layer(), first.batches(), first.compareMomentum());
+            session.setTraining(first.training());
+            preset.set(first);
+        }
+        runner = new SessionRunner(session);
+        runner.setStepsPerSecond(speed.get().stepsPerSecond());
+        layer = new LayerViewModel(runner::submit);
+        input = new InputViewModel(runner::submit);
+        speed.addListener((o, a, s) -> runner.setStepsPerSecond(s.stepsPerSecond()));
+        preset.addListener((o, a, p) -> {
+            if (p != null) {
+                loadNow(p);
+            }
+        });
+        apply(runner.latest());
+    }
+
+    /** Where unexpected exceptions of the session's thread go (the window shows a dialog). */
+    public void setErrorHandler(Consumer<Throwable> handler) {
+        runner.setErrorHandler(handler);
+    }
+
+    // ---- actions ------------------------------------------------------------------------
+
+    /** One step (Space). */
+    public void step() {
+        runner.step(1);
+    }
+
+    /** {@code count} steps at once (×10, ×100), shown when all are done. */
+    public void step(int count) {
+        runner.step(count);
+    }
+
+    /** Play or pause (P). */
+    public void togglePlay() {
+        if (runner.isPlaying()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        runner.play();
+        playing.set(true);
+    }
+
+    public void pause() {
+        runner.pause();
+        playing.set(false);
+    }
+
+    /** Train mode (T). */
+    public void train() {
+        layer.trainingProperty().set(true);
+    }
+
+    /** Eval mode (E). */
+    public void eval() {
+        layer.trainingProperty().set(false);
+    }
+
+    /** {@code reset_running_stats()} (R). */
+    public void resetRunningStats() {
+        runner.submit(Session::resetRunningStats);
+    }
+
+    /** A new layer with the same arguments. */
+    public void resetLayer() {
+        runner.submit(Session::resetLayer);
+    }
+
+    /** The next batch is an outlier batch. */
+    public void outlierBatch() {
+        input.outlierBatch();
+    }
+
+    /** Starts over with a preset's layer, batches and mode (again, if it is the current one). */
+    public void load(Preset p) {
+        if (p == preset.get()) {
+            loadNow(p);
+        } else {
+            preset.set(p);
+        }
+    }
+
+    private void loadNow(Preset p) {
+        pause();
+        runner.submit(s -> s.load(p.layer(), p.batches(), p.compareMomentum(), p.training()));
+    }
+
+    /** Hides the banner until something new happens. */
+    public void dismissBanner() {
+        SessionSnapshot s = snapshot.get();
+        dismissedNoticeId = s.noticeId();
+        dismissedRefusalAt = s.refusal() == null ? "" : s.version() + s.refusal();
+        banner.set("");
+        bannerIsError.set(false);
+    }
+
+    /** Ctrl + */
+    public void biggerFont() {
+        fontSize.set(Math.min(MAX_FONT, fontSize.get() + 2));
+    }
+
+    /** Ctrl − */
+    public void smallerFont() {
+        fontSize.set(Math.max(MIN_FONT, fontSize.get() - 2));
+    }
+
+    /** Ctrl 0 */
+    public void defaultFont() {
+        fontSize.set(DEFAULT_FONT);
+    }
+
+    // ---- per frame ----------------------------------------------------------------------
+
+    /** Takes the newest snapshot and console entries, if any: call once per frame on the UI thread. */
+    public void pull() {
+        SessionSnapshot s = runner.latest();
+        if (s != snapshot.get()) {
+            apply(s);
+        }
+        console.pull(session.console());
+        playing.set(runner.isPlaying());
+    }
+
+    private void apply(SessionSnapshot s) {
+        charts.setChannels(s.channels());
+        layer.show(s);
+        input.show(s);
+        status.show(s);
+        stepCount.set(s.step());
+        updateBanner(s);
+        snapshot.set(s);
+    }
+
+    private void updateBanner(SessionSnapshot s) {
+        if (s.refusal() != null) {
+            if (!dismissedRefusalAt.equals(s.version() + s.refusal())) {
+                banner.set(s.refusal());
+                bannerIsError.set(true);
+            }
+            return;
+        }
+        SessionSnapshot before = snapshot.get();
+        boolean newNotice = s.notice() != null && s.noticeId() != dismissedNoticeId
+                && (before == null || before.noticeId() != s.noticeId());
+        boolean stepped = before != null && s.step() != before.step();
+        if (newNotice) {
+            banner.set(s.notice());
+        } else if (bannerIsError.get() || stepped) {
+            banner.set(""); // an error lasts until a step runs; a notice until the next step
+        }
+        bannerIsError.set(false);
+    }
+
+    /** Waits until the session has run every command given so far, then pulls (for tests and the screenshot). */
+    public void awaitIdle() {
+        try {
+            runner.awaitIdle(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the session did not finish its commands", e);
+        }
+    }
+
+    /** Stops playing and the session's thread. */
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    // ---- state --------------------------------------------------------------------------
+
+    public LayerViewModel layer() {
+        return layer;
+    }
+
+    public InputViewModel input() {
+        return input;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    public ObservableList<Preset> presets() {
+        return presets;
+    }
+
+    /** The preset last loaded (choosing one loads it). */
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
+    }
+
+    /** The newest snapshot shown. */
+    public ReadOnlyObjectProperty<SessionSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Speed> speedProperty() {
+        return speed;
+    }
+
+    public ReadOnlyLongProperty stepCountProperty() {
+        return stepCount.getReadOnlyProperty();
+    }
+
+    /** PyTorch's message of a refused step, or the last notable change; empty when there is none. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty bannerIsErrorProperty() {
+        return bannerIsError.getReadOnlyProperty();
+    }
+
+    /** The window's base font size in px. */
+    public ReadOnlyDoubleProperty fontSizeProperty() {
+        return fontSize.getReadOnlyProperty();
+    }
+}
