@@ -8,9 +8,10 @@ import org.normscope.engine.Tensor;
  * statistics should converge to: every channel's true mean and variance at that step.
  *
  * <p>Step {@code t} (counted from 1) of channel {@code c} draws from {@code sources[c]} shifted by
- * {@code drift·(t − 1)}. A fresh batch uses a generator seeded from {@code (seed, t)}; "same
- * batch" reuses the generator of step 1, so only the drift moves it. An outlier batch adds
- * {@link #outlierShift} to every value of that one step.
+ * {@code drift·(t − 1)}. Each channel has its own generator, seeded from {@code (seed, t, c)}
+ * for a fresh batch and from {@code (seed, 1, c)} for "same batch" (so only the drift moves
+ * it): changing one channel's source leaves the other channels' values as they were. An
+ * outlier batch adds {@link #outlierShift} to every value of that one step.
  */
 public final class BatchSource {
 
@@ -26,20 +27,24 @@ public final class BatchSource {
 
     /** The batch of step {@code step} (from 1); with {@code outlier} every value is shifted by {@link #outlierShift}. */
     public Tensor batch(long step, boolean outlier) {
+        if (step < 1) {
+            throw new IllegalArgumentException("steps count from 1, got " + step);
+        }
         int[] shape = spec.shape();
         int n = shape[0];
         int channels = shape[1];
         int slice = (int) (spec.valuesPerChannel() / n);
         float[] data = new float[n * channels * slice];
-        SplittableRandom random = new SplittableRandom(spec.freshEachStep() ? mix(spec.seed(), step) : mix(spec.seed(), 1));
+        long stepSeed = mix(spec.seed(), spec.freshEachStep() ? step : 1);
         double drift = driftAt(step);
-        int i = 0;
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < channels; c++) {
-                ChannelSource source = spec.sources().get(c);
-                double shift = drift + (outlier ? outlierShift(c) : 0.0);
+        for (int c = 0; c < channels; c++) {
+            SplittableRandom random = new SplittableRandom(mix(stepSeed, c));
+            ChannelSource source = spec.sources().get(c);
+            double shift = drift + (outlier ? outlierShift(c) : 0.0);
+            for (int b = 0; b < n; b++) {
+                int base = (b * channels + c) * slice;
                 for (int s = 0; s < slice; s++) {
-                    data[i++] = (float) (source.sample(random) + shift);
+                    data[base + s] = (float) (source.sample(random) + shift);
                 }
             }
         }
@@ -56,7 +61,10 @@ public final class BatchSource {
         return spec.sources().get(c).variance();
     }
 
-    /** How far an outlier batch moves channel {@code c}: ten standard deviations of its source, or 10 if it has none. */
+    /**
+     * How far an outlier batch moves channel {@code c}: {@code 10·max(std, 1)}, ten standard
+     * deviations of its source, but at least 10 (so a constant or narrow channel still jumps visibly).
+     */
     public double outlierShift(int c) {
         return 10 * Math.max(Math.sqrt(trueVariance(c)), 1.0);
     }

@@ -43,8 +43,8 @@ public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> source
         }
         long values = valueCount(batchSize, sources.size(), spatial);
         if (values > MAX_VALUES) {
-            throw new IllegalArgumentException("a batch of " + values + " values is too large: keep it at most "
-                    + MAX_VALUES + " (64 MB)");
+            throw new IllegalArgumentException("a batch of " + (values == Long.MAX_VALUE ? "more than 2^63"
+                    : String.valueOf(values)) + " values is too large: keep it at most " + MAX_VALUES + " (64 MB)");
         }
     }
 
@@ -53,13 +53,17 @@ public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> source
         return new BatchSpec(2, new int[] {1}, repeat(new ChannelSource.Constant(1), channels), 0, 0, true);
     }
 
-    /** {@code N · C · ∏ spatial}. */
+    /** {@code N · C · ∏ spatial}, or {@link Long#MAX_VALUE} if that does not fit in a long. */
     public static long valueCount(int batchSize, int channels, int[] spatial) {
-        long n = (long) batchSize * channels;
-        for (int d : spatial) {
-            n *= d;
+        try {
+            long n = Math.multiplyExact((long) batchSize, (long) channels);
+            for (int d : spatial) {
+                n = Math.multiplyExact(n, (long) d);
+            }
+            return n;
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
         }
-        return n;
     }
 
     @Override
@@ -88,6 +92,9 @@ public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> source
 
     /** This spec with {@code channels} sources: extra channels repeat the last source, spare ones are dropped. */
     public BatchSpec withChannels(int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("a batch needs at least one channel, got " + channels);
+        }
         List<ChannelSource> resized = new ArrayList<>(sources.subList(0, Math.min(channels, sources.size())));
         while (resized.size() < channels) {
             resized.add(sources.get(sources.size() - 1));

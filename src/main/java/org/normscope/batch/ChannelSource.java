@@ -106,9 +106,16 @@ public sealed interface ChannelSource {
         }
     }
 
+    /** The largest magnitude a source's number may have: its draws, shifted, must stay finite in float32. */
+    double MAX_MAGNITUDE = 1e30;
+
     private static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be a finite number, got " + v);
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw new IllegalArgumentException(name + " must be between -1e30 and 1e30 so that the batch stays"
+                    + " finite in float32, got " + v);
         }
     }
 }
