@@ -78,13 +78,19 @@ public final class SessionRunner implements AutoCloseable {
             return result;
         }
         worker.execute(() -> {
+            T value = null;
+            Throwable failure = null;
             try {
-                result.complete(query.apply(session));
+                value = query.apply(session);
             } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
+                failure = e;
                 errorHandler.accept(e);
-            } finally {
-                publish();
+            }
+            publish(); // before the future completes: whoever waits on it sees the command's snapshot
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
             }
         });
         return result;
@@ -101,6 +107,9 @@ public final class SessionRunner implements AutoCloseable {
 
     /** Starts playing at the current speed (does nothing if already playing). */
     public void play() {
+        if (closed) {
+            return;
+        }
         playing = true;
         submit(s -> startTicks());
     }
@@ -163,7 +172,7 @@ public final class SessionRunner implements AutoCloseable {
             double sps = stepsPerSecond;
             long due = Double.isInfinite(sps) ? Long.MAX_VALUE
                     : (long) ((now - playStartNanos) * 1e-9 * sps) - playedSteps;
-            if (!Double.isInfinite(sps) && due > sps * MAX_BACKLOG_S) {
+            if (!Double.isInfinite(sps) && due > Math.max(1, sps * MAX_BACKLOG_S)) {
                 restartClock(); // too far behind: drop the backlog rather than race to catch up
                 due = 1;
             }
@@ -186,9 +195,13 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     private void publish() {
-        if (session.version() != publishedVersion) {
-            publishedVersion = session.version();
-            latest.set(session.snapshot());
+        try {
+            if (session.version() != publishedVersion) {
+                publishedVersion = session.version();
+                latest.set(session.snapshot());
+            }
+        } catch (RuntimeException | Error e) {
+            errorHandler.accept(e);
         }
     }
 

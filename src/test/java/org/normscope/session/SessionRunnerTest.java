@@ -1,0 +1,441 @@
+package org.normscope.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.normscope.batch.BatchSpec;
+import org.normscope.batch.ChannelSource;
+import org.normscope.engine.Momentum;
+
+/**
+ * {@link SessionRunner}: the session on its own thread. Timing bounds are generous (the build
+ * machine is a shared 2-core one): these tests check what happens, never how fast.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SessionRunnerTest {
+
+    private static final long WAIT_S = 20;
+
+    private SessionRunner runner;
+
+    @AfterEach
+    void closeRunner() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private static Session normalSession() {
+        return new Session(Fixtures.bn1d(2, Momentum.of(0.1)), Fixtures.normal(4, new int[] {2}, 2, 0, 1), null);
+    }
+
+    private static Session refusingSession() {
+        BatchSpec oneRow = new BatchSpec(1, new int[0], Collections.nCopies(4, new ChannelSource.Normal(0, 1)), 0, 1,
+                true);
+        return new Session(Fixtures.bn1d(4, Momentum.of(0.1)), oneRow, null);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void theFirstSnapshotIsThereAtOnce() {
+        runner = new SessionRunner(Session.notebook());
+        SessionSnapshot first = runner.latest();
+        assertThat(first).isNotNull();
+        assertThat(first.step()).isZero();
+        assertThat(first.runningMean()).containsOnly(0f);
+        assertThat(runner.isPlaying()).isFalse();
+        assertThat(runner.stepsPerSecond()).isEqualTo(10.0);
+    }
+
+    @Test
+    void stepThenAwaitIdlePublishesTheSteps() throws Exception {
+        runner = new SessionRunner(Session.notebook());
+        runner.step(4);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        SessionSnapshot snap = runner.latest();
+        assertThat(snap.step()).isEqualTo(4);
+        assertThat(snap.history().size()).isEqualTo(4);
+        assertThat(snap.runningMean()[0]).isCloseTo(0.7599f, within(1e-6f));
+
+        runner.step(7);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().step()).isEqualTo(11);
+        assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(11);
+        assertThat(runner.latest().version()).isGreaterThan(snap.version());
+    }
+
+    @Test
+    void commandsRunInOrderOnTheEngineThread() throws Exception {
+        runner = new SessionRunner(normalSession());
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int k = i;
+            futures.add(runner.submit(s -> seen.add(k + "@" + Thread.currentThread().getName())));
+        }
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).get(WAIT_S, TimeUnit.SECONDS);
+        assertThat(seen).hasSize(50);
+        for (int i = 0; i < 50; i++) {
+            assertThat(seen.get(i)).isEqualTo(i + "@normscope-engine");
+        }
+    }
+
+    @Test
+    void stepStopsAtARefusal() throws Exception {
+        runner = new SessionRunner(refusingSession());
+        runner.step(5).get(WAIT_S, TimeUnit.SECONDS);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        SessionSnapshot snap = runner.latest();
+        assertThat(snap.step()).isZero();
+        assertThat(snap.refusal()).startsWith("ValueError: Expected more than 1 value per channel when training");
+        assertThat(snap.numBatchesTracked()).as("one attempt, not five").isEqualTo(1);
+    }
+
+    @Test
+    void playThenPauseStopsTheSteps() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(200);
+        long start = System.nanoTime();
+        runner.play();
+        assertThat(runner.isPlaying()).isTrue();
+        waitUntil("the first played step is published", () -> runner.latest().step() > 0);
+        Thread.sleep(300);
+        runner.pause();
+        assertThat(runner.isPlaying()).isFalse();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        double elapsedS = (System.nanoTime() - start) * 1e-9;
+
+        long first = runner.latest().step();
+        Thread.sleep(200);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        long second = runner.latest().step();
+        assertThat(second).as("no step after pause").isEqualTo(first);
+        assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(first);
+        assertThat(first).isPositive();
+        // the clock never allows more than the rate times the time played (plus a few restarts)
+        assertThat((double) first).isLessThanOrEqualTo(200 * elapsedS + 50);
+        assertThat(runner.latest().history().size()).isEqualTo((int) first);
+    }
+
+    @Test
+    void playingPublishesSnapshotsWithoutBeingAsked() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(100);
+        runner.play();
+        waitUntil("three played steps are published", () -> runner.latest().step() >= 3);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void playingTwiceStartsOneClock() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(100);
+        long start = System.nanoTime();
+        runner.play();
+        runner.play();
+        runner.play();
+        Thread.sleep(300);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        double elapsedS = (System.nanoTime() - start) * 1e-9;
+        assertThat((double) runner.latest().step()).isLessThanOrEqualTo(100 * elapsedS + 50);
+    }
+
+    @Test
+    void pauseThenPlayGoesOn() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(200);
+        runner.play();
+        waitUntil("a first step", () -> runner.latest().step() > 0);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        long paused = runner.latest().step();
+        runner.play();
+        waitUntil("more steps after play", () -> runner.latest().step() > paused);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRefusalWhilePlayingStopsPlaying() throws Exception {
+        runner = new SessionRunner(refusingSession());
+        runner.setStepsPerSecond(500);
+        runner.play();
+        waitUntil("the refusal stops playing", () -> !runner.isPlaying());
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        SessionSnapshot snap = runner.latest();
+        assertThat(snap.refusal())
+                .isEqualTo("ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])");
+        assertThat(snap.step()).isZero();
+        Thread.sleep(100);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().numBatchesTracked()).as("no attempt after the refusal").isEqualTo(1);
+        assertThat(runner.isPlaying()).isFalse();
+    }
+
+    @Test
+    void aRefusalAfterSomeStepsStopsPlayingToo() throws Exception {
+        Session s = normalSession();
+        runner = new SessionRunner(s);
+        runner.setStepsPerSecond(200);
+        runner.play();
+        waitUntil("a first step", () -> runner.latest().step() > 0);
+        runner.submit(x -> x.setBatches(new BatchSpec(1, new int[0],
+                Collections.nCopies(2, new ChannelSource.Normal(0, 1)), 0, 1, true)));
+        waitUntil("the refusal stops playing", () -> !runner.isPlaying());
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().refusal()).startsWith("ValueError: ");
+        long steps = runner.latest().step();
+        Thread.sleep(100);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().step()).isEqualTo(steps);
+    }
+
+    @Test
+    void aFailingCommandGoesToTheErrorHandlerAndTheRunnerGoesOn() throws Exception {
+        runner = new SessionRunner(normalSession());
+        CompletableFuture<Throwable> handled = new CompletableFuture<>();
+        runner.setErrorHandler(handled::complete);
+        IllegalStateException boom = new IllegalStateException("boom");
+
+        CompletableFuture<Void> f = runner.submit(s -> {
+            s.step();       // what it did before failing is kept and published
+            throw boom;
+        });
+
+        assertThatThrownBy(() -> f.get(WAIT_S, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasCause(boom);
+        assertThat(handled.get(WAIT_S, TimeUnit.SECONDS)).isSameAs(boom);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().step()).isEqualTo(1);
+
+        runner.step(3).get(WAIT_S, TimeUnit.SECONDS);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().step()).isEqualTo(4);
+    }
+
+    @Test
+    void errorsAndQueriesGoToTheHandlerToo() throws Exception {
+        runner = new SessionRunner(normalSession());
+        List<Throwable> handled = Collections.synchronizedList(new ArrayList<>());
+        runner.setErrorHandler(handled::add);
+        AssertionError error = new AssertionError("an Error");
+        CompletableFuture<Void> f = runner.submit(s -> {
+            throw error;
+        });
+        CompletableFuture<Integer> q = runner.call(s -> s.config().numFeatures() / 0);
+        assertThatThrownBy(() -> f.get(WAIT_S, TimeUnit.SECONDS)).hasCause(error);
+        assertThatThrownBy(() -> q.get(WAIT_S, TimeUnit.SECONDS)).hasCauseInstanceOf(ArithmeticException.class);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(handled).hasSize(2);
+        assertThat(handled.get(0)).isSameAs(error);
+        assertThat(handled.get(1)).isInstanceOf(ArithmeticException.class);
+        // and the queries still answer
+        assertThat(runner.call(s -> s.config().numFeatures()).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    @Test
+    void closeWhilePlayingReturnsPromptlyAndLaterCommandsFail() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
+        runner.play();
+        waitUntil("a first step", () -> runner.latest().step() > 0);
+
+        long start = System.nanoTime();
+        runner.close();
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(tookMs).as("close() took %d ms", tookMs).isLessThan(2_500);
+        assertThat(runner.isPlaying()).isFalse();
+
+        long steps = runner.latest().step();
+        Thread.sleep(200);
+        assertThat(runner.latest().step()).as("nothing runs after close").isEqualTo(steps);
+
+        CompletableFuture<Void> submitted = runner.submit(s -> s.step());
+        assertThat(submitted).isCompletedExceptionally();
+        assertThatThrownBy(submitted::get).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(runner.step(1)).isCompletedExceptionally();
+        assertThat(runner.call(Session::stepCount)).isCompletedExceptionally();
+        assertThatThrownBy(() -> runner.awaitIdle(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        runner.close(); // twice is harmless
+    }
+
+    /** A closed runner cannot play: {@code play()} should not make it claim to. */
+    @Test
+    void aClosedRunnerDoesNotClaimToPlay() {
+        runner = new SessionRunner(normalSession());
+        runner.close();
+        runner.play();
+        assertThat(runner.isPlaying()).isFalse();
+    }
+
+    @Test
+    void stepsPerSecondMustBeAboveZero() {
+        runner = new SessionRunner(normalSession());
+        for (double bad : new double[] {0, -0.0, -1, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            assertThatThrownBy(() -> runner.setStepsPerSecond(bad)).as("%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(runner.stepsPerSecond()).isEqualTo(10.0);
+        runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
+        assertThat(runner.stepsPerSecond()).isEqualTo(Double.POSITIVE_INFINITY);
+        runner.setStepsPerSecond(0.5);
+        assertThat(runner.stepsPerSecond()).isEqualTo(0.5);
+    }
+
+    @Test
+    void commandsGetInWhilePlayingAsFastAsPossible() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
+        runner.play();
+        long previous = -1;
+        for (int i = 0; i < 5; i++) {
+            long now = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
+            assertThat(now).isGreaterThanOrEqualTo(previous);
+            previous = now;
+            Thread.sleep(20);
+        }
+        runner.submit(s -> s.setWeight(0, 2f)).get(WAIT_S, TimeUnit.SECONDS);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().weight()[0]).isEqualTo(2f);
+        assertThat(runner.latest().step()).isPositive();
+    }
+
+    /**
+     * Snapshots handed to another thread while the engine plays as fast as it can (through the
+     * history's thinning) always read consistent rows: the notebook's running stats after step
+     * {@code t} are known exactly, so every row can be checked against its step number.
+     */
+    @Test
+    void snapshotsReadWhilePlayingAreConsistent() throws Exception {
+        int maxSteps = 400_000;
+        float[] mean = new float[maxSteps + 1];
+        float[] var = new float[maxSteps + 1];
+        float f = 0.3f;
+        var[0] = 1f;
+        for (int t = 1; t <= maxSteps; t++) {
+            mean[t] = f * 1f + (1 - f) * mean[t - 1];
+            var[t] = (1 - f) * var[t - 1];
+        }
+        runner = new SessionRunner(Session.notebook());
+        runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
+        runner.play();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        long checkedSnapshots = 0;
+        long lastVersion = -1;
+        while (runner.latest().history().stride() < 2) {
+            SessionSnapshot snap = runner.latest();
+            assertThat(snap.version()).isGreaterThanOrEqualTo(lastVersion);
+            lastVersion = snap.version();
+            HistoryView h = snap.history();
+            assertThat(h.size()).isLessThanOrEqualTo(Session.HISTORY_ROWS);
+            if (h.size() > 0) {
+                assertThat(h.step(h.size() - 1)).isLessThanOrEqualTo(snap.step());
+            }
+            for (int i = 0; i < h.size(); i++) {
+                int t = (int) h.step(i);
+                assertThat(t % h.stride()).isZero();
+                for (int c = 0; c < 4; c++) {
+                    if (h.value(Stat.RUNNING_MEAN, c, i) != mean[t] || h.value(Stat.RUNNING_VAR, c, i) != var[t]) {
+                        fail("row " + i + " (step " + t + ") channel " + c + ": " + h.value(Stat.RUNNING_MEAN, c, i)
+                                + ", " + h.value(Stat.RUNNING_VAR, c, i) + " instead of " + mean[t] + ", " + var[t]);
+                    }
+                }
+            }
+            if (snap.step() > 0 && snap.step() <= maxSteps) {
+                assertThat(snap.runningMean()).containsOnly(mean[(int) snap.step()]);
+                assertThat(snap.numBatchesTracked()).isEqualTo(snap.step());
+            }
+            checkedSnapshots++;
+            if (System.nanoTime() > end) {
+                fail("the history did not thin within " + WAIT_S + " s (" + snap.step() + " steps)");
+            }
+            Thread.sleep(1);
+        }
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(checkedSnapshots).isPositive();
+        assertThat(mean[4]).isCloseTo(0.7599f, within(1e-6f));
+    }
+
+    /**
+     * Slow speeds play at the requested rate: the backlog limit is at least one step (it once was
+     * {@code sps · MAX_BACKLOG_S}, under one step below 4 steps/s, which halved the rate). The
+     * bound leaves a wide margin for a slow machine: a correct runner makes about 8.
+     */
+    @Test
+    void slowSpeedsPlayAtTheRequestedRate() throws Exception {
+        runner = new SessionRunner(normalSession());
+        runner.setStepsPerSecond(2);
+        long start = System.nanoTime();
+        runner.play();
+        Thread.sleep(4_000);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        double elapsedS = (System.nanoTime() - start) * 1e-9;
+        long steps = runner.latest().step();
+        assertThat((double) steps).as("%d steps in %.2f s at 2 steps/s", steps, elapsedS)
+                .isGreaterThanOrEqualTo(6).isLessThanOrEqualTo(2 * elapsedS + 1);
+    }
+
+    /**
+     * {@link SessionRunner#submit} promises that "the future completes after the snapshot is
+     * published", but {@code call} completes the future before its {@code finally} publishes: code
+     * that runs when the future completes (a dependent stage, or a thread woken by {@code get()})
+     * can still read the previous snapshot from {@link SessionRunner#latest()}.
+     */
+    @Test
+    void theFutureCompletesAfterTheSnapshotIsPublished() throws Exception {
+        runner = new SessionRunner(Session.notebook());
+        CountDownLatch gate = new CountDownLatch(1);
+        runner.submit(s -> {
+            try {
+                gate.await(WAIT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // registered while the step is still queued, so this stage runs as the step's future completes
+        CompletableFuture<Long> seen = runner.step(1).thenApply(v -> runner.latest().step());
+        gate.countDown();
+        assertThat(seen.get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(1L);
+    }
+
+    /** The same promise, as a window would rely on it: {@code get()}, then read {@code latest()}. */
+    @Test
+    void afterGetTheLatestSnapshotShowsTheCommand() throws Exception {
+        // a big batch makes the snapshot (two histograms per channel) slow enough to see the gap
+        BatchSpec big = Fixtures.normal(256, new int[] {64, 64}, 8, 0, 3);
+        Session s = new Session(new LayerConfig(LayerKind.BATCH_NORM_2D, 8, 1e-5,
+                Momentum.DEFAULT, true, true), big, null);
+        runner = new SessionRunner(s);
+        for (int i = 1; i <= 5; i++) {
+            runner.step(1).get(WAIT_S, TimeUnit.SECONDS);
+            assertThat(runner.latest().step()).as("after step %d", i).isEqualTo(i);
+        }
+    }
+}
