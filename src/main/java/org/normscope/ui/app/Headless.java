@@ -29,7 +29,13 @@ public final class Headless {
         // Monocle's headless screen is 1280x800 unless told otherwise: larger windows would overflow it.
         System.setProperty("headless.geometry", "3840x2400-32");
         CountDownLatch ready = new CountDownLatch(1);
-        Platform.startup(ready::countDown);
+        try {
+            Platform.startup(ready::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            // JavaFX is already up (a test harness, or a window in this JVM): use it as it is.
+            started = true;
+            return;
+        }
         if (!ready.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("JavaFX did not start within 30 s");
         }

@@ -54,6 +54,11 @@ public final class ScreenshotRenderer {
             return m;
         });
         try {
+            model.awaitIdle();
+            onFx(() -> {
+                model.pull(); // takes the preset's notice now, so that the steps clear it as in the app
+                return null;
+            });
             if (steps > 0) {
                 model.step(steps);
             }

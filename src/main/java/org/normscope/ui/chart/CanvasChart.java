@@ -39,7 +39,8 @@ import javafx.scene.text.TextAlignment;
  * <p><b>Text.</b> Sizes are given at font scale 1 and multiplied by the scale (clamped to
  * 0.5..4): tick labels 14 px, axis titles 15 px, titles 18 px bold. Every text drawn is
  * measured first and placed inside the canvas (too long texts are cut with an ellipsis),
- * and its box is recorded for the tests ({@link #drawnText()}).
+ * and its box is recorded for the tests ({@link #drawnText()}). A long title wraps into two
+ * lines, a long y axis title too (see {@link #wrap}).
  */
 public abstract class CanvasChart extends Region {
 
@@ -203,8 +204,13 @@ public abstract class CanvasChart extends Region {
         String t = getTitle();
         if (t != null && !t.isBlank()) {
             Font f = font(TITLE_PX, true);
-            text(gc, fit(t, f, w - 2 * pad), f, INK, w / 2, pad * 0.6, Align.CENTER);
-            top = pad * 0.6 + lineHeight(f);
+            top = pad * 0.6;
+            // a long title wraps into two lines, unless the chart is short
+            int lines = 2 * lineHeight(f) < 0.15 * h ? 2 : 1;
+            for (String line : wrap(t, f, w - 2 * pad, lines)) {
+                text(gc, line, f, INK, w / 2, top, Align.CENTER);
+                top += lineHeight(f);
+            }
         }
         draw(gc, w, h, top);
     }
@@ -362,6 +368,30 @@ public abstract class CanvasChart extends Region {
         double lh = lineHeight(f);
         for (int i = 0; i < lines.size(); i++) {
             verticalText(gc, lines.get(i), f, c, left + (i + 0.5) * lh, cy);
+        }
+    }
+
+    /** Said instead of a chart that cannot be drawn readably in its space. */
+    static final String TOO_SMALL = "too small to draw: enlarge the window or the chart, or make the text smaller";
+
+    /** The {@link #TOO_SMALL} message, wrapped and centred in the given area (smaller text if need be). */
+    protected final void drawTooSmall(GraphicsContext gc, double x, double y, double w, double h) {
+        for (double px = MESSAGE_PX; px >= 8; px -= 2) {
+            Font f = font(px, false);
+            double lh = lineHeight(f);
+            int maxLines = (int) Math.floor(h / lh);
+            if (maxLines < 1) {
+                continue;
+            }
+            List<String> lines = wrap(TOO_SMALL, f, w, maxLines);
+            if (!String.join(" ", lines).contains("…") || px <= 9) {
+                double top = y + (h - lines.size() * lh) / 2;
+                for (String line : lines) {
+                    text(gc, line, f, MUTED, x + w / 2, top, Align.CENTER);
+                    top += lh;
+                }
+                return;
+            }
         }
     }
 

@@ -22,7 +22,8 @@ import javafx.scene.text.Font;
  * per-channel values underneath, on one {@link javafx.scene.canvas.Canvas}.
  *
  * <p><b>Layout</b>, top to bottom: the title; the legend, in a strip of its own (wrapped into
- * at most {@value #MAX_LEGEND_ROWS} rows, never over the data); the curve plot; the heat
+ * at most {@value #MAX_LEGEND_ROWS} rows and at most about a fifth of the chart's height,
+ * never over the data); the curve plot; the heat
  * map; the x tick labels and the x axis title. With a heat map, the curves get their own
  * plot stacked above it (42% of the height) rather than a second y axis on the right: each
  * plot keeps an ordinary left axis (values above, channel labels below), the two share the
@@ -61,6 +62,7 @@ public class CurveChart extends CanvasChart {
     static final double CURVE_SHARE = 0.42;
 
     private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
+    private boolean integerXTicks;
     private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
     private final StringProperty rowAxisLabel = new SimpleStringProperty(this, "rowAxisLabel", "channel");
     private final StringProperty heatMapLabel = new SimpleStringProperty(this, "heatMapLabel", "");
@@ -94,6 +96,12 @@ public class CurveChart extends CanvasChart {
     // ---- properties -------------------------------------------------------------------------------
 
     /** The x axis title, under the x tick labels. */
+    /** Whether x takes whole values only (steps): then no tick falls between two whole numbers. */
+    public void setIntegerXTicks(boolean integer) {
+        integerXTicks = integer;
+        refresh();
+    }
+
     public final StringProperty xLabelProperty() {
         return xLabel;
     }
@@ -210,17 +218,50 @@ public class CurveChart extends CanvasChart {
         top += pad * 0.5;
         List<LegendEntry> entries = legendEntries();
         int[] legendShape = {0, 0};
+        double legendH = 0;
+        int maxRows = 0;
         if (!entries.isEmpty()) {
-            top = drawLegend(gc, entries, pad, top, w - 2 * pad, legendShape) + pad * 0.3;
+            // the legend may take about a fifth of the height, so that a small window keeps a plot
+            double rowH = lineHeight(font(TICK_PX, false)) + 4 * s;
+            maxRows = (int) Math.max(1, Math.min(MAX_LEGEND_ROWS, Math.floor(h * 0.2 / rowH)));
+            legendH = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
         }
         if (drawable.isEmpty() && heat == null) {
+            if (legendH > 0) {
+                top = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
+            }
             drawPlaceholder(gc, pad, top, w - 2 * pad, h - top - pad);
             return;
         }
 
-        // ---- vertical layout
-        double bottom = h - pad * 0.6;
+        // ---- vertical layout: when the plot would get less than a quarter of the height (a small window,
+        // a large font scale), leave out the x axis title, then the legend, then both
         String xTitle = fit(nonNull(getXLabel()), axisF, w - 2 * pad);
+        double xTitleH = xTitle.isEmpty() ? 0 : axisLh + 3 * s;
+        double belowPlot = pad * 0.6 + tickLh + Math.max(tickLen + 2 * s, tickLh / 2 + 3 * s);
+        double abovePlot = top + tickLh / 2 + 2 * s;
+        double minPlot = Math.max(2.5 * tickLh, 0.25 * h);
+        boolean[][] options = {{true, true}, {true, false}, {false, true}, {false, false}}; // {legend, x title}
+        boolean showLegend = false;
+        boolean showXTitle = false;
+        for (boolean[] o : options) {
+            showLegend = o[0] && legendH > 0;
+            showXTitle = o[1] && xTitleH > 0;
+            double plotH = h - belowPlot - (showXTitle ? xTitleH : 0) - abovePlot - (showLegend ? legendH : 0);
+            if (plotH >= minPlot) {
+                break;
+            }
+        }
+        if (showLegend) {
+            top = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
+        } else {
+            legendShape[0] = 0;
+            legendShape[1] = 0;
+        }
+        if (!showXTitle) {
+            xTitle = "";
+        }
+        double bottom = h - pad * 0.6;
         double xTitleTop = bottom - axisLh;
         if (!xTitle.isEmpty()) {
             bottom = xTitleTop - 3 * s;
@@ -229,7 +270,8 @@ public class CurveChart extends CanvasChart {
         double plotBottom = xTicksTop - Math.max(tickLen + 2 * s, tickLh / 2 + 3 * s);
         double plotTop = top + tickLh / 2 + 2 * s;
         if (plotBottom - plotTop < tickLh * 1.5 || w < 4 * pad + 40) {
-            return; // far too small to say anything readable
+            drawTooSmall(gc, pad, top, w - 2 * pad, h - top - pad * 0.6);
+            return;
         }
         boolean both = !drawable.isEmpty() && heat != null;
         double gap = tickLh + 6 * s;
@@ -250,8 +292,21 @@ public class CurveChart extends CanvasChart {
         String[] yLabels = new String[0];
         if (!drawable.isEmpty()) {
             yr = yRange(drawable, xr);
-            int maxY = Math.max(2, (int) ((curveBottom - curveTop) / (tickLh * 1.8)) + 1);
+            // as many ticks as leave about 0.8 of a line between labels; in a very short plot, fewer (even one)
+            double plotH = curveBottom - curveTop;
+            int maxY = Math.max(2, (int) (plotH / (tickLh * 1.8)) + 1);
             yTicks = NiceTicks.ticks(yr[0], yr[1], maxY);
+            while (yTicks.length > 1 && plotH * (yTicks[1] - yTicks[0]) / (yr[1] - yr[0]) < tickLh * 1.1) {
+                if (maxY > 2) {
+                    yTicks = NiceTicks.ticks(yr[0], yr[1], --maxY);
+                } else {
+                    double[] every2 = new double[(yTicks.length + 1) / 2];
+                    for (int i = 0; i < every2.length; i++) {
+                        every2[i] = yTicks[2 * i];
+                    }
+                    yTicks = every2;
+                }
+            }
             yLabels = NiceTicks.labels(yTicks);
         }
         int rowStep = 1;
@@ -278,6 +333,8 @@ public class CurveChart extends CanvasChart {
         List<String> curveTitle = drawable.isEmpty() ? List.of()
                 : wrap(getYLabel(), axisF, curveBottom - curveTop + tickLh, 2);
         List<String> rowTitle = heat == null ? List.of() : wrap(rowAxisLabel.get(), axisF, heatBottom - heatTop + tickLh, 2);
+        curveTitle = dropIfStub(curveTitle);
+        rowTitle = dropIfStub(rowTitle);
         int titleLines = Math.max(curveTitle.size(), rowTitle.size());
         double yTitleW = titleLines > 0 ? titleLines * axisLh + 6 * s : 0;
         double plotLeft = Math.round(pad + yTitleW + labelsW + tickLen + 3 * s);
@@ -291,6 +348,9 @@ public class CurveChart extends CanvasChart {
             maxLabel = heatRange == null ? "" : NiceTicks.format(heatRange[1], 3);
             double cbLabelW = Math.max(textWidth(minLabel, tickF), textWidth(maxLabel, tickF));
             heatTitle = nonNull(heatMapLabel.get());
+            if (dropIfStub(List.of(fit(heatTitle, axisF, heatBottom - heatTop))).isEmpty()) {
+                heatTitle = "";
+            }
             double heatTitleW = heatTitle.isBlank() ? 0 : axisLh + 6 * s;
             plotRight = w - pad - heatTitleW - cbLabelW - 5 * s - barW - 12 * s;
         }
@@ -302,6 +362,9 @@ public class CurveChart extends CanvasChart {
         String[] xLabels;
         while (true) {
             xTicks = NiceTicks.ticks(xr[0], xr[1], maxX);
+            if (integerXTicks && xTicks.length > 1 && xTicks[1] - xTicks[0] < 1) {
+                xTicks = NiceTicks.ticksWithStep(xr[0], xr[1], 1); // steps are whole: no tick at 2.5
+            }
             xLabels = NiceTicks.labels(xTicks);
             // keep the outer labels inside the canvas
             if (xTicks.length > 0) {
@@ -329,6 +392,7 @@ public class CurveChart extends CanvasChart {
             maxX--;
         }
         if (plotRight - plotLeft < 20) {
+            drawTooSmall(gc, pad, top, w - 2 * pad, h - top - pad * 0.6);
             return;
         }
         Frame frame = new Frame(plotLeft, plotRight, drawable.isEmpty() ? Double.NaN : curveTop,
@@ -425,14 +489,9 @@ public class CurveChart extends CanvasChart {
                              double top, double bottom) {
         SeriesData d = c.data();
         int widthPx = Math.max(1, (int) Math.floor(right - left));
-        int n = d.size();
-        int inView = 0;
-        for (int i = 0; i < n; i++) {
-            double x = d.x(i);
-            if (x >= xr[0] && x <= xr[1]) {
-                inView++;
-            }
-        }
+        int from = Envelope.lowerBound(d, xr[0]);
+        int to = Envelope.upperBound(d, xr[1]);
+        int inView = to - from;
         List<double[]> lonePoints = new ArrayList<>();
         gc.beginPath();
         if (inView > widthPx) {
@@ -457,7 +516,9 @@ public class CurveChart extends CanvasChart {
             }
         } else {
             boolean pen = false;
-            for (int i = 0; i < n; i++) {
+            // the points in view and one on each side, for the segments that leave the plot
+            int n = Math.min(d.size(), to + 1);
+            for (int i = Math.max(0, from - 1); i < n; i++) {
                 double x = d.x(i);
                 double y = d.y(i);
                 if (!Double.isFinite(x) || !Double.isFinite(y)) {
@@ -470,7 +531,7 @@ public class CurveChart extends CanvasChart {
                     gc.lineTo(px, py);
                 } else {
                     gc.moveTo(px, py);
-                    if (i + 1 >= n || !Double.isFinite(d.y(i + 1))) {
+                    if (i + 1 >= d.size() || !Double.isFinite(d.y(i + 1))) {
                         lonePoints.add(new double[] {px, py});
                     }
                 }
@@ -583,9 +644,12 @@ public class CurveChart extends CanvasChart {
         return some;
     }
 
-    /** Lays the legend out in centred rows from {@code top}; returns the y below it. shape = {entries shown, rows}. */
+    /**
+     * Lays the legend out in centred rows from {@code top} and draws it (unless {@code measureOnly});
+     * returns the y below it. shape = {entries shown, rows}.
+     */
     private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
-                              int[] shape) {
+                              int maxRows, int[] shape, boolean measureOnly) {
         double s = scale();
         Font f = font(TICK_PX, false);
         double lh = lineHeight(f);
@@ -612,7 +676,7 @@ public class CurveChart extends CanvasChart {
                 row = new ArrayList<>();
                 used = 0;
                 need = widths.get(i);
-                if (rows.size() == MAX_LEGEND_ROWS) {
+                if (rows.size() == maxRows) {
                     break;
                 }
             }
@@ -620,7 +684,7 @@ public class CurveChart extends CanvasChart {
             used += need;
             shown++;
         }
-        if (!row.isEmpty() && rows.size() < MAX_LEGEND_ROWS) {
+        if (!row.isEmpty() && rows.size() < maxRows) {
             rows.add(row);
         }
         String more = null;
@@ -640,6 +704,11 @@ public class CurveChart extends CanvasChart {
             }
         }
 
+        shape[0] = shown;
+        shape[1] = rows.size();
+        if (measureOnly) {
+            return top + rows.size() * rowH;
+        }
         double y = top;
         for (int r = 0; r < rows.size(); r++) {
             List<Integer> items = rows.get(r);
@@ -667,8 +736,6 @@ public class CurveChart extends CanvasChart {
             }
             y += rowH;
         }
-        shape[0] = shown;
-        shape[1] = rows.size();
         return y;
     }
 
@@ -681,12 +748,19 @@ public class CurveChart extends CanvasChart {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Curve c : drawable) {
+            // x increases: the first and the last point with a finite y are the ends
             SeriesData d = c.data();
-            for (int i = 0, n = d.size(); i < n; i++) {
-                double x = d.x(i);
-                if (Double.isFinite(x) && Double.isFinite(d.y(i))) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
+            int n = d.size();
+            for (int i = 0; i < n; i++) {
+                if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
+                    lo = Math.min(lo, d.x(i));
+                    break;
+                }
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
+                    hi = Math.max(hi, d.x(i));
+                    break;
                 }
             }
         }
@@ -706,16 +780,24 @@ public class CurveChart extends CanvasChart {
         double hi = Double.NEGATIVE_INFINITY;
         for (Curve c : drawable) {
             SeriesData d = c.data();
-            for (int i = 0, n = d.size(); i < n; i++) {
+            for (int i = Envelope.lowerBound(d, xr[0]), n = Envelope.upperBound(d, xr[1]); i < n; i++) {
                 double y = d.y(i);
-                double x = d.x(i);
-                if (Double.isFinite(y) && x >= xr[0] && x <= xr[1]) {
+                if (Double.isFinite(y)) {
                     lo = Math.min(lo, y);
                     hi = Math.max(hi, y);
                 }
             }
         }
         return NiceTicks.padded(lo, hi, 0.05);
+    }
+
+    /** A title cut to fewer than 5 characters ("run…") says nothing: leave it out. */
+    private static List<String> dropIfStub(List<String> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        String last = lines.get(lines.size() - 1);
+        return last.endsWith("…") && String.join(" ", lines).length() < 6 ? List.of() : lines;
     }
 
     private static boolean hasFinitePoint(SeriesData d) {

@@ -53,8 +53,8 @@ public final class Envelope {
         double perPx = widthPx / (xHi - xLo);
         boolean sawFinite = false;
         boolean gap = false;
-        int n = data.size();
-        for (int i = 0; i < n; i++) {
+        int n = upperBound(data, xHi);
+        for (int i = lowerBound(data, xLo); i < n; i++) {
             double x = data.x(i);
             if (!(x >= xLo && x <= xHi)) {
                 continue;
@@ -79,6 +79,36 @@ public final class Envelope {
             gap = false;
         }
         return e;
+    }
+
+    /** The first index whose x is at least {@code x} ({@code size()} if none); by bisection, x being increasing. */
+    public static int lowerBound(SeriesData data, double x) {
+        int lo = 0;
+        int hi = data.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (data.x(mid) < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index whose x is greater than {@code x} ({@code size()} if none); by bisection, x being increasing. */
+    public static int upperBound(SeriesData data, double x) {
+        int lo = 0;
+        int hi = data.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (data.x(mid) <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static int column(double x, double xLo, double perPx, int width) {

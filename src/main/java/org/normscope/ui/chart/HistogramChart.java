@@ -99,6 +99,7 @@ public class HistogramChart extends CanvasChart {
         double cellGap = 18 * s;
         double cellW = (w - 2 * pad - (n - 1) * cellGap) / n;
         if (rowH < rowLh * 3 || cellW < 30) {
+            drawTooSmall(gc, pad, top, w - 2 * pad, h - top - pad * 0.6);
             return;
         }
         String[] titles = {inputTitle.get(), outputTitle.get()};
@@ -250,7 +251,7 @@ public class HistogramChart extends CanvasChart {
         gc.setLineWidth(1);
         gc.strokeRect(Math.floor(x0) + 0.5, Math.floor(swY) + 0.5, sw - 1, sw - 1);
         double tx = x0 + sw + 6 * s;
-        text(gc, fit(d.title(), headF, x0 + cw - tx), headF, INK, tx, y0, Align.LEFT);
+        text(gc, shortTitle(d.title(), headF, x0 + cw - tx), headF, INK, tx, y0, Align.LEFT);
 
         double[] xr = lay.xr();
         boolean single = lay.single();
@@ -343,6 +344,15 @@ public class HistogramChart extends CanvasChart {
             String label = fit(markers.get((int) q[0]).label(), markF, cw);
             text(gc, label, markF, INK, q[2], markTop + q[1] * markLh, Align.LEFT);
         }
+    }
+
+    /** The title if it fits, else its last word ("channel 12" → "12", next to the colour swatch), else cut. */
+    private String shortTitle(String title, Font f, double maxWidth) {
+        if (textWidth(title, f) <= maxWidth) {
+            return title;
+        }
+        String last = title.strip().substring(title.strip().lastIndexOf(' ') + 1);
+        return textWidth(last, f) <= maxWidth ? last : fit(last, f, maxWidth);
     }
 
     private record TickFit(double left, double right, double[] ticks, String[] labels, boolean fits) {

@@ -3,7 +3,6 @@ package org.normscope.ui.chart;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Arrays;
 
 /**
  * "Nice" axis ticks: multiples of a step {@code m · 10^k} with {@code m ∈ {1, 2, 5}}, and
@@ -12,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>Ranges are first made drawable by {@link #range(double, double)}: non-finite ends are
  * ignored, reversed ends are swapped, and an empty range {@code [v, v]} is widened to
- * {@code v ± 0.5} when {@code v = 0} and to {@code v ± 0.1·|v|} otherwise (also when the
- * width is below about 16 ulps of the ends, which a double cannot divide into ticks).
+ * {@code v ± 0.5} when {@code v = 0} and to {@code v ± 0.1·|v|} otherwise; so is a range narrower than {@code 1e-12} of its
+ * magnitude (about 4500 ulps: ticks there would need more digits than a label can show,
+ * and float32 data cannot vary that little anyway).
  */
 public final class NiceTicks {
 
@@ -52,7 +52,7 @@ public final class NiceTicks {
         lo = Math.max(-LIMIT, Math.min(LIMIT, lo));
         hi = Math.max(-LIMIT, Math.min(LIMIT, hi));
         double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
-        if (hi - lo <= 16 * Math.ulp(magnitude)) {
+        if (hi - lo <= 1e-12 * magnitude) {
             double centre = lo / 2 + hi / 2;
             double half = centre == 0 ? 0.5 : 0.1 * Math.abs(centre);
             return new double[] {centre - half, centre + half};
@@ -126,9 +126,15 @@ public final class NiceTicks {
             return new double[0];
         }
         int n = (int) Math.min(last - first + 1, 10_000);
+        // step = m · 10^e: for e < 0 compute (k·m) / 10^-e, which is the double nearest to the decimal
+        // k·m·10^e (3 × 0.1 gives 0.3, not 0.30000000000000004); 10^-e is exact up to 10^22
+        int e = (int) Math.floor(Math.log10(step) + 1e-9);
+        double m = Math.rint(step / Math.pow(10, e));
+        boolean decimal = e < 0 && e >= -22 && Math.abs(m * Math.pow(10, e) - step) <= step * 1e-12;
+        double divisor = decimal ? Math.pow(10, -e) : 1;
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            double v = (first + i) * step;
+            double v = decimal ? (first + i) * m / divisor : (first + i) * step;
             out[i] = Math.abs(v) < step * 1e-9 ? 0 : v;
         }
         return out;
@@ -148,22 +154,30 @@ public final class NiceTicks {
      * always {@code "0"}, never {@code "-0"}.
      */
     public static String[] labels(double[] ticks) {
+        double spacing = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < ticks.length; i++) {
+            if (ticks[i] != ticks[i - 1]) {
+                spacing = Math.min(spacing, Math.abs(ticks[i] - ticks[i - 1]));
+            }
+        }
+        return labels(ticks, spacing);
+    }
+
+    /**
+     * Labels for ticks that are multiples of {@code step}, as {@link #labels(double[])}; with a
+     * step that is not finite and positive (a single tick and no step known), each label is
+     * exact to 12 significant digits.
+     */
+    public static String[] labels(double[] ticks, double step) {
         String[] out = new String[ticks.length];
         if (ticks.length == 0) {
             return out;
         }
-        double spacing = Double.POSITIVE_INFINITY;
         double maxAbs = 0;
-        for (int i = 0; i < ticks.length; i++) {
-            maxAbs = Math.max(maxAbs, Math.abs(ticks[i]));
-            if (i > 0 && ticks[i] != ticks[i - 1]) {
-                spacing = Math.min(spacing, Math.abs(ticks[i] - ticks[i - 1]));
-            }
+        for (double t : ticks) {
+            maxAbs = Math.max(maxAbs, Math.abs(t));
         }
-        if (!Double.isFinite(spacing)) {
-            spacing = maxAbs == 0 ? 1 : maxAbs;
-        }
-        double tolerance = spacing * 1e-6;
+        double tolerance = step > 0 && Double.isFinite(step) ? step * 1e-6 : Math.max(maxAbs * 1e-12, Double.MIN_NORMAL);
         boolean scientific = maxAbs >= SCI_LARGE || (maxAbs > 0 && maxAbs < SCI_SMALL);
         for (int i = 0; i < ticks.length; i++) {
             out[i] = scientific ? scientific(ticks[i], tolerance) : plain(ticks[i], tolerance);
@@ -173,7 +187,7 @@ public final class NiceTicks {
 
     /** The label of one tick of a series with this step (see {@link #labels}). */
     public static String label(double tick, double step) {
-        return labels(new double[] {tick, tick + step})[0];
+        return labels(new double[] {tick}, step)[0];
     }
 
     /**
@@ -261,11 +275,5 @@ public final class NiceTicks {
         }
         sb.append(e);
         return sb.toString();
-    }
-
-    /** For debugging and tests: ticks and labels side by side. */
-    static String describe(double lo, double hi, int maxTicks) {
-        double[] t = ticks(lo, hi, maxTicks);
-        return Arrays.toString(t) + " " + Arrays.toString(labels(t));
     }
 }

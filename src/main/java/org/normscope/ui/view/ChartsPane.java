@@ -41,10 +41,14 @@ final class ChartsPane extends HBox {
     private final HistogramChart histograms = new HistogramChart();
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private SessionSnapshot shown;
+    private double fontScale = 1;
+    private int fittingHistograms = -1;
 
     ChartsPane(ChartsViewModel model, ValidationSupport validation) {
         this.model = model;
         meanChart.setId("mean-chart");
+        meanChart.setIntegerXTicks(true);
+        varChart.setIntegerXTicks(true);
         varChart.setId("var-chart");
         histograms.setId("histograms");
         Explanations.explain(histogramChannel, "histogram_channel");
@@ -88,6 +92,13 @@ final class ChartsPane extends HBox {
         VBox histogramBox = new VBox(4, histogramBar, histograms);
         VBox.setVgrow(histograms, Priority.ALWAYS);
         histograms.setMinSize(200, 200);
+        histograms.widthProperty().addListener((o, a, w) -> {
+            int fit = (int) (w.doubleValue() / (75 * fontScale));
+            if (fit != fittingHistograms && fit < ChartsViewModel.MAX_CURVES + 1) {
+                fittingHistograms = fit;
+                redraw();
+            }
+        });
 
         getChildren().addAll(curves, histogramBox);
         HBox.setHgrow(curves, Priority.ALWAYS);
@@ -100,6 +111,7 @@ final class ChartsPane extends HBox {
 
     /** Every chart's font scale (Ctrl +/−). */
     void setFontScale(double scale) {
+        fontScale = scale;
         meanChart.setFontScale(scale);
         varChart.setFontScale(scale);
         histograms.setFontScale(scale);
@@ -150,9 +162,10 @@ final class ChartsPane extends HBox {
         HistoryView h = s.history();
         boolean heat = s.channels() > ChartsViewModel.MAX_CURVES;
         boolean comparing = s.compareMomentum() != null && s.layer().trackRunningStats();
-        chart.setTitle(title + (heat ? ": every channel (colour), picked channels as curves" : " per channel"));
-        chart.setYLabel(stat.label());
-        chart.setHeatMapLabel(stat.label());
+        chart.setTitle(title + (heat ? ", every channel" : " per channel"));
+        String shortName = stat.label().contains("var") ? "var" : "mean";
+        chart.setYLabel(heat ? shortName : stat.label());
+        chart.setHeatMapLabel(shortName);
         chart.setRowAxisLabel("channel");
         chart.setHeatMap(heat && h.size() > 0 ? HistorySeries.heatMap(h, stat) : null);
         List<Curve> curves = new ArrayList<>();
@@ -181,9 +194,15 @@ final class ChartsPane extends HBox {
         }
         List<HistogramData> inputs = new ArrayList<>();
         List<HistogramData> outputs = new ArrayList<>();
-        for (int c : model.histogramChannels()) {
+        List<Integer> channels = model.histogramChannels();
+        // as many small multiples as fit (about 75 px each at the normal text size), up to eight
+        int fit = Math.max(1, (int) (histograms.getWidth() / (75 * fontScale)));
+        if (channels.size() > fit) {
+            channels = channels.subList(0, fit);
+        }
+        for (int c : channels) {
             Color color = Palette.channel(c);
-            String title = model.histogramChannels().size() > 2 ? "ch " + c : "channel " + c;
+            String title = channels.size() > 2 ? "ch " + c : "channel " + c;
             inputs.add(histogram(s.inputHistograms().get(c), title, color,
                     new HistogramData.Marker(s.trueMean()[c], "true mean", LineStyle.DASHED)));
             outputs.add(histogram(s.outputHistograms().get(c), title, color, null));
@@ -206,7 +225,7 @@ final class ChartsPane extends HBox {
 
     private String firstChannels() {
         int last = Math.min(histogramChannel.getItems().size() - 1, ChartsViewModel.MAX_CURVES) - 1;
-        return last <= 0 ? "channel 0" : "channels 0\u2013" + last;
+        return last <= 0 ? "channel 0" : "the first channels (up to " + (last + 1) + ")";
     }
 
     private final class ChannelCell extends ListCell<Integer> {

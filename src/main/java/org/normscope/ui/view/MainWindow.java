@@ -75,7 +75,7 @@ public final class MainWindow {
         ConsolePane console = new ConsolePane(model.console());
         SplitPane centre = new SplitPane(charts, console);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.72);
+        centre.setDividerPositions(0.76);
         SplitPane main = new SplitPane(settingsScroll, centre);
         main.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(settingsScroll, false);
