@@ -225,7 +225,11 @@ final class ChartsPane extends HBox {
 
     private String firstChannels() {
         int last = Math.min(histogramChannel.getItems().size() - 1, ChartsViewModel.MAX_CURVES) - 1;
-        return last <= 0 ? "channel 0" : "the first channels (up to " + (last + 1) + ")";
+        int channels = histogramChannel.getItems().size() - 1;
+        if (channels <= 1) {
+            return "channel 0";
+        }
+        return channels <= ChartsViewModel.MAX_CURVES ? "all channels" : "the first " + (last + 1) + " channels";
     }
 
     private final class ChannelCell extends ListCell<Integer> {

@@ -88,7 +88,7 @@ public final class MainWindow {
         root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
         model.fontSizeProperty().addListener((o, a, size) -> charts.setFontScale(size.doubleValue()
                 / MainViewModel.DEFAULT_FONT));
-        charts.setFontScale(1);
+        charts.setFontScale(model.fontSizeProperty().get() / MainViewModel.DEFAULT_FONT);
 
         model.snapshotProperty().addListener((o, a, s) -> {
             inputPane.show(s);
