@@ -53,6 +53,7 @@ public final class Session {
     private String refusal;
     private String notice;
     private long noticeId;
+    private long refusalId;
 
     /**
      * @param config the layer's arguments
@@ -134,6 +135,7 @@ public final class Session {
             }
         }
         refusal = e.toString();
+        refusalId++;
         StringBuilder text = new StringBuilder();
         text.append("step ").append(step + 1).append(" · ").append(modeName()).append(" · x: ")
                 .append(x.sizeString()).append(" · refused\n").append(refusal);
@@ -482,7 +484,7 @@ public final class Session {
                 comparison == null ? null : comparison.runningMean(),
                 comparison == null ? null : comparison.runningVar(),
                 layer.weight(), layer.bias(), toFloats(lastBatchMean), toFloats(lastBatchVar), trueMean, trueVar,
-                List.copyOf(inputs), List.copyOf(outputs), history.view(), refusal, notice, noticeId, outlierNext);
+                List.copyOf(inputs), List.copyOf(outputs), history.view(), refusal, refusalId, notice, noticeId, outlierNext);
     }
 
     private static float[] toFloats(double[] d) {

@@ -31,6 +31,7 @@ import org.normscope.engine.Momentum;
  * @param outputHistograms per channel, the last output y (empty before the first step)
  * @param history every recorded step
  * @param refusal PyTorch's error for the last step ({@code ValueError: ...}) if it was refused, else null
+ * @param refusalId grows with every refused step (the same message may come twice)
  * @param notice the last notable change the session reported (a new layer, reset stats, an outlier batch), or null
  * @param noticeId grows with every new notice (the same text may come twice)
  * @param outlierQueued whether the next batch is an outlier batch
@@ -41,7 +42,7 @@ public record SessionSnapshot(long version, long step, boolean training, LayerCo
                               float[] compareRunningVar, float[] weight, float[] bias, float[] batchMean,
                               float[] batchVar, double[] trueMean, double[] trueVar,
                               List<ChannelHistogram> inputHistograms, List<ChannelHistogram> outputHistograms,
-                              HistoryView history, String refusal, String notice, long noticeId,
+                              HistoryView history, String refusal, long refusalId, String notice, long noticeId,
                               boolean outlierQueued) {
 
     /** {@code C}. */

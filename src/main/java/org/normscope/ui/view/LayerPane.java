@@ -56,6 +56,10 @@ final class LayerPane extends VBox {
         momentumRow.getChildren().get(1).setManaged(true);
         none.setWrapText(true);
 
+        TextField compare = Fields.field(model.compare(), validation, 6);
+        compare.setId("compare-momentum");
+        compare.setPromptText("none");
+        Explanations.explain(compare, "compare");
         CheckBox affine = new CheckBox("affine (learnable \u03b3, \u03b2)");
         affine.setId("affine");
         affine.selectedProperty().bindBidirectional(model.affineProperty());
@@ -75,7 +79,8 @@ final class LayerPane extends VBox {
         rebuildParameters();
 
         getChildren().addAll(Fields.section("Layer"), kindRow, Fields.error(model.numFeatures()), epsRow,
-                Fields.error(model.eps()), momentumRow, Fields.error(model.momentum()), affine, track, parameterTitle, parameterGrid);
+                Fields.error(model.eps()), momentumRow, Fields.error(model.momentum()),
+                Fields.labeled("compare with momentum (None, a number, or empty)", compare, model.compare()), affine, track, parameterTitle, parameterGrid);
     }
 
     /** One row of fields per channel; the old fields and their validation go with the old rows. */

@@ -54,6 +54,7 @@ public final class InputViewModel {
     private BatchSpec spec = BatchSpec.ones(4);
     private LayerKind kind = LayerKind.BATCH_NORM_1D;
     private boolean showing;
+    private boolean shownOnce;
 
     @SuppressWarnings("unchecked")
     public InputViewModel(Consumer<Consumer<Session>> commands) {
@@ -112,13 +113,23 @@ public final class InputViewModel {
         return spatial;
     }
 
+    /**
+     * The source with both numbers as typed. If the pair is refused (a above b, a negative std),
+     * the reason goes beside the field at fault: std's own field, else the one just edited. Once
+     * the pair is good, a reason left beside the other field goes.
+     */
     private void applySource(ValidatedField<Double> edited) {
+        SourceKind kind = sourceKind.get();
+        ValidatedField<Double> other = edited == first ? second : first;
         ChannelSource made;
         try {
-            made = sourceKind.get().make(first.getValue(), sourceKind.get().secondName() == null ? 0 : second.getValue());
+            made = kind.make(first.getValue(), kind.secondName() == null ? 0 : second.getValue());
         } catch (IllegalArgumentException e) {
-            edited.reject(e.getMessage());
+            (e.getMessage().startsWith("std") ? second : edited).reject(e.getMessage());
             return;
+        }
+        if (!other.isValid() && other.problemWith(other.textProperty().get()).isEmpty()) {
+            other.show(other.getValue());
         }
         change(edited, s -> withChosenSources(s, made));
     }
@@ -161,9 +172,10 @@ public final class InputViewModel {
 
     /** Shows the session's batches and layer kind as they are now, without sending anything back. */
     public void show(SessionSnapshot snapshot) {
-        if (snapshot.batches().equals(spec) && snapshot.layer().kind() == kind) {
+        if (shownOnce && snapshot.batches().equals(spec) && snapshot.layer().kind() == kind) {
             return;
         }
+        shownOnce = true;
         showing = true;
         try {
             spec = snapshot.batches();

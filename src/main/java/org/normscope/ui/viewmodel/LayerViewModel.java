@@ -1,5 +1,6 @@
 package org.normscope.ui.viewmodel;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +28,8 @@ public final class LayerViewModel {
     private final ValidatedField<Double> eps = new ValidatedField<>(0.0, Parsers::eps, Parsers::format);
     private final BooleanProperty momentumNone = new SimpleBooleanProperty(false);
     private final ValidatedField<Double> momentum = new ValidatedField<>(0.1, Parsers::momentum, Parsers::format);
+    private final ValidatedField<Optional<Momentum>> compare = new ValidatedField<>(Optional.empty(),
+            Parsers::compareMomentum, m -> m.map(Momentum::toString).orElse(""));
     private final BooleanProperty affine = new SimpleBooleanProperty(true);
     private final BooleanProperty trackRunningStats = new SimpleBooleanProperty(true);
     private final BooleanProperty training = new SimpleBooleanProperty(true);
@@ -48,11 +51,16 @@ public final class LayerViewModel {
         momentumNone.addListener((o, a, none) -> {
             if (none) {
                 send(s -> s.configure(s.config().withMomentum(Momentum.CUMULATIVE)));
-            } else if (momentum.isValid() && momentum.commit()) {
+            } else {
+                // back to a number: the last good one, so that the box and the layer always agree
+                if (!momentum.commit()) {
+                    momentum.show(momentum.getValue());
+                }
                 double m = momentum.getValue();
                 send(s -> s.configure(s.config().withMomentum(Momentum.of(m))));
             }
         });
+        compare.setOnCommit(m -> send(s -> s.setCompareMomentum(m.orElse(null))));
         affine.addListener((o, a, on) -> send(s -> s.configure(s.config().withAffine(on))));
         trackRunningStats.addListener((o, a, on) -> send(s -> s.configure(s.config().withTrackRunningStats(on))));
         training.addListener((o, a, on) -> send(s -> s.setTraining(on)));
@@ -80,6 +88,7 @@ public final class LayerViewModel {
                 affine.set(c.affine());
                 trackRunningStats.set(c.trackRunningStats());
             }
+            showIfDifferent(compare, Optional.ofNullable(snapshot.compareMomentum()));
             training.set(snapshot.training());
             showParameters(snapshot);
             shown = c;
@@ -138,6 +147,14 @@ public final class LayerViewModel {
 
     public ValidatedField<Double> momentum() {
         return momentum;
+    }
+
+    /**
+     * A comparison layer: identical but for its momentum, stepped on the same batches and drawn
+     * dotted. Empty text for none, {@code None}, or a number.
+     */
+    public ValidatedField<Optional<Momentum>> compare() {
+        return compare;
     }
 
     public BooleanProperty affineProperty() {

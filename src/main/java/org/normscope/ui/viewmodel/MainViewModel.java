@@ -54,7 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(DEFAULT_FONT);
     private long dismissedNoticeId;
-    private String dismissedRefusalAt = "";
+    private long dismissedRefusalId = -1;
 
     /** A window on the first preset (the notebook), or on the notebook's session if there is none. */
     public MainViewModel(List<Preset> presets) {
@@ -159,7 +159,7 @@ public final class MainViewModel implements AutoCloseable {
     public void dismissBanner() {
         SessionSnapshot s = snapshot.get();
         dismissedNoticeId = s.noticeId();
-        dismissedRefusalAt = s.refusal() == null ? "" : s.version() + s.refusal();
+        dismissedRefusalId = s.refusal() == null ? -1 : s.refusalId();
         banner.set("");
         bannerIsError.set(false);
     }
@@ -203,7 +203,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void updateBanner(SessionSnapshot s) {
         if (s.refusal() != null) {
-            if (!dismissedRefusalAt.equals(s.version() + s.refusal())) {
+            if (s.refusalId() != dismissedRefusalId) {
                 banner.set(s.refusal());
                 bannerIsError.set(true);
             }
@@ -221,7 +221,7 @@ public final class MainViewModel implements AutoCloseable {
         bannerIsError.set(false);
     }
 
-    /** Waits until the session has run every command given so far, then pulls (for tests and the screenshot). */
+    /** Waits until the session has run every command given so far (for tests and the screenshot); call {@link #pull()} after. */
     public void awaitIdle() {
         try {
             runner.awaitIdle(30, TimeUnit.SECONDS);

@@ -46,6 +46,25 @@ public final class Parsers {
         return v;
     }
 
+    /**
+     * A comparison layer's momentum: empty for no comparison layer, {@code None} for a
+     * cumulative average, or a number from 0 to 1.
+     */
+    public static java.util.Optional<org.normscope.engine.Momentum> compareMomentum(String text) {
+        if (text.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (text.equalsIgnoreCase("none")) {
+            return java.util.Optional.of(org.normscope.engine.Momentum.CUMULATIVE);
+        }
+        try {
+            return java.util.Optional.of(org.normscope.engine.Momentum.of(momentum(text)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("type e.g. 1e-5, 0 or 0.001",
+                    "type None, a number from 0 to 1, or nothing for no comparison"));
+        }
+    }
+
     /** A whole number from {@code min} to {@code max}. */
     public static int integer(String text, String what, int min, int max) {
         if (text.isEmpty()) {

@@ -1,0 +1,148 @@
+package org.normscope.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.normscope.ui.view.WindowDriver.fx;
+import static org.normscope.ui.view.WindowDriver.fxRun;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normscope.preset.PresetLibrary;
+import org.normscope.ui.app.NormScopeApp;
+import org.normscope.ui.viewmodel.MainViewModel;
+import org.normscope.ui.viewmodel.ParameterRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A thousand new layers in the real window leave no fields, rows or listeners behind. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowLeakTest {
+
+    static final int REBUILDS = 1000;
+    /** Heap growth allowed between rebuild 100 and rebuild 1000, after GC. */
+    static final long MAX_GROWTH = 6L << 20;
+
+    private final FxRobot robot = new FxRobot();
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainViewModel(PresetLibrary.builtIn());
+        MainWindow window = new MainWindow(model);
+        NormScopeApp.install(stage, model, window);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel() {
+        model.close();
+    }
+
+    @Test
+    void aThousandNewLayersLeaveNothingBehind() throws Exception {
+        List<WeakReference<Object>> early = new ArrayList<>();
+        for (String id : new String[] {"#weight-0", "#bias-0", "#weight-3", "#bias-3"}) {
+            early.add(new WeakReference<>(robot.lookup(id).queryAs(TextField.class)));
+        }
+        fxRun(() -> {
+            for (ParameterRow row : model.layer().parameters()) {
+                early.add(new WeakReference<>(row));
+            }
+        });
+        Parent root = fx(() -> robot.lookup("#console").query().getScene().getRoot());
+        int nodesAt100 = 0;
+        long heapAt100 = 0;
+        for (int i = 1; i <= REBUILDS; i++) {
+            String c = i % 2 == 1 ? "3" : "5";
+            fxRun(() -> {
+                model.layer().numFeatures().textProperty().set(c);
+                model.layer().numFeatures().commit();
+            });
+            model.awaitIdle();
+            int expected = Integer.parseInt(c);
+            int rows = fx(() -> {
+                model.pull();
+                return model.layer().parameters().size();
+            });
+            assertThat(rows).isEqualTo(expected);
+            if (i <= 2) {
+                // fields made by the window for the first new layers
+                String last = "#weight-" + (expected - 1);
+                early.add(new WeakReference<>(fx(() -> robot.lookup(last).queryAs(TextField.class))));
+                fxRun(() -> model.layer().parameters().forEach(r -> early.add(new WeakReference<>(r))));
+            }
+            if (i == 100) {
+                nodesAt100 = fx(() -> count(root));
+                heapAt100 = usedAfterGc();
+            }
+        }
+        WindowDriver.waitFrames(2);
+        int nodesAt1000 = fx(() -> count(root));
+        long heapAt1000 = usedAfterGc();
+
+        // the window shows the last layer's fields, once each
+        assertThat(fx(() -> robot.lookup("#weight-4").queryAll().size())).isEqualTo(1);
+        assertThat(fx(() -> robot.lookup("#weight-5").queryAll().size())).isZero();
+        assertThat(nodesAt1000).as("nodes in the window at rebuild 100 and %d", REBUILDS).isEqualTo(nodesAt100);
+        awaitCollected(early);
+        assertThat(heapAt1000 - heapAt100).as("heap growth from rebuild 100 to %d: %d → %d bytes", REBUILDS,
+                heapAt100, heapAt1000).isLessThan(MAX_GROWTH);
+    }
+
+    private static int count(Node node) {
+        int n = 1;
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                n += count(child);
+            }
+        }
+        return n;
+    }
+
+    static long usedAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /** Collects until every reference is cleared, for up to ten seconds. */
+    static void awaitCollected(List<WeakReference<Object>> refs) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<String> alive = new ArrayList<>();
+            for (WeakReference<Object> r : refs) {
+                Object o = r.get();
+                if (o != null) {
+                    alive.add(o instanceof Node n ? n.getClass().getSimpleName() + "#" + n.getId()
+                            : o.getClass().getSimpleName());
+                }
+            }
+            if (alive.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(alive.size() + " of " + refs.size()
+                        + " objects still reachable after 10 s of GC: " + alive);
+            }
+            System.gc();
+            Thread.sleep(50);
+        }
+    }
+}

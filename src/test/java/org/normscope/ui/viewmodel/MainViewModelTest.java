@@ -1,0 +1,451 @@
+package org.normscope.ui.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.normscope.engine.Momentum;
+import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
+import org.normscope.session.ConsoleLog;
+import org.normscope.session.LayerConfig;
+import org.normscope.session.LayerKind;
+import org.normscope.session.SessionSnapshot;
+
+/** The main view model with no screen: the notebook story, mode, banner, playing, fonts, presets. */
+class MainViewModelTest {
+
+    private static final String N1_REFUSAL = "ValueError: Expected more than 1 value per channel when training, "
+            + "got input size torch.Size([1, 4])";
+
+    private Vm m;
+    private MainViewModel vm;
+
+    @BeforeEach
+    void open() {
+        m = new Vm();
+        vm = m.vm;
+    }
+
+    @AfterEach
+    void close() {
+        m.close();
+    }
+
+    @Test
+    void opensOnTheNotebookPreset() {
+        Preset notebook = PresetLibrary.builtIn().get(0);
+        assertThat(vm.presetProperty().get()).isSameAs(notebook);
+        assertThat(notebook.name()).startsWith("Notebook");
+        SessionSnapshot s = m.snap();
+        assertThat(s.layer()).isEqualTo(LayerConfig.notebook());
+        assertThat(s.batches().shape()).containsExactly(2, 4, 1);
+        assertThat(s.step()).isZero();
+        assertThat(s.training()).isTrue();
+        assertThat(vm.stepCountProperty().get()).isZero();
+        assertThat(vm.layer().kindProperty().get()).isEqualTo(LayerKind.BATCH_NORM_1D);
+        assertThat(vm.layer().numFeatures().textProperty().get()).isEqualTo("4");
+        assertThat(vm.layer().eps().textProperty().get()).isEqualTo("0.0");
+        assertThat(vm.layer().momentum().textProperty().get()).isEqualTo("0.3");
+        assertThat(vm.layer().momentumNoneProperty().get()).isFalse();
+        assertThat(vm.layer().parameters()).hasSize(4);
+        assertThat(vm.status().modeProperty().get()).isEqualTo("mode: train");
+        assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none yet");
+        assertThat(vm.bannerProperty().get()).isEmpty();
+        assertThat(vm.presets()).hasSize(PresetLibrary.builtIn().size());
+    }
+
+    @Test
+    void withoutPresetsOpensOnTheNotebookSession() {
+        try (Vm none = new Vm(List.of())) {
+            assertThat(none.vm.presetProperty().get()).isNull();
+            assertThat(none.snap().layer()).isEqualTo(LayerConfig.notebook());
+            none.vm.step(4);
+            none.settle();
+            Vm.assertAll(none.snap().runningMean(), 0.7599f, 1e-4);
+        }
+    }
+
+    @Test
+    void fourStepsGiveTheNotebooksRunningStats() {
+        for (int i = 0; i < 4; i++) {
+            vm.step();
+        }
+        m.settle();
+        SessionSnapshot s = m.snap();
+        assertThat(s.step()).isEqualTo(4);
+        assertThat(vm.stepCountProperty().get()).isEqualTo(4);
+        assertThat(s.runningMean()).hasSize(4);
+        Vm.assertAll(s.runningMean(), 0.7599f, 1e-4);
+        Vm.assertAll(s.runningVar(), 0.2401f, 1e-4);
+        assertThat(s.numBatchesTracked()).isEqualTo(4);
+        assertThat(vm.status().batchesTrackedProperty().get()).isEqualTo("num_batches_tracked = 4");
+        assertThat(vm.status().factorProperty().get()).isEqualTo("factor = momentum = 0.3");
+        assertThat(vm.status().besselProperty().get()).startsWith("n = 2");
+        assertThat(vm.status().stepProperty().get()).isEqualTo("step 4");
+        assertThat(m.last(ConsoleLog.Kind.STEP))
+                .startsWith("step 4 · train · x: torch.Size([2, 4, 1])")
+                .contains("running_mean = tensor([0.7599, 0.7599, 0.7599, 0.7599])")
+                .contains("running_var = tensor([0.2401, 0.2401, 0.2401, 0.2401])");
+        // the history has one row per step
+        assertThat(s.history().size()).isEqualTo(4);
+    }
+
+    @Test
+    void stepTenAndHundredRunThatManySteps() {
+        vm.step(10);
+        m.settle();
+        assertThat(m.steps()).isEqualTo(10);
+        vm.step(100);
+        m.settle();
+        assertThat(m.steps()).isEqualTo(110);
+        assertThat(m.snap().numBatchesTracked()).isEqualTo(110);
+    }
+
+    @Test
+    void evalThenStepNormalizesWithTheRunningStats() {
+        vm.step(4);
+        m.settle();
+        vm.eval();
+        m.settle();
+        assertThat(m.snap().training()).isFalse();
+        assertThat(vm.layer().trainingProperty().get()).isFalse();
+        assertThat(vm.status().modeProperty().get()).isEqualTo("mode: eval");
+        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains("layer.eval()");
+        vm.step();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(5);
+        assertThat(m.last(ConsoleLog.Kind.STEP)).startsWith("step 5 · eval").contains("0.4900");
+        // eval leaves the running stats and num_batches_tracked alone
+        Vm.assertAll(m.snap().runningMean(), 0.7599f, 1e-4);
+        assertThat(m.snap().numBatchesTracked()).isEqualTo(4);
+        assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (eval: running stats unchanged)");
+        vm.train();
+        m.settle();
+        assertThat(m.snap().training()).isTrue();
+        assertThat(vm.status().modeProperty().get()).isEqualTo("mode: train");
+    }
+
+    @Test
+    void aBatchOfOneValuePerChannelIsRefusedWithPyTorchsMessage() {
+        vm.step(2);
+        m.settle();
+        assertThat(Vm.type(vm.input().batchSize(), "1")).isTrue();
+        assertThat(Vm.type(vm.input().dim(0), "")).isTrue();
+        m.settle();
+        assertThat(m.snap().batches().shape()).containsExactly(1, 4);
+        assertThat(vm.input().shapeTextProperty().get()).startsWith("x: (1, 4)");
+        long historyBefore = m.snap().history().size();
+
+        vm.step();
+        m.settle();
+        assertThat(vm.bannerProperty().get()).isEqualTo(N1_REFUSAL);
+        assertThat(vm.bannerIsErrorProperty().get()).isTrue();
+        assertThat(m.steps()).isEqualTo(2);
+        assertThat(m.snap().refusal()).isEqualTo(N1_REFUSAL);
+        assertThat(m.snap().history().size()).isEqualTo(historyBefore);
+        assertThat(m.last(ConsoleLog.Kind.REFUSAL)).contains(N1_REFUSAL);
+        // PyTorch counts the batch before it checks it; the running stats stay
+        assertThat(m.snap().numBatchesTracked()).isEqualTo(3);
+        Vm.assertAll(m.snap().runningMean(), 0.51f, 1e-5);
+
+        // fixed: the model still steps, and the red banner goes with the next step
+        assertThat(Vm.type(vm.input().batchSize(), "2")).isTrue();
+        m.settle();
+        vm.step();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(3);
+        assertThat(m.snap().refusal()).isNull();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+        assertThat(vm.bannerIsErrorProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRefusedStepInEvalIsNotRefused() {
+        Vm.type(vm.input().batchSize(), "1");
+        Vm.type(vm.input().dim(0), "");
+        vm.eval();
+        vm.step();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(1);
+        assertThat(vm.bannerIsErrorProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRefusalStopsPlaying() {
+        Vm.type(vm.input().batchSize(), "1");
+        Vm.type(vm.input().dim(0), "");
+        m.settle();
+        vm.play();
+        m.pullUntil(15, "a refusal to stop playing", () -> !vm.playingProperty().get());
+        m.settle();
+        assertThat(vm.bannerProperty().get()).isEqualTo(N1_REFUSAL);
+        assertThat(m.steps()).isZero();
+    }
+
+    @Test
+    void dismissingTheBannerHidesItUntilSomethingNewHappens() {
+        Vm.type(vm.input().batchSize(), "1");
+        Vm.type(vm.input().dim(0), "");
+        vm.step();
+        m.settle();
+        assertThat(vm.bannerProperty().get()).isEqualTo(N1_REFUSAL);
+        vm.dismissBanner();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+        assertThat(vm.bannerIsErrorProperty().get()).isFalse();
+        m.settle();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+        // refused again: shown again
+        vm.step();
+        m.settle();
+        assertThat(vm.bannerProperty().get()).isEqualTo(N1_REFUSAL);
+        assertThat(vm.bannerIsErrorProperty().get()).isTrue();
+
+        // a notice (reset stats) is shown, dismissed, and not shown again by later steps
+        Vm.type(vm.input().batchSize(), "2");
+        vm.step();
+        vm.resetRunningStats();
+        m.settle();
+        assertThat(vm.bannerProperty().get()).startsWith("Running stats reset");
+        assertThat(vm.bannerIsErrorProperty().get()).isFalse();
+        vm.dismissBanner();
+        vm.step();
+        m.settle();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aDismissedRefusalStaysHiddenWhenTheInputIsFixed() {
+        Vm.type(vm.input().batchSize(), "1");
+        Vm.type(vm.input().dim(0), "");
+        vm.step();
+        m.settle();
+        vm.dismissBanner();
+        // the user fixes N but has not stepped yet: nothing new was refused
+        Vm.type(vm.input().batchSize(), "2");
+        m.settle();
+        assertThat(vm.bannerProperty().get()).as("banner after dismissing, then changing N").isEmpty();
+    }
+
+    @Test
+    void aNoticeLastsUntilTheNextStep() {
+        vm.step(2);
+        vm.outlierBatch();
+        m.settle();
+        assertThat(m.snap().outlierQueued()).isTrue();
+        assertThat(vm.bannerProperty().get()).startsWith("The next batch is an outlier batch");
+        vm.step();
+        m.settle();
+        assertThat(m.snap().outlierQueued()).isFalse();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+    }
+
+    @Test
+    void resetRunningStatsKeepsTheStepCountAndResetLayerStartsAgain() {
+        vm.step(4);
+        vm.resetRunningStats();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(4);
+        assertThat(m.snap().numBatchesTracked()).isZero();
+        Vm.assertAll(m.snap().runningMean(), 0f, 0);
+        Vm.assertAll(m.snap().runningVar(), 1f, 0);
+        assertThat(vm.status().batchesTrackedProperty().get()).isEqualTo("num_batches_tracked = 0");
+        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains("reset_running_stats()");
+        vm.step();
+        m.settle();
+        Vm.assertAll(m.snap().runningMean(), 0.3f, 1e-6);
+
+        vm.resetLayer();
+        m.settle();
+        assertThat(m.steps()).isZero();
+        assertThat(m.snap().numBatchesTracked()).isZero();
+        assertThat(m.snap().history().size()).isZero();
+        assertThat(vm.bannerProperty().get()).contains("everything starts again");
+        assertThat(m.snap().layer()).isEqualTo(LayerConfig.notebook());
+    }
+
+    @Test
+    void playThenPauseStopsTheStepCount() throws Exception {
+        vm.play();
+        assertThat(vm.playingProperty().get()).isTrue();
+        m.pullUntil(15, "three steps while playing", () -> m.steps() >= 3);
+        vm.pause();
+        assertThat(vm.playingProperty().get()).isFalse();
+        m.settle();
+        long paused = m.steps();
+        assertThat(paused).isGreaterThanOrEqualTo(3);
+        Thread.sleep(600); // at 5 steps/s, three more steps would be due by now
+        m.settle();
+        assertThat(m.steps()).isEqualTo(paused);
+        assertThat(vm.playingProperty().get()).isFalse();
+
+        vm.togglePlay();
+        assertThat(vm.playingProperty().get()).isTrue();
+        m.pullUntil(15, "another step after toggling play", () -> m.steps() > paused);
+        vm.togglePlay();
+        assertThat(vm.playingProperty().get()).isFalse();
+        m.settle();
+        long again = m.steps();
+        Thread.sleep(600);
+        m.settle();
+        assertThat(m.steps()).isEqualTo(again);
+    }
+
+    @Test
+    void aFasterSpeedStepsFaster() {
+        assertThat(vm.speedProperty().get()).isEqualTo(Speed.DEFAULT);
+        assertThat(Speed.DEFAULT.stepsPerSecond()).isEqualTo(5);
+        vm.speedProperty().set(Speed.CHOICES.get(Speed.CHOICES.size() - 1));
+        assertThat(vm.speedProperty().get().stepsPerSecond()).isInfinite();
+        vm.play();
+        // at the default 5 steps/s, 500 steps would take 100 s
+        m.pullUntil(15, "500 steps as fast as possible", () -> m.steps() >= 500);
+        vm.pause();
+        m.settle();
+        assertThat(m.snap().numBatchesTracked()).isEqualTo(m.steps());
+    }
+
+    @Test
+    void loadingAPresetPausesAndStartsAgain() {
+        vm.play();
+        m.pullUntil(15, "a step while playing", () -> m.steps() >= 1);
+        vm.load(vm.presetProperty().get());
+        assertThat(vm.playingProperty().get()).isFalse();
+        m.settle();
+        assertThat(m.steps()).isZero();
+        assertThat(vm.playingProperty().get()).isFalse();
+    }
+
+    @Test
+    void fontSizeStaysWithinBounds() {
+        assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT);
+        vm.biggerFont();
+        assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT + 2);
+        for (int i = 0; i < 20; i++) {
+            vm.biggerFont();
+        }
+        assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.MAX_FONT);
+        for (int i = 0; i < 30; i++) {
+            vm.smallerFont();
+        }
+        assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.MIN_FONT);
+        vm.defaultFont();
+        assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT);
+        vm.smallerFont();
+        assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT - 2);
+    }
+
+    @Test
+    void everyPresetLoads() {
+        for (Preset p : PresetLibrary.builtIn()) {
+            vm.step(3);
+            if (p == vm.presetProperty().get()) {
+                vm.load(p); // "Start again"
+            } else {
+                vm.presetProperty().set(p); // as the preset chooser does
+            }
+            m.settle();
+            SessionSnapshot s = m.snap();
+            assertThat(s.layer()).as(p.name()).isEqualTo(p.layer());
+            assertThat(s.batches()).as(p.name()).isEqualTo(p.batches());
+            assertThat(s.training()).as(p.name()).isEqualTo(p.training());
+            assertThat(s.compareMomentum()).as(p.name()).isEqualTo(p.compareMomentum());
+            assertThat(s.step()).as(p.name()).isZero();
+            assertThat(vm.layer().trainingProperty().get()).as(p.name()).isEqualTo(p.training());
+            assertThat(vm.layer().kindProperty().get()).as(p.name()).isEqualTo(p.layer().kind());
+            assertThat(vm.layer().numFeatures().getValue()).as(p.name()).isEqualTo(p.layer().numFeatures());
+            assertThat(vm.input().spec()).as(p.name()).isEqualTo(p.batches());
+            assertThat(vm.input().dimCountProperty().get()).as(p.name())
+                    .isEqualTo(p.layer().kind().spatialNames().length);
+            assertThat(vm.bannerProperty().get()).as(p.name()).startsWith("New layer");
+            vm.step();
+            m.settle();
+            assertThat(m.steps()).as(p.name()).isEqualTo(1);
+            assertThat(m.snap().refusal()).as(p.name()).isNull();
+        }
+    }
+
+    @Test
+    void theDriftingPresetHasACumulativeComparisonLayer() {
+        vm.load(Vm.preset("drifting"));
+        m.settle();
+        SessionSnapshot s = m.snap();
+        assertThat(s.compareMomentum()).isNotNull();
+        assertThat(s.compareMomentum().isCumulative()).isTrue();
+        assertThat(s.compareMomentum()).isEqualTo(Momentum.CUMULATIVE);
+        assertThat(s.layer().momentum()).isEqualTo(Momentum.of(0.1));
+        vm.step(60); // the mean has drifted by 1.18
+        m.settle();
+        s = m.snap();
+        assertThat(s.compareRunningMean()).hasSize(4);
+        assertThat(s.runningMean()).isNotEqualTo(s.compareRunningMean());
+        // with the drift, momentum 0.1 follows the mean more closely than the cumulative average
+        for (int c = 0; c < 4; c++) {
+            assertThat(s.runningMean()[c]).isGreaterThan(s.compareRunningMean()[c]);
+        }
+        assertThat(m.last(ConsoleLog.Kind.STEP)).contains("compare (momentum=None)");
+    }
+
+    @Test
+    void theEvalUntrackedPresetHasNoRunningStats() {
+        vm.load(Vm.preset("eval-untracked"));
+        m.settle();
+        SessionSnapshot s = m.snap();
+        assertThat(s.training()).isFalse();
+        assertThat(s.runningMean()).isNull();
+        assertThat(s.runningVar()).isNull();
+        assertThat(s.layer().trackRunningStats()).isFalse();
+        assertThat(vm.layer().trackRunningStatsProperty().get()).isFalse();
+        assertThat(vm.layer().trainingProperty().get()).isFalse();
+        assertThat(vm.status().modeProperty().get()).isEqualTo("mode: eval");
+        assertThat(vm.status().batchesTrackedProperty().get())
+                .isEqualTo("num_batches_tracked = None (track_running_stats=False)");
+        vm.step();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(1);
+        assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (no running stats)");
+        assertThat(m.last(ConsoleLog.Kind.STEP)).contains("running_mean = None");
+        // normalized with the batch's own statistics: the output's mean is about 0
+        assertThat(m.snap().outputHistograms()).hasSize(3);
+    }
+
+    @Test
+    void theNoisyPresetShowsItsN() {
+        vm.load(Vm.preset("noisy-small-batches"));
+        vm.step();
+        m.settle();
+        assertThat(m.snap().batches().shape()).containsExactly(4, 4, 2);
+        assertThat(vm.status().besselProperty().get()).startsWith("n = 8");
+    }
+
+    @Test
+    void theConsoleKeepsTheNewestEntries() {
+        vm.step(ConsoleViewModel.MAX_ENTRIES + 50);
+        m.settle();
+        List<ConsoleLog.Entry> entries = vm.console().entries();
+        assertThat(entries).hasSize(ConsoleViewModel.MAX_ENTRIES);
+        assertThat(entries.get(entries.size() - 1).text()).startsWith("step " + (ConsoleViewModel.MAX_ENTRIES + 50));
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).seq()).isEqualTo(entries.get(i - 1).seq() + 1);
+        }
+        vm.console().clear();
+        assertThat(vm.console().entries()).isEmpty();
+        vm.step();
+        m.settle();
+        assertThat(vm.console().entries()).hasSize(1);
+        assertThat(vm.console().entries().get(0).text()).startsWith("step " + (ConsoleViewModel.MAX_ENTRIES + 51));
+    }
+
+    @Test
+    void pullWithoutChangesKeepsTheSameSnapshot() {
+        m.settle();
+        SessionSnapshot before = m.snap();
+        vm.pull();
+        vm.pull();
+        assertThat(m.snap()).isSameAs(before);
+        assertThat(before.runningMean()[0]).isCloseTo(0f, within(0f));
+    }
+}
