@@ -16,8 +16,16 @@ public final class Headless {
     private Headless() {
     }
 
-    /** Starts the FX platform headless (once per JVM). */
+    /** Starts the FX platform headless (once per JVM) with a 1920×1200 screen. */
     public static synchronized void start() throws InterruptedException {
+        start(1920, 1200);
+    }
+
+    /**
+     * Starts the FX platform headless (once per JVM) with a screen of at least {@code width ×
+     * height}: Monocle copies the whole screen every frame, so it is no larger than needed.
+     */
+    public static synchronized void start(int width, int height) throws InterruptedException {
         if (started) {
             return;
         }
@@ -27,7 +35,9 @@ public final class Headless {
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         // Monocle's headless screen is 1280x800 unless told otherwise: larger windows would overflow it.
-        System.setProperty("headless.geometry", "3840x2400-32");
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
+        }
         CountDownLatch ready = new CountDownLatch(1);
         try {
             Platform.startup(ready::countDown);

@@ -31,7 +31,7 @@ public final class ScreenshotRenderer {
      */
     public static void render(String preset, int steps, Boolean training, double width, double height,
                               double fontSize, File out) throws Exception {
-        Headless.start();
+        Headless.start((int) Math.ceil(width), (int) Math.ceil(height));
         List<Preset> presets = PresetLibrary.builtIn();
         Preset chosen = preset == null ? presets.get(0) : PresetLibrary.find(preset);
         MainViewModel model = onFx(() -> {

@@ -236,19 +236,46 @@ public abstract class CanvasChart extends Region {
     }
 
     protected final Font font(double basePx, boolean bold) {
-        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, basePx * scale());
+        double size = basePx * scale();
+        String key = (bold ? "b" : "n") + size;
+        return fonts.computeIfAbsent(key, k -> Font.font(Font.getDefault().getFamily(),
+                bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
     }
 
+    /**
+     * The width of {@code s} in {@code f}. Measuring lays the text out, which costs more than
+     * drawing it; a chart redrawn every frame measures the same tick labels again and again,
+     * so widths are remembered (the cache is emptied when it grows large).
+     */
     protected final double textWidth(String s, Font f) {
-        measurer.setFont(f);
-        measurer.setText(s);
-        return Math.ceil(measurer.getLayoutBounds().getWidth());
+        if (widths.size() > MAX_CACHED_WIDTHS) {
+            widths.clear();
+        }
+        return widths.computeIfAbsent(new Measured(s, f), m -> {
+            measurer.setFont(f);
+            measurer.setText(s);
+            return Math.ceil(measurer.getLayoutBounds().getWidth());
+        });
     }
 
     protected final double lineHeight(Font f) {
-        measurer.setFont(f);
-        measurer.setText("Ag");
-        return Math.ceil(measurer.getLayoutBounds().getHeight());
+        return textWidthOrHeight(f);
+    }
+
+    private double textWidthOrHeight(Font f) {
+        return lineHeights.computeIfAbsent(f, font -> {
+            measurer.setFont(font);
+            measurer.setText("Ag");
+            return Math.ceil(measurer.getLayoutBounds().getHeight());
+        });
+    }
+
+    private static final int MAX_CACHED_WIDTHS = 4096;
+    private final java.util.Map<String, Font> fonts = new java.util.HashMap<>();
+    private final java.util.Map<Measured, Double> widths = new java.util.HashMap<>();
+    private final java.util.Map<Font, Double> lineHeights = new java.util.HashMap<>();
+
+    private record Measured(String text, Font font) {
     }
 
     /** {@code s}, or its longest prefix plus "…" that fits in {@code maxWidth} (possibly just "…" or ""). */

@@ -464,10 +464,16 @@ public class CurveChart extends CanvasChart {
             crispLine(gc, left, py, right, py);
         }
 
+        // A Canvas clip costs a full-size mask per frame in the software pipeline (measured: most
+        // of a frame); with automatic ranges every point is inside the plot, so only a fixed
+        // range needs one.
+        boolean fixedRange = Double.isFinite(fixedXLo) || Double.isFinite(fixedYLo);
         gc.save();
-        gc.beginPath();
-        gc.rect(left, top, right - left, bottom - top);
-        gc.clip();
+        if (fixedRange) {
+            gc.beginPath();
+            gc.rect(left, top, right - left, bottom - top);
+            gc.clip();
+        }
         for (Curve c : drawable) {
             strokeCurve(gc, c, xr, yr, left, right, top, bottom);
         }

@@ -1,79 +1,144 @@
 package org.normscope.ui.view;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.normscope.session.ConsoleLog;
 import org.normscope.ui.viewmodel.ConsoleViewModel;
 
 /**
- * The console: each step as PyTorch prints it, in a read-only text area the user can select
- * and copy from; it follows the newest entry. Entries arrive at most once per frame.
+ * The console: each step as PyTorch prints it, refusals in red, changes in blue; it follows
+ * the newest entry, and "Copy all" puts the whole text on the clipboard.
+ *
+ * <p>One list row per printed line, all rows the same height: the list then lays out only
+ * the rows in view, whatever arrives. (A text area re-measured all its text every frame,
+ * and a list of multi-line entries measured entry after entry: both held the UI thread
+ * for most of a frame while playing fast.)
  */
 final class ConsolePane extends BorderPane {
 
-    private final TextArea text = new TextArea();
+    /** Lines kept on screen; older ones scroll away. */
+    static final int MAX_LINES = 5000;
+
+    /** One printed line and what kind of entry it belongs to. */
+    record Line(String text, ConsoleLog.Kind kind, boolean first) {
+    }
+
+    private final ListView<Line> list = new ListView<>();
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ConsoleViewModel model;
 
-    ConsolePane(ConsoleViewModel model) {
+    ConsolePane(ConsoleViewModel model, ObservableDoubleValue fontSize) {
         this.model = model;
         getStyleClass().add("console");
-        text.setId("console");
-        text.setEditable(false);
-        text.setWrapText(false);
-        text.setFocusTraversable(false);
-        model.entries().addListener((ListChangeListener<ConsoleLog.Entry>) this::onChange);
+        list.setId("console");
+        list.setItems(lines);
+        list.setCellFactory(l -> new LineCell());
+        list.setFocusTraversable(false);
+        // the cells' font is 0.85em of the window's; a line is about 1.3 of that, plus the padding
+        list.fixedCellSizeProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.ceil(fontSize.get() * 0.85 * 1.3) + 2, fontSize));
+        model.entries().addListener(this::onChange);
+        add(model.entries());
         Label title = Fields.section("Console");
+        Button copy = new Button("Copy all");
+        copy.setId("console-copy");
+        copy.setFocusTraversable(false);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(shownText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
         Button clear = new Button("Clear");
+        clear.setId("console-clear");
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clear());
-        HBox top = new HBox(10, title, clear);
+        HBox top = new HBox(10, title, copy, clear);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(2, 6, 2, 6));
         setTop(top);
-        setCenter(text);
-        rewrite();
+        setCenter(list);
     }
 
     private void onChange(ListChangeListener.Change<? extends ConsoleLog.Entry> change) {
-        boolean onlyAdded = true;
-        StringBuilder added = new StringBuilder();
+        if (model.entries().isEmpty()) {
+            lines.clear();
+            return;
+        }
         while (change.next()) {
-            if (change.wasRemoved() || !change.wasAdded()) {
-                onlyAdded = false;
-            } else {
-                appendTo(added, change.getAddedSubList());
+            if (change.wasAdded()) {
+                add(change.getAddedSubList());
             }
         }
-        if (onlyAdded) {
-            text.appendText(added.toString());
-        } else {
-            rewrite();
-        }
-        text.positionCaret(text.getLength());
-        text.setScrollTop(Double.MAX_VALUE);
     }
 
-    private void rewrite() {
-        StringBuilder all = new StringBuilder();
-        appendTo(all, model.entries());
-        text.setText(all.toString());
-    }
-
-    private static void appendTo(StringBuilder b, List<? extends ConsoleLog.Entry> entries) {
+    private void add(List<? extends ConsoleLog.Entry> entries) {
+        List<Line> added = new ArrayList<>();
         for (ConsoleLog.Entry e : entries) {
-            b.append(e.text()).append("\n\n");
+            boolean first = true;
+            for (String line : e.text().split("\n", -1)) {
+                added.add(new Line(line, e.kind(), first));
+                first = false;
+            }
+        }
+        if (added.size() >= MAX_LINES) {
+            lines.setAll(added.subList(added.size() - MAX_LINES, added.size()));
+        } else {
+            int overflow = lines.size() + added.size() - MAX_LINES;
+            if (overflow > 0) {
+                lines.remove(0, overflow);
+            }
+            lines.addAll(added);
+        }
+        if (!lines.isEmpty()) {
+            list.scrollTo(lines.size() - 1);
         }
     }
 
-    /** Everything shown (for tests). */
+    /** Every line shown, entries separated by a blank line, as "Copy all" gives it. */
     String shownText() {
-        return text.getText();
+        StringBuilder b = new StringBuilder();
+        for (Line l : lines) {
+            if (l.first() && b.length() > 0) {
+                b.append('\n');
+            }
+            b.append(l.text()).append('\n');
+        }
+        return b.toString();
     }
+
+    private static final class LineCell extends ListCell<Line> {
+        @Override
+        protected void updateItem(Line line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll("refusal", "notice", "entry-start");
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            setText(line.text());
+            if (line.kind() == ConsoleLog.Kind.REFUSAL) {
+                getStyleClass().add("refusal");
+            } else if (line.kind() == ConsoleLog.Kind.NOTICE) {
+                getStyleClass().add("notice");
+            }
+            if (line.first()) {
+                getStyleClass().add("entry-start");
+            }
+        }
+    }
+
 }

@@ -72,7 +72,7 @@ public final class MainWindow {
         settingsScroll.setPrefWidth(410);
 
         charts = new ChartsPane(model.charts(), validation);
-        ConsolePane console = new ConsolePane(model.console());
+        ConsolePane console = new ConsolePane(model.console(), model.fontSizeProperty());
         SplitPane centre = new SplitPane(charts, console);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);

@@ -17,7 +17,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ListView;
+import java.util.stream.Collectors;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -96,14 +97,16 @@ class MainWindowTest {
         return fx(() -> model.snapshotProperty().get());
     }
 
+    /** Everything the console list holds, entry after entry (what "Copy all" copies). */
     private String console() {
-        TextArea area = d.node("#console", TextArea.class);
-        return fx(area::getText);
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = d.node("#console", ListView.class);
+        return fx(() -> list.getItems().stream().map(l -> ((ConsolePane.Line) l).text())
+                .collect(Collectors.joining("\n")));
     }
 
     private void waitForConsole(String text) {
-        TextArea area = d.node("#console", TextArea.class);
-        waitUntil("the console to show " + text, () -> area.getText().contains(text));
+        waitUntil("the console to show " + text, () -> console().contains(text));
     }
 
     private List<Label> visibleErrors() {
