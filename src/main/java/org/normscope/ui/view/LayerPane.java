@@ -58,7 +58,7 @@ final class LayerPane extends VBox {
 
         TextField compare = Fields.field(model.compare(), validation, 6);
         compare.setId("compare-momentum");
-        compare.setPromptText("none");
+        compare.setPromptText("off");
         Explanations.explain(compare, "compare");
         CheckBox affine = new CheckBox("affine (learnable \u03b3, \u03b2)");
         affine.setId("affine");
@@ -80,7 +80,7 @@ final class LayerPane extends VBox {
 
         getChildren().addAll(Fields.section("Layer"), kindRow, Fields.error(model.numFeatures()), epsRow,
                 Fields.error(model.eps()), momentumRow, Fields.error(model.momentum()),
-                Fields.labeled("compare with momentum (None, a number, or empty)", compare, model.compare()), affine, track, parameterTitle, parameterGrid);
+                Fields.labeled("compare with momentum", new HBox(compare), model.compare()), affine, track, parameterTitle, parameterGrid);
     }
 
     /** One row of fields per channel; the old fields and their validation go with the old rows. */

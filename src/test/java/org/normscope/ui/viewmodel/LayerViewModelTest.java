@@ -367,4 +367,40 @@ class LayerViewModelTest {
         sent.get(1).accept(session);
         assertThat(session.config().eps()).isEqualTo(0.25);
     }
+
+    @Test
+    void aComparisonLayerComesAndGoesWithTheCompareField() {
+        assertThat(layer.compare().textProperty().get()).isEmpty();
+        assertThat(Vm.type(layer.compare(), "None")).isTrue();
+        vm.step(3);
+        m.settle();
+        SessionSnapshot s = m.snap();
+        assertThat(s.compareMomentum()).isEqualTo(Momentum.CUMULATIVE);
+        // on torch.ones the cumulative average of batch means 1 is 1 after the first step
+        Vm.assertAll(s.compareRunningMean(), 1f, 0);
+        assertThat(Vm.type(layer.compare(), "0.5")).isTrue();
+        m.settle();
+        assertThat(m.snap().compareMomentum()).isEqualTo(Momentum.of(0.5));
+        assertThat(Vm.type(layer.compare(), "")).isTrue();
+        m.settle();
+        assertThat(m.snap().compareMomentum()).isNull();
+        assertThat(m.snap().compareRunningMean()).isNull();
+    }
+
+    @Test
+    void aBadCompareMomentumIsRefusedBesideTheField() {
+        assertThat(Vm.type(layer.compare(), "2")).isFalse();
+        assertThat(layer.compare().getError()).contains("momentum must be from 0 to 1");
+        assertThat(Vm.type(layer.compare(), "fast")).isFalse();
+        assertThat(layer.compare().getError()).contains("None, a number from 0 to 1, or nothing");
+        m.settle();
+        assertThat(m.snap().compareMomentum()).isNull();
+    }
+
+    @Test
+    void theDriftingPresetShowsItsComparisonInTheField() {
+        vm.load(vm.presets().stream().filter(p -> p.compareMomentum() != null).findFirst().orElseThrow());
+        m.settle();
+        assertThat(layer.compare().textProperty().get()).isEqualTo("None");
+    }
 }
