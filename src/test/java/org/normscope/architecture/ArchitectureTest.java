@@ -80,6 +80,36 @@ class ArchitectureTest {
     }
 
     @Test
+    void theModelBehindTheWindowKnowsNoUiAndNoFiles() {
+        noClasses().that().resideInAnyPackage("org.normscope.batch..", "org.normscope.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.normscope.ui..",
+                        "org.normscope.preset..", "com.fasterxml..", "java.io..", "java.nio..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void presetsAreAFormatWithNoUi() {
+        noClasses().that().resideInAPackage("org.normscope.preset..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.normscope.ui..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void viewModelsNeverKnowTheirViews() {
+        noClasses().that().resideInAPackage("org.normscope.ui.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.normscope.ui.view..", "org.normscope.ui.app..",
+                        "org.normscope.ui.chart..", "javafx.scene..", "javafx.stage..", "org.controlsfx..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void onlyTheUiAndTheCommandLineUseTheUi() {
+        noClasses().that().resideOutsideOfPackages("org.normscope.ui..", "org.normscope.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.normscope.ui..", "javafx..")
+                .check(mainClasses);
+    }
+
+    @Test
     void theRulesSeeTheMainClassesAndNoTests() {
         assertThat(mainClasses.containPackage("org.normscope.engine")).isTrue();
         assertThat(mainClasses.contain("org.normscope.engine.BatchNorm")).isTrue();
