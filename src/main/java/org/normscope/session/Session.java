@@ -212,9 +212,9 @@ public final class Session {
             s.append("\nrunning_mean = None\nrunning_var = None");
         }
         if (comparison != null && config.trackRunningStats()) {
-            s.append("\ncompare (momentum=").append(compareMomentum).append("): running_mean = ")
-                    .append(TensorPrinter.repr(vector(comparison.runningMean())))
-                    .append(", running_var = ").append(TensorPrinter.repr(vector(comparison.runningVar())));
+            String who = "\ncompare (momentum=" + compareMomentum + "): ";
+            s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(comparison.runningMean())));
+            s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(comparison.runningVar())));
         }
         return s.toString();
     }

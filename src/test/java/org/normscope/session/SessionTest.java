@@ -504,6 +504,7 @@ class SessionTest {
                 assertThat(h.value(Stat.COMPARE_VAR, c, steps - 1)).isEqualTo(cumulative.runningVar()[c]);
             }
             assertThat(Fixtures.lastEntry(s).text()).contains("\ncompare (momentum=None): running_mean = tensor([");
+            assertThat(Fixtures.lastEntry(s).text()).contains("\ncompare (momentum=None): running_var = tensor([");
         }
 
         @Test

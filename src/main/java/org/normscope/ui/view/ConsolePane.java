@@ -105,6 +105,8 @@ final class ConsolePane extends BorderPane {
         }
         if (!lines.isEmpty()) {
             list.scrollTo(lines.size() - 1);
+            // once more after this pulse's layout: the first scroll can leave the last row half hidden
+            javafx.application.Platform.runLater(() -> list.scrollTo(lines.size() - 1));
         }
     }
 
