@@ -25,7 +25,9 @@ public final class StatusViewModel {
         batchesTracked.set(s.layer().trackRunningStats() ? "num_batches_tracked = " + s.numBatchesTracked()
                 : "num_batches_tracked = None (track_running_stats=False)");
         factor.set(factorText(s));
-        bessel.set(besselText(s.lastN()));
+        bessel.set(Double.isNaN(s.lastFactor()) && s.lastN() > 0
+                ? "n = " + s.lastN() + " values per channel (running_var not updated)"
+                : besselText(s.lastN()));
     }
 
     static String factorText(SessionSnapshot s) {

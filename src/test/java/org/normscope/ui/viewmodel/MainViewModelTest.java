@@ -95,6 +95,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void theStatusBarSaysWhenAnEvalStepUpdatesNothing() {
+        vm.step(4);
+        vm.eval();
+        vm.step();
+        m.settle();
+        assertThat(vm.status().modeProperty().get()).isEqualTo("mode: eval");
+        assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (eval: running stats unchanged)");
+        assertThat(vm.status().besselProperty().get()).isEqualTo("n = 2 values per channel (running_var not updated)");
+        vm.train();
+        vm.step();
+        m.settle();
+        assertThat(vm.status().besselProperty().get()).isEqualTo("n = 2: running_var takes var\u00b72/1");
+    }
+
+    @Test
+    void momentumNoneShowsTheFactorOneOverK() {
+        vm.layer().momentumNoneProperty().set(true);
+        vm.step(3);
+        m.settle();
+        assertThat(vm.status().factorProperty().get()).isEqualTo("factor = 1/3 = 0.33333334 (momentum=None)");
+    }
+
+    @Test
     void stepTenAndHundredRunThatManySteps() {
         vm.step(10);
         m.settle();
