@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.BatchNorm;
+import org.normscope.json.JsonPaths;
 import org.normscope.engine.Momentum;
 import org.normscope.session.LayerConfig;
 import org.normscope.session.LayerKind;
@@ -363,20 +364,15 @@ public final class PresetJson {
     }
 
     static String child(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return JsonPaths.child(path, field);
     }
 
     static String element(String path, int index) {
-        return path + "[" + index + "]";
+        return JsonPaths.element(path, index);
     }
 
-    /** A short rendering of a JSON value for an error message. */
     static String show(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        String s = node.toString();
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return JsonPaths.show(node);
     }
 
     static void object(JsonNode node, String path) throws PresetFormatException {

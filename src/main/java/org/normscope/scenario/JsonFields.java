@@ -2,6 +2,7 @@ package org.normscope.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import org.normscope.json.JsonPaths;
 
 /** Reading typed fields out of a JSON tree, with errors that name the field's path. */
 final class JsonFields {
@@ -10,20 +11,15 @@ final class JsonFields {
     }
 
     static String child(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return JsonPaths.child(path, field);
     }
 
     static String element(String path, int index) {
-        return path + "[" + index + "]";
+        return JsonPaths.element(path, index);
     }
 
-    /** A short rendering of a JSON value for an error message. */
     static String show(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        String s = node.toString();
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return JsonPaths.show(node);
     }
 
     static JsonNode object(JsonNode node, String path) throws ScenarioFormatException {

@@ -141,24 +141,38 @@ public final class MainWindow {
         figureExporter = exporter;
     }
 
+    // Ctrl + is Ctrl = on many keyboards, and Ctrl with the keypad's + or − counts too
+    private static final KeyCombination[] BIGGER = {
+        new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+        new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+        new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN)};
+    private static final KeyCombination[] SMALLER = {
+        new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+        new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN)};
+    private static final KeyCombination NORMAL_SIZE = new KeyCodeCombination(KeyCode.DIGIT0,
+            KeyCombination.SHORTCUT_DOWN);
+
+    private static boolean matchesAny(KeyCombination[] combinations, KeyEvent e) {
+        for (KeyCombination k : combinations) {
+            if (k.match(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onKey(KeyEvent e) {
-        KeyCombination bigger = new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination bigger2 = new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination bigger3 = new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination smaller = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination smaller2 = new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination reset = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
-        if (bigger.match(e) || bigger2.match(e) || bigger3.match(e)) {
+        if (matchesAny(BIGGER, e)) {
             model.biggerFont();
             e.consume();
             return;
         }
-        if (smaller.match(e) || smaller2.match(e)) {
+        if (matchesAny(SMALLER, e)) {
             model.smallerFont();
             e.consume();
             return;
         }
-        if (reset.match(e)) {
+        if (NORMAL_SIZE.match(e)) {
             model.defaultFont();
             e.consume();
             return;
