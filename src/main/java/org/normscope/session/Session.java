@@ -151,7 +151,7 @@ public final class Session {
         int[] shape = x.shape();
         int n = shape[0];
         int channels = shape[1];
-        int slice = (int) (x.numel() / n / channels);
+        int slice = x.numel() / n / channels;
         float[] d = x.data();
         lastBatchMean = new double[channels];
         lastBatchVar = new double[channels];
@@ -464,7 +464,7 @@ public final class Session {
         List<ChannelHistogram> outputs = new ArrayList<>();
         if (lastInput != null) {
             int[] shape = lastInput.shape();
-            int slice = (int) (lastInput.numel() / shape[0] / shape[1]);
+            int slice = lastInput.numel() / shape[0] / shape[1];
             for (int c = 0; c < channels; c++) {
                 inputs.add(ChannelHistogram.of(lastInput.data(), shape[0], channels, slice, c, HISTOGRAM_BINS));
                 outputs.add(ChannelHistogram.of(lastOutput.data(), shape[0], channels, slice, c, HISTOGRAM_BINS));

@@ -34,7 +34,7 @@ public final class InputViewModel {
     private final Consumer<Consumer<Session>> commands;
     private final ValidatedField<Integer> batchSize = new ValidatedField<>(2,
             t -> Parsers.integer(t, "N", 1, MAX_SIZE), String::valueOf);
-    private final ValidatedField<Integer>[] dims;
+    private final java.util.List<ValidatedField<Integer>> dims = new java.util.ArrayList<>();
     private final ReadOnlyStringWrapper[] dimNames = {new ReadOnlyStringWrapper("L"), new ReadOnlyStringWrapper(""),
         new ReadOnlyStringWrapper("")};
     private final ReadOnlyIntegerWrapper dimCount = new ReadOnlyIntegerWrapper(1);
@@ -56,14 +56,13 @@ public final class InputViewModel {
     private boolean showing;
     private boolean shownOnce;
 
-    @SuppressWarnings("unchecked")
     public InputViewModel(Consumer<Consumer<Session>> commands) {
         this.commands = commands;
-        dims = new ValidatedField[3];
         for (int i = 0; i < 3; i++) {
             int d = i;
-            dims[i] = new ValidatedField<>(1, t -> parseDim(d, t), v -> v == 0 ? "" : String.valueOf(v));
-            dims[i].setOnCommit(v -> change(dims[d], s -> s.withSpatial(spatialWith(d, v))));
+            ValidatedField<Integer> dim = new ValidatedField<>(1, t -> parseDim(d, t), v -> v == 0 ? "" : String.valueOf(v));
+            dim.setOnCommit(v -> change(dim, s -> s.withSpatial(spatialWith(d, v))));
+            dims.add(dim);
         }
         batchSize.setOnCommit(n -> change(batchSize, s -> new BatchSpec(n, s.spatial(), s.sources(),
                 s.driftPerStep(), s.seed(), s.freshEachStep())));
@@ -105,7 +104,7 @@ public final class InputViewModel {
         int n = kind.spatialNames().length;
         int[] spatial = new int[n];
         for (int i = 0; i < n; i++) {
-            spatial[i] = i == d ? v : dims[i].getValue();
+            spatial[i] = i == d ? v : dims.get(i).getValue();
         }
         if (kind == LayerKind.BATCH_NORM_1D && spatial[0] == 0) {
             return new int[0];
@@ -185,7 +184,7 @@ public final class InputViewModel {
             int[] spatial = spec.spatial();
             for (int i = 0; i < 3; i++) {
                 dimNames[i].set(i < names.length ? names[i] : "");
-                dims[i].show(i < spatial.length ? spatial[i] : (i == 0 && kind == LayerKind.BATCH_NORM_1D ? 0 : 1));
+                dims.get(i).show(i < spatial.length ? spatial[i] : (i == 0 && kind == LayerKind.BATCH_NORM_1D ? 0 : 1));
             }
             batchSize.show(spec.batchSize());
             drift.show(spec.driftPerStep());
@@ -232,7 +231,7 @@ public final class InputViewModel {
 
     /** The {@code i}-th size after C (0, 1, 2): its field. */
     public ValidatedField<Integer> dim(int i) {
-        return dims[i];
+        return dims.get(i);
     }
 
     /** The {@code i}-th size's name for this kind ({@code L}; {@code H, W}; {@code D, H, W}). */
