@@ -76,6 +76,69 @@ class NormScopeAppTest {
     }
 
     @Test
+    void closingWhilePlayingStopsTheEngineThread() throws Exception {
+        fx(() -> {
+            model.speedProperty().set(org.normscope.ui.viewmodel.Speed.CHOICES.get(
+                    org.normscope.ui.viewmodel.Speed.CHOICES.size() - 1));
+            model.play();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
+            model.pull();
+            return model.stepCountProperty().get() > 50;
+        }));
+        long start = System.nanoTime();
+        fx(() -> {
+            stage.hide();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("normscope-engine") && t.isAlive()));
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+    }
+
+    @Test
+    void anUnexpectedErrorShowsADialogWithCopyDetailsAndTheAppGoesOn() throws Exception {
+        // an exception on the UI thread that nothing catches, as a bug in a handler would throw
+        fx(() -> {
+            model.step();
+            return null;
+        });
+        javafx.application.Platform.runLater(() -> {
+            throw new IllegalStateException("a bug in a command");
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)));
+        javafx.scene.control.DialogPane pane = fx(() -> javafx.stage.Window.getWindows().stream()
+                .map(w -> w.getScene().getRoot())
+                .filter(r -> r instanceof javafx.scene.control.DialogPane)
+                .map(r -> (javafx.scene.control.DialogPane) r).findFirst().orElseThrow());
+        assertThat(fx(pane::getContentText)).isEqualTo("IllegalStateException: a bug in a command");
+        javafx.scene.control.Button copy = fx(() -> pane.getButtonTypes().stream()
+                .map(t -> (javafx.scene.control.Button) pane.lookupButton(t))
+                .filter(b -> b.getText().equals("Copy details")).findFirst().orElseThrow());
+        fx(() -> {
+            copy.fire();
+            return null;
+        });
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied).contains("IllegalStateException: a bug in a command").contains("at org.normscope");
+        assertThat(fx(copy::getText)).isEqualTo("Copied");
+        fx(() -> {
+            ((javafx.stage.Stage) pane.getScene().getWindow()).close();
+            return null;
+        });
+        // the app goes on: the session still steps
+        model.step(2);
+        model.awaitIdle();
+        assertThat(fx(() -> {
+            model.pull();
+            return model.stepCountProperty().get();
+        })).isEqualTo(3);
+    }
+
+    @Test
     void writePngWritesWhatTheWindowShows(@TempDir Path dir) throws Exception {
         model.step(4);
         model.awaitIdle();
