@@ -6,6 +6,7 @@ import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -123,24 +124,20 @@ final class ConsolePane extends BorderPane {
     }
 
     private static final class LineCell extends ListCell<Line> {
+        private static final PseudoClass REFUSAL = PseudoClass.getPseudoClass("refusal");
+        private static final PseudoClass NOTICE = PseudoClass.getPseudoClass("notice");
+        private static final PseudoClass ENTRY_START = PseudoClass.getPseudoClass("entry-start");
+
+        // Pseudo-classes, not style classes: rows are reused for other lines every frame while
+        // playing, and a style class change makes JavaFX look the cell's whole style up again.
         @Override
         protected void updateItem(Line line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeAll("refusal", "notice", "entry-start");
-            if (empty || line == null) {
-                setText(null);
-                return;
-            }
-            setText(line.text());
-            if (line.kind() == ConsoleLog.Kind.REFUSAL) {
-                getStyleClass().add("refusal");
-            } else if (line.kind() == ConsoleLog.Kind.NOTICE) {
-                getStyleClass().add("notice");
-            }
-            if (line.first()) {
-                getStyleClass().add("entry-start");
-            }
+            boolean present = !empty && line != null;
+            setText(present ? line.text() : null);
+            pseudoClassStateChanged(REFUSAL, present && line.kind() == ConsoleLog.Kind.REFUSAL);
+            pseudoClassStateChanged(NOTICE, present && line.kind() == ConsoleLog.Kind.NOTICE);
+            pseudoClassStateChanged(ENTRY_START, present && line.first());
         }
     }
-
 }
