@@ -162,7 +162,10 @@ final class ChartsPane extends HBox {
         HistoryView h = s.history();
         boolean heat = s.channels() > ChartsViewModel.MAX_CURVES;
         boolean comparing = s.compareMomentum() != null && s.layer().trackRunningStats();
-        chart.setTitle(title + (heat ? ", every channel" : " per channel"));
+        int paren = title.indexOf(" (");
+        String name = paren < 0 ? title : title.substring(0, paren);
+        String note = paren < 0 ? "" : title.substring(paren);
+        chart.setTitle(name + (heat ? ", every channel" : " per channel") + note);
         String shortName = stat.label().contains("var") ? "var" : "mean";
         chart.setYLabel(heat ? shortName : stat.label());
         chart.setHeatMapLabel(shortName);

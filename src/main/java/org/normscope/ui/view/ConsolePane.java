@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -106,8 +107,17 @@ final class ConsolePane extends BorderPane {
         }
         if (!lines.isEmpty()) {
             list.scrollTo(lines.size() - 1);
-            // once more after this pulse's layout: the first scroll can leave the last row half hidden
-            javafx.application.Platform.runLater(() -> list.scrollTo(lines.size() - 1));
+            // scrollTo puts the row at the top when it can, which can leave the last row half
+            // hidden: after this pulse's layout, scroll the flow right to its end
+            javafx.application.Platform.runLater(this::scrollToEnd);
+        }
+    }
+
+    private void scrollToEnd() {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollPixels(Double.MAX_VALUE / 4);
+        } else if (!lines.isEmpty()) {
+            list.scrollTo(lines.size() - 1);
         }
     }
 
