@@ -177,8 +177,14 @@ public final class MainWindow {
             e.consume();
             return;
         }
-        // Plain keys act only when no text field has the focus: there they type.
+        // Plain keys act only when no text field has the focus: there they type. Escape leaves
+        // the field (committing it), so that Space steps again.
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl && e.getCode() == KeyCode.ESCAPE) {
+            root.requestFocus();
+            e.consume();
+            return;
+        }
         if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return;
         }

@@ -331,6 +331,17 @@ class MainWindowTest {
     }
 
     @Test
+    void escapeLeavesATextFieldSoThatSpaceStepsAgain() {
+        TextField eps = d.typeInto("#eps", "0.001");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(eps::isFocused)).isFalse();
+        robot.type(KeyCode.SPACE);
+        waitUntil("a step after Escape and Space", () -> d.text("#step-count").equals("step 1"));
+        assertThat(snapshot().layer().eps()).isEqualTo(0.001);
+    }
+
+    @Test
     void ctrlPlusGrowsTheFont() {
         focusOffFields();
         robot.push(KeyCode.CONTROL, KeyCode.PLUS);
