@@ -39,6 +39,7 @@ final class InputPane extends VBox {
             Label name = new Label();
             name.textProperty().bind(model.dimNameProperty(i));
             VBox box = new VBox(2, name, d);
+            box.setPadding(new javafx.geometry.Insets(2, 0, 2, 0)); // as Fields.labeled, so N and L line up
             box.visibleProperty().bind(model.dimCountProperty().greaterThan(i));
             box.managedProperty().bind(box.visibleProperty());
             shape.getChildren().add(box);
