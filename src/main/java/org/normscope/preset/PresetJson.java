@@ -1,5 +1,9 @@
 package org.normscope.preset;
 
+import static org.normscope.json.JsonPaths.child;
+import static org.normscope.json.JsonPaths.element;
+import static org.normscope.json.JsonPaths.show;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,7 +21,7 @@ import java.util.function.Supplier;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.BatchNorm;
-import org.normscope.json.JsonPaths;
+
 import org.normscope.engine.Momentum;
 import org.normscope.session.LayerConfig;
 import org.normscope.session.LayerKind;
@@ -361,18 +365,6 @@ public final class PresetJson {
             }
             throw new PresetFormatException(at, message, e);
         }
-    }
-
-    static String child(String path, String field) {
-        return JsonPaths.child(path, field);
-    }
-
-    static String element(String path, int index) {
-        return JsonPaths.element(path, index);
-    }
-
-    static String show(JsonNode node) {
-        return JsonPaths.show(node);
     }
 
     static void object(JsonNode node, String path) throws PresetFormatException {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.normscope.json.JsonPaths;
 
 /**
  * The presets that ship with NormScope: {@code /presets/index.json} on the class path (the
@@ -99,7 +100,7 @@ public final class PresetLibrary {
         }
         if (!index.isArray() || index.isEmpty()) {
             throw new IllegalStateException(INDEX + ": expected a non-empty list of preset file names, got "
-                    + PresetJson.show(index));
+                    + JsonPaths.show(index));
         }
         List<Entry> entries = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -108,7 +109,7 @@ public final class PresetLibrary {
             String file = item.isTextual() ? item.asText() : "";
             if (!file.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.json") || file.equals("index.json")) {
                 throw new IllegalStateException(INDEX + "[" + i + "]: expected a preset file name such as "
-                        + "\"notebook.json\", got " + PresetJson.show(item));
+                        + "\"notebook.json\", got " + JsonPaths.show(item));
             }
             String path = FOLDER + file;
             String text = read.apply(path);

@@ -1,25 +1,17 @@
 package org.normscope.scenario;
 
+import static org.normscope.json.JsonPaths.child;
+import static org.normscope.json.JsonPaths.element;
+import static org.normscope.json.JsonPaths.show;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import org.normscope.json.JsonPaths;
+
 
 /** Reading typed fields out of a JSON tree, with errors that name the field's path. */
 final class JsonFields {
 
     private JsonFields() {
-    }
-
-    static String child(String path, String field) {
-        return JsonPaths.child(path, field);
-    }
-
-    static String element(String path, int index) {
-        return JsonPaths.element(path, index);
-    }
-
-    static String show(JsonNode node) {
-        return JsonPaths.show(node);
     }
 
     static JsonNode object(JsonNode node, String path) throws ScenarioFormatException {

@@ -1,9 +1,9 @@
 package org.normscope.scenario;
 
-import static org.normscope.scenario.JsonFields.child;
-import static org.normscope.scenario.JsonFields.element;
+import static org.normscope.json.JsonPaths.child;
+import static org.normscope.json.JsonPaths.element;
+import static org.normscope.json.JsonPaths.show;
 import static org.normscope.scenario.JsonFields.optional;
-import static org.normscope.scenario.JsonFields.show;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

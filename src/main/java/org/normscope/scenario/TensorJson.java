@@ -1,7 +1,8 @@
 package org.normscope.scenario;
 
-import static org.normscope.scenario.JsonFields.element;
-import static org.normscope.scenario.JsonFields.show;
+import static org.normscope.json.JsonPaths.child;
+import static org.normscope.json.JsonPaths.element;
+import static org.normscope.json.JsonPaths.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,7 @@ public final class TensorJson {
     public static Tensor read(JsonNode node, String path) throws ScenarioFormatException {
         JsonFields.object(node, path);
         JsonNode shapeNode = JsonFields.required(node, "shape", path, "a list of sizes");
-        String shapePath = JsonFields.child(path, "shape");
+        String shapePath = child(path, "shape");
         if (!shapeNode.isArray()) {
             throw ScenarioFormatException.at(shapePath, "expected a list of sizes, got " + show(shapeNode));
         }
@@ -44,7 +45,7 @@ public final class TensorJson {
             }
         }
         JsonNode dataNode = JsonFields.required(node, "data", path, "a list of numbers");
-        String dataPath = JsonFields.child(path, "data");
+        String dataPath = child(path, "data");
         if (!dataNode.isArray()) {
             throw ScenarioFormatException.at(dataPath, "expected a list of numbers, got " + show(dataNode));
         }
