@@ -58,9 +58,7 @@ final class ChartsPane extends HBox {
         javafx.scene.control.Tooltip.install(meanChart, Explanations.tooltip("chart_mean"));
         javafx.scene.control.Tooltip.install(varChart, Explanations.tooltip("chart_var"));
 
-        TextField picked = Fields.field(model.picked(), validation, 10);
-        picked.setId("picked-channels");
-        Explanations.explain(picked, "picked");
+        TextField picked = Fields.field(model.picked(), validation, 10, "picked-channels", "picked");
         HBox pickedRow = new HBox(8, new Label("curves for channels"), picked, Fields.error(model.picked()));
         pickedRow.setAlignment(Pos.CENTER_LEFT);
         pickedRow.visibleProperty().bind(model.heatMapProperty());

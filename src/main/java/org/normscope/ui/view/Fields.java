@@ -38,6 +38,15 @@ final class Fields {
         return f;
     }
 
+    /** As {@link #field(ValidatedField, ValidationSupport, int)}, with a node id and the explanation under {@code key}. */
+    static TextField field(ValidatedField<?> model, ValidationSupport validation, int columns, String id, String key,
+                           Object... args) {
+        TextField f = field(model, validation, columns);
+        f.setId(id);
+        Explanations.explain(f, key, args);
+        return f;
+    }
+
     /** The reason {@code model}'s text is wrong, in red, taking no room while there is none. */
     static Label error(ValidatedField<?> model) {
         Label l = new Label();

@@ -25,9 +25,7 @@ final class InputPane extends VBox {
         this.model = model;
         getStyleClass().add("settings");
 
-        TextField n = Fields.field(model.batchSize(), validation, 4);
-        n.setId("batch-size");
-        Explanations.explain(n, "batch_size");
+        TextField n = Fields.field(model.batchSize(), validation, 4, "batch-size", "batch_size");
         HBox shape = new HBox(10, Fields.labeled("N", n, null));
         for (int i = 0; i < 3; i++) {
             TextField d = Fields.field(model.dim(i), validation, 3);
@@ -65,12 +63,8 @@ final class InputPane extends VBox {
         kind.getItems().setAll(SourceKind.values());
         kind.valueProperty().bindBidirectional(model.sourceKindProperty());
         Explanations.explain(kind, "source");
-        TextField first = Fields.field(model.first(), validation, 5);
-        first.setId("source-first");
-        Explanations.explain(first, "first");
-        TextField second = Fields.field(model.second(), validation, 5);
-        second.setId("source-second");
-        Explanations.explain(second, "second");
+        TextField first = Fields.field(model.first(), validation, 5, "source-first", "first");
+        TextField second = Fields.field(model.second(), validation, 5, "source-second", "second");
         Label firstName = new Label();
         firstName.textProperty().bind(model.firstNameProperty());
         Label secondName = new Label();
@@ -80,12 +74,8 @@ final class InputPane extends VBox {
         secondBox.managedProperty().bind(secondBox.visibleProperty());
         HBox sourceRow = new HBox(10, new VBox(2, new Label("source"), kind), new VBox(2, firstName, first), secondBox);
 
-        TextField drift = Fields.field(model.drift(), validation, 5);
-        drift.setId("drift");
-        Explanations.explain(drift, "drift");
-        TextField seed = Fields.field(model.seed(), validation, 6);
-        seed.setId("seed");
-        Explanations.explain(seed, "seed");
+        TextField drift = Fields.field(model.drift(), validation, 5, "drift", "drift");
+        TextField seed = Fields.field(model.seed(), validation, 6, "seed", "seed");
         HBox driftRow = new HBox(10, Fields.labeled("drift of the mean / step", drift, null),
                 Fields.labeled("seed", seed, null));
 

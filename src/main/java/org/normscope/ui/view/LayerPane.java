@@ -31,20 +31,14 @@ final class LayerPane extends VBox {
         kind.setId("kind");
         Explanations.explain(kind, "kind");
 
-        TextField c = Fields.field(model.numFeatures(), validation, 4);
-        c.setId("num-features");
-        Explanations.explain(c, "num_features");
-        TextField eps = Fields.field(model.eps(), validation, 8);
-        eps.setId("eps");
-        Explanations.explain(eps, "eps");
+        TextField c = Fields.field(model.numFeatures(), validation, 4, "num-features", "num_features");
+        TextField eps = Fields.field(model.eps(), validation, 8, "eps", "eps");
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox kindRow = new HBox(12, Fields.labeled("layer", kind, null), Fields.labeled("num_features C", c, null));
         HBox epsRow = new HBox(12, Fields.labeled("eps", eps, null));
         HBox momentumRow = new HBox(12);
 
-        TextField momentum = Fields.field(model.momentum(), validation, 6);
-        momentum.setId("momentum");
-        Explanations.explain(momentum, "momentum");
+        TextField momentum = Fields.field(model.momentum(), validation, 6, "momentum", "momentum");
         momentum.disableProperty().bind(model.momentumNoneProperty());
         CheckBox none = new CheckBox("None: cumulative average");
         none.setId("momentum-none");
@@ -53,13 +47,10 @@ final class LayerPane extends VBox {
         none.setMnemonicParsing(false);
         momentumRow.getChildren().add(Fields.labeled("momentum", momentum, null));
         momentumRow.getChildren().add(new javafx.scene.layout.VBox(2, new javafx.scene.control.Label(" "), none));
-        momentumRow.getChildren().get(1).setManaged(true);
         none.setWrapText(true);
 
-        TextField compare = Fields.field(model.compare(), validation, 6);
-        compare.setId("compare-momentum");
+        TextField compare = Fields.field(model.compare(), validation, 6, "compare-momentum", "compare");
         compare.setPromptText("off");
-        Explanations.explain(compare, "compare");
         CheckBox affine = new CheckBox("affine (learnable \u03b3, \u03b2)");
         affine.setId("affine");
         affine.selectedProperty().bindBidirectional(model.affineProperty());
@@ -98,12 +89,9 @@ final class LayerPane extends VBox {
         parameterGrid.addRow(0, new Label("channel"), new Label("weight \u03b3"), new Label("bias \u03b2"));
         int r = 1;
         for (ParameterRow row : model.parameters()) {
-            TextField w = Fields.field(row.weight(), parameterValidation, 5);
-            w.setId("weight-" + row.channel());
-            Explanations.explain(w, "weight", row.channel());
-            TextField b = Fields.field(row.bias(), parameterValidation, 5);
-            b.setId("bias-" + row.channel());
-            Explanations.explain(b, "bias", row.channel());
+            int c = row.channel();
+            TextField w = Fields.field(row.weight(), parameterValidation, 5, "weight-" + c, "weight", c);
+            TextField b = Fields.field(row.bias(), parameterValidation, 5, "bias-" + c, "bias", c);
             parameterGrid.addRow(r++, new Label(String.valueOf(row.channel())), w, b);
             Label we = Fields.error(row.weight());
             Label be = Fields.error(row.bias());
