@@ -1,7 +1,6 @@
 package org.normscope.scenario;
 
 import static org.normscope.json.JsonPaths.child;
-import static org.normscope.json.JsonPaths.element;
 import static org.normscope.json.JsonPaths.show;
 
 import com.fasterxml.jackson.databind.JsonNode;

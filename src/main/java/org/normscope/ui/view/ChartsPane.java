@@ -91,9 +91,7 @@ final class ChartsPane extends HBox {
         VBox.setVgrow(histograms, Priority.ALWAYS);
         histograms.setMinSize(200, 200);
         histograms.widthProperty().addListener((o, a, w) -> {
-            int fit = (int) (w.doubleValue() / (75 * fontScale));
-            if (fit != fittingHistograms && fit < ChartsViewModel.MAX_CURVES + 1) {
-                fittingHistograms = fit;
+            if (histogramsThatFit() != fittingHistograms) {
                 redraw();
             }
         });
@@ -113,6 +111,9 @@ final class ChartsPane extends HBox {
         meanChart.setFontScale(scale);
         varChart.setFontScale(scale);
         histograms.setFontScale(scale);
+        if (histogramsThatFit() != fittingHistograms) {
+            redraw();
+        }
     }
 
     CurveChart meanChart() {
@@ -196,8 +197,8 @@ final class ChartsPane extends HBox {
         List<HistogramData> inputs = new ArrayList<>();
         List<HistogramData> outputs = new ArrayList<>();
         List<Integer> channels = model.histogramChannels();
-        // as many small multiples as fit (about 75 px each at the normal text size), up to eight
-        int fit = Math.max(1, (int) (histograms.getWidth() / (75 * fontScale)));
+        int fit = histogramsThatFit();
+        fittingHistograms = fit;
         if (channels.size() > fit) {
             channels = channels.subList(0, fit);
         }
@@ -209,6 +210,12 @@ final class ChartsPane extends HBox {
             outputs.add(histogram(s.outputHistograms().get(c), title, color, null));
         }
         histograms.setHistograms(inputs, outputs);
+    }
+
+    /** As many small multiples as fit (about 75 px each at the normal text size), up to eight. */
+    private int histogramsThatFit() {
+        int fit = Math.max(1, (int) (histograms.getWidth() / (75 * fontScale)));
+        return Math.min(fit, ChartsViewModel.MAX_CURVES);
     }
 
     private static HistogramData histogram(ChannelHistogram h, String title, Color color, HistogramData.Marker extra) {
@@ -230,7 +237,7 @@ final class ChartsPane extends HBox {
         if (channels <= 1) {
             return "channel 0";
         }
-        return channels <= ChartsViewModel.MAX_CURVES ? "all channels" : "the first " + (last + 1) + " channels";
+        return channels <= ChartsViewModel.MAX_CURVES ? "all channels" : "the first channels (up to " + (last + 1) + ", as many as fit)";
     }
 
     private final class ChannelCell extends ListCell<Integer> {
