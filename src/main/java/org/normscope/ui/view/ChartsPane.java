@@ -237,7 +237,7 @@ final class ChartsPane extends HBox {
         if (channels <= 1) {
             return "channel 0";
         }
-        return channels <= ChartsViewModel.MAX_CURVES ? "all channels" : "the first channels (up to " + (last + 1) + ", as many as fit)";
+        return channels <= ChartsViewModel.MAX_CURVES ? "all channels" : "first channels (\u2264 " + (last + 1) + ")";
     }
 
     private final class ChannelCell extends ListCell<Integer> {
