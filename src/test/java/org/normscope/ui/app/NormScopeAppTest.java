@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.ui.view.MainWindow;
+import org.normscope.ui.view.WindowDriver;
 import org.normscope.ui.viewmodel.MainViewModel;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,13 +38,8 @@ class NormScopeAppTest {
     void start(Stage stage) {
         this.stage = stage;
         model = new MainViewModel(PresetLibrary.builtIn());
-        window = new MainWindow(model);
-        scene = NormScopeApp.install(stage, model, window);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        window = WindowDriver.show(stage, model);
+        scene = stage.getScene();
     }
 
     @AfterEach

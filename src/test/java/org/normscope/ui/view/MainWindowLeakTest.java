@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.normscope.preset.PresetLibrary;
-import org.normscope.ui.app.NormScopeApp;
 import org.normscope.ui.viewmodel.MainViewModel;
 import org.normscope.ui.viewmodel.ParameterRow;
 import org.testfx.api.FxRobot;
@@ -37,13 +36,7 @@ class MainWindowLeakTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel(PresetLibrary.builtIn());
-        MainWindow window = new MainWindow(model);
-        NormScopeApp.install(stage, model, window);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        WindowDriver.show(stage, model);
     }
 
     @AfterEach

@@ -35,7 +35,6 @@ import org.normscope.preset.PresetLibrary;
 import org.normscope.session.LayerKind;
 import org.normscope.session.SessionSnapshot;
 import org.normscope.ui.app.Figures;
-import org.normscope.ui.app.NormScopeApp;
 import org.normscope.ui.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -60,15 +59,8 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         model = new MainViewModel(PresetLibrary.builtIn());
-        window = new MainWindow(model);
-        NormScopeApp.install(stage, model, window);
+        window = WindowDriver.show(stage, model);
         model.setErrorHandler(errors::add);
-        // Monocle's headless screen is 1280×800: the window must fit it for the robot to click everything.
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
     }
 
     @AfterEach

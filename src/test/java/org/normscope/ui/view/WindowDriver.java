@@ -11,11 +11,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.normscope.ui.app.NormScopeApp;
+import org.normscope.ui.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window with a robot: find by id, reveal in the settings scroll pane, type, wait. */
-final class WindowDriver {
+public final class WindowDriver {
 
     static final long WAIT_S = 20;
 
@@ -23,6 +26,21 @@ final class WindowDriver {
 
     WindowDriver(FxRobot robot) {
         this.robot = robot;
+    }
+
+    /**
+     * Shows the main window for a model on {@code stage}, as the app does, at (0, 0) and
+     * 1280×800: Monocle's headless screen is that size, and the robot must reach everything.
+     */
+    public static MainWindow show(Stage stage, MainViewModel model) {
+        MainWindow window = new MainWindow(model);
+        NormScopeApp.install(stage, model, window);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+        return window;
     }
 
     /** Runs {@code task} on the FX thread and gives its result. */
