@@ -1,0 +1,752 @@
+package org.normscope.history;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A bounded, multi-resolution history of many float series: the recent past exactly, the
+ * older past as min/max/mean buckets that double in width the further back they go.
+ *
+ * <p>One row of {@link #series()} values per step; the steps are 1, 2, 3, … in the order of
+ * {@link #append(float[])}. Each series is kept in disjoint, contiguous time ranges, newest
+ * at the right:
+ *
+ * <pre>
+ *   [level L (top)] [level L-1] … [level 1] [exact window]
+ * </pre>
+ *
+ * <ul>
+ *   <li><b>Exact window</b>: the last {@code E = exactSteps} steps, raw (a ring per series).
+ *       When full, appending evicts its oldest step into level 1.
+ *   <li><b>Level j</b> ({@code 1 ≤ j < L}): a ring of at most {@code B = bucketsPerLevel}
+ *       closed buckets of width {@code w_j = firstWidth·2^(j-1)} steps, and an open bucket
+ *       that accumulates what level {@code j-1} (or the exact window) evicts. When the open
+ *       bucket holds {@code w_j} steps it closes; if the ring is full its oldest bucket is
+ *       first evicted into the open bucket of level {@code j+1}. So bucket {@code k} of level
+ *       {@code j} always covers steps {@code [k·w_j + 1, (k+1)·w_j]} for some {@code k ≥ 0}.
+ *   <li><b>Top level</b> ({@code j = L = maxLevels}): never evicts. When its open bucket is
+ *       complete and its ring is full, it merges adjacent pairs in place instead: {@code B}
+ *       buckets of width {@code w} become {@code B/2} of width {@code 2w}, and the open bucket
+ *       then needs {@code 2w} steps to close.
+ * </ul>
+ *
+ * Levels are allocated when they first receive a bucket, so memory grows with
+ * {@code log(steps)} until {@code L} levels exist and then stays put. At most
+ * {@code E + L·(B+1)} buckets are stored per series (exact steps counted as width-1 buckets).
+ *
+ * <p><b>A bucket</b> stores min, max and mean (floats) and the count of non-NaN values (int):
+ * 16 bytes. NaN means "missing": min/max/mean are over the non-NaN values only and a bucket
+ * with count 0 reads NaN. ±∞ are ordinary values (a mean of +∞ and -∞ is NaN, as float
+ * arithmetic gives). Merging buckets {@code a} and {@code b}: {@code min = min(min_a, min_b)},
+ * {@code max = max(max_a, max_b)}, {@code count = count_a + count_b} and
+ * {@code mean = (mean_a·count_a + mean_b·count_b) / (count_a + count_b)}, computed in double
+ * and stored as float. An open bucket keeps its sum in double until it closes, so each
+ * bucket's mean is rounded to float once per merge level, not once per step.
+ *
+ * <p><b>Lazy series</b>: a series that has only ever received NaN holds no arrays (it reads
+ * NaN everywhere and costs 0 {@link #bytes()}); its arrays are allocated, NaN-filled, at its
+ * first non-NaN value.
+ *
+ * <p><b>Cost</b>: {@link #append(float[])} is O(series) amortised (each level does
+ * {@code 1/w_j} of a step's work) and allocates nothing once the levels and series exist.
+ * The queries cost O(levels + buckets in the range), {@link #columns} O(levels + buckets in
+ * the range + columns).
+ *
+ * <p><b>Threads</b>: every public method is {@code synchronized}; one thread may append while
+ * others query. {@link #copy(int...)} takes a consistent snapshot to read at leisure.
+ *
+ * <p>Counts are ints: a single bucket may hold fewer than 2^31 values, which the default
+ * geometry reaches after about 10^11 steps.
+ */
+public final class HistoryPyramid {
+
+    /** Steps kept raw by {@link #forStats(int)}. */
+    public static final int DEFAULT_EXACT_STEPS = 10_000;
+    /**
+     * Closed buckets per level for {@link #forStats(int)}: 120 rather than 128 so that a
+     * series stays under 64,000 bytes (384 series under 24.6 MB, 23.2 MiB): see
+     * {@link #forStats(int)}.
+     */
+    public static final int DEFAULT_BUCKETS_PER_LEVEL = 120;
+    /** Width of a level-1 bucket for {@link #forStats(int)}. */
+    public static final int DEFAULT_FIRST_WIDTH = 8;
+    /** Levels for {@link #forStats(int)}. */
+    public static final int DEFAULT_MAX_LEVELS = 12;
+
+    /** A closed bucket: min, max, mean (float) and count (int). */
+    static final int BUCKET_BYTES = 16;
+    /** An open bucket: min, max (float), sum (double) and count (int). */
+    static final int OPEN_BUCKET_BYTES = 20;
+    /** A level's step bookkeeping, shared by all series: width, first step, open steps (long), head, count (int). */
+    static final int LEVEL_BYTES = 32;
+
+    private final int series;
+    private final int exactSteps;
+    private final int bucketsPerLevel;
+    private final int firstWidth;
+    private final int maxLevels;
+
+    /** [series][slot]: step t lives in slot (t-1) % exactSteps; null while the series is lazy. */
+    private final float[][] exact;
+    /** levels[j-1] is level j; the first levelCount are allocated. */
+    private final Level[] levels;
+    private int levelCount;
+    private long steps;
+
+    /**
+     * @param series          values per row (at least 0)
+     * @param exactSteps      {@code E}, steps kept raw (at least 1)
+     * @param bucketsPerLevel {@code B}, closed buckets per level (even, at least 2)
+     * @param firstWidth      {@code w_1}, steps per level-1 bucket (at least 1)
+     * @param maxLevels       {@code L}, levels including the top one (at least 1, and
+     *                        {@code firstWidth·2^(L-1)} must stay far below {@code 2^62})
+     */
+    public HistoryPyramid(int series, int exactSteps, int bucketsPerLevel, int firstWidth, int maxLevels) {
+        if (series < 0) {
+            throw new IllegalArgumentException("series must be at least 0, got " + series);
+        }
+        if (exactSteps < 1) {
+            throw new IllegalArgumentException("exactSteps must be at least 1, got " + exactSteps);
+        }
+        if (bucketsPerLevel < 2 || bucketsPerLevel % 2 != 0) {
+            throw new IllegalArgumentException("bucketsPerLevel must be even and at least 2, got " + bucketsPerLevel);
+        }
+        if (firstWidth < 1) {
+            throw new IllegalArgumentException("firstWidth must be at least 1, got " + firstWidth);
+        }
+        // The top level's width keeps doubling: leave it 2^20 doublings of headroom below 2^62.
+        if (maxLevels < 1 || maxLevels - 1 > 42 - (64 - Long.numberOfLeadingZeros(firstWidth))) {
+            throw new IllegalArgumentException("maxLevels must be at least 1 and firstWidth·2^(maxLevels-1) below 2^42, got "
+                    + maxLevels + " levels of first width " + firstWidth);
+        }
+        this.series = series;
+        this.exactSteps = exactSteps;
+        this.bucketsPerLevel = bucketsPerLevel;
+        this.firstWidth = firstWidth;
+        this.maxLevels = maxLevels;
+        this.exact = new float[series][];
+        this.levels = new Level[maxLevels];
+    }
+
+    /**
+     * A pyramid for {@code series} statistics with the defaults: {@code E = 10,000},
+     * {@code B = 120}, {@code w_1 = 8}, {@code L = 12}. Once all levels exist a series holds
+     * {@code 10,000·4 + 12·(120·16 + 20) = 63,280} bytes, plus 12·32 bytes of level
+     * bookkeeping for the whole pyramid: 384 series hold 24,299,904 bytes. (With
+     * {@code B = 128} it would be 64,816 bytes a series, 24.9 MB for 384.) The top level
+     * starts at width 16,384; after 10^7 steps its buckets are 131,072 steps wide.
+     */
+    public static HistoryPyramid forStats(int series) {
+        return new HistoryPyramid(series, DEFAULT_EXACT_STEPS, DEFAULT_BUCKETS_PER_LEVEL, DEFAULT_FIRST_WIDTH,
+                DEFAULT_MAX_LEVELS);
+    }
+
+    // ---- geometry -------------------------------------------------------------------------------
+
+    public synchronized int series() {
+        return series;
+    }
+
+    public synchronized long steps() {
+        return steps;
+    }
+
+    public synchronized int exactSteps() {
+        return exactSteps;
+    }
+
+    public synchronized int bucketsPerLevel() {
+        return bucketsPerLevel;
+    }
+
+    public synchronized int firstWidth() {
+        return firstWidth;
+    }
+
+    public synchronized int maxLevels() {
+        return maxLevels;
+    }
+
+    /** Levels allocated so far (0 until the exact window first overflows, at most {@link #maxLevels()}). */
+    public synchronized int levels() {
+        return levelCount;
+    }
+
+    /** The first step still held exactly: {@code max(1, steps - E + 1)}, or {@code steps + 1} when there is none. */
+    public synchronized long exactFrom() {
+        return steps - Math.min(steps, exactSteps) + 1;
+    }
+
+    // ---- writing --------------------------------------------------------------------------------
+
+    /**
+     * Appends step {@link #steps()}{@code + 1}: {@code row[s]} is series {@code s}'s value,
+     * NaN if it has none.
+     *
+     * @throws IllegalArgumentException if {@code row.length != series()}
+     */
+    public synchronized void append(float[] row) {
+        if (row.length != series) {
+            throw new IllegalArgumentException("a row has " + series + " values, got " + row.length);
+        }
+        long step = steps + 1;
+        int slot = (int) ((step - 1) % exactSteps);
+        boolean evicts = step > exactSteps;
+        Level first = evicts ? level(0) : null;
+        for (int s = 0; s < series; s++) {
+            float v = row[s];
+            float[] ring = exact[s];
+            if (ring == null) {
+                if (Float.isNaN(v)) {
+                    continue;
+                }
+                ring = allocate(s);
+            }
+            if (evicts) {
+                first.cells[s].add(ring[slot]);
+            }
+            ring[slot] = v;
+        }
+        steps = step;
+        if (evicts) {
+            first.openSteps++;
+            carry();
+        }
+    }
+
+    /** Closes every complete open bucket, from level 1 up, evicting or halving as it goes. */
+    private void carry() {
+        for (int j = 0; j < levelCount; j++) {
+            Level level = levels[j];
+            if (level.openSteps < level.width) {
+                return;
+            }
+            if (level.count == bucketsPerLevel) {
+                if (j == maxLevels - 1) {
+                    halve(level);
+                    return; // the open bucket holds w steps and now needs 2w
+                }
+                evictOldest(level, level(j + 1));
+            }
+            close(level);
+        }
+    }
+
+    private void evictOldest(Level level, Level next) {
+        int slot = level.head;
+        for (int s = 0; s < series; s++) {
+            Cells from = level.cells[s];
+            if (from != null) {
+                next.cells[s].add(from, slot);
+            }
+        }
+        next.openSteps += level.width;
+        level.head = (level.head + 1) % bucketsPerLevel;
+        level.count--;
+        level.firstStep += level.width;
+    }
+
+    private void close(Level level) {
+        int slot = level.slot(level.count);
+        for (int s = 0; s < series; s++) {
+            Cells cells = level.cells[s];
+            if (cells != null) {
+                cells.close(slot);
+            }
+        }
+        level.count++;
+        level.openSteps = 0;
+    }
+
+    /** Merges closed buckets 2k and 2k+1 into k (in place: k ≤ 2k is never read again). */
+    private void halve(Level level) {
+        for (int s = 0; s < series; s++) {
+            Cells cells = level.cells[s];
+            if (cells != null) {
+                for (int k = 0; k < bucketsPerLevel / 2; k++) {
+                    cells.merge(level.slot(k), level.slot(2 * k), level.slot(2 * k + 1));
+                }
+            }
+        }
+        level.count = bucketsPerLevel / 2;
+        level.width *= 2;
+    }
+
+    /** Level j+1 (0-based {@code index}), allocated if it is the next one. */
+    private Level level(int index) {
+        if (index == levelCount) {
+            Level level = new Level((long) firstWidth << index, series, bucketsPerLevel);
+            for (int s = 0; s < series; s++) {
+                if (exact[s] != null) {
+                    level.cells[s] = new Cells(bucketsPerLevel);
+                }
+            }
+            levels[levelCount++] = level;
+        }
+        return levels[index];
+    }
+
+    /** Gives a lazy series its arrays: an all-NaN exact window and empty buckets on every level. */
+    private float[] allocate(int s) {
+        float[] ring = new float[exactSteps];
+        Arrays.fill(ring, Float.NaN);
+        exact[s] = ring;
+        for (int j = 0; j < levelCount; j++) {
+            levels[j].cells[s] = new Cells(bucketsPerLevel);
+        }
+        return ring;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    /**
+     * Series {@code s}'s raw value at {@code step} (NaN if missing).
+     *
+     * @throws IndexOutOfBoundsException unless {@code exactFrom() ≤ step ≤ steps()}
+     */
+    public synchronized float exact(int s, long step) {
+        Objects.checkIndex(s, series);
+        if (step < exactFrom() || step > steps) {
+            throw new IndexOutOfBoundsException("step " + step + " is not in the exact window " + exactFrom() + ".." + steps);
+        }
+        float[] ring = exact[s];
+        return ring == null ? Float.NaN : ring[(int) ((step - 1) % exactSteps)];
+    }
+
+    /**
+     * Calls {@code sink} for every stored bucket of series {@code s} that overlaps
+     * {@code from..to} (clamped to {@code 1..steps()}), in step order: closed and open buckets
+     * of every level, then the exact steps as width-1 buckets. They are contiguous and
+     * disjoint and cover {@code from..to}; the first may start before {@code from} and the
+     * last end after {@code to}.
+     *
+     * @return how many buckets were passed to {@code sink}
+     */
+    public synchronized int buckets(int s, long from, long to, BucketSink sink) {
+        Objects.checkIndex(s, series);
+        Objects.requireNonNull(sink, "sink");
+        return visit(s, from, to, sink);
+    }
+
+    private int visit(int s, long from, long to, BucketSink sink) {
+        long lo = Math.max(from, 1);
+        long hi = Math.min(to, steps);
+        if (lo > hi) {
+            return 0;
+        }
+        int n = 0;
+        for (int j = levelCount - 1; j >= 0; j--) {
+            Level level = levels[j];
+            Cells cells = level.cells[s];
+            long w = level.width;
+            long openFirst = level.openFirst();
+            if (level.count > 0 && lo < openFirst && hi >= level.firstStep) {
+                int k0 = lo <= level.firstStep ? 0 : (int) ((lo - level.firstStep) / w);
+                int k1 = hi >= openFirst ? level.count - 1 : (int) ((hi - level.firstStep) / w);
+                for (int k = k0; k <= k1; k++) {
+                    long first = level.firstStep + k * w;
+                    if (cells == null) {
+                        sink.bucket(first, first + w - 1, Float.NaN, Float.NaN, Float.NaN, 0);
+                    } else {
+                        cells.emit(level.slot(k), first, first + w - 1, sink);
+                    }
+                    n++;
+                }
+            }
+            long openLast = openFirst + level.openSteps - 1;
+            if (level.openSteps > 0 && lo <= openLast && hi >= openFirst) {
+                if (cells == null) {
+                    sink.bucket(openFirst, openLast, Float.NaN, Float.NaN, Float.NaN, 0);
+                } else {
+                    cells.emitOpen(openFirst, openLast, sink);
+                }
+                n++;
+            }
+        }
+        float[] ring = exact[s];
+        for (long t = Math.max(lo, exactFrom()); t <= hi; t++) {
+            float v = ring == null ? Float.NaN : ring[(int) ((t - 1) % exactSteps)];
+            sink.bucket(t, t, v, v, v, Float.isNaN(v) ? 0 : 1);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Reduces series {@code s} over {@code from..to} to {@code columns} pixel columns.
+     *
+     * <p>With {@code span = to - from + 1}, column {@code i} covers steps
+     * {@code [from + ⌊i·span/columns⌋, from + ⌊(i+1)·span/columns⌋ - 1]} (empty when
+     * {@code span < columns} makes that range empty). The columns are laid out on the
+     * requested {@code from..to}, not on the clamped range: steps outside {@code 1..steps()}
+     * hold no data, so their columns read NaN and a column keeps its meaning as the history
+     * grows. Each stored bucket that overlaps {@code from..to} goes to the column that holds
+     * its first step clamped into {@code from..to}, i.e. column
+     * {@code ⌊((d+1)·columns - 1) / span⌋} with {@code d = max(firstStep, from) - from}.
+     * Column min = min of its buckets' mins, max = max of their maxes, mean = their
+     * count-weighted mean; a column with no bucket, or only missing values, reads NaN in all
+     * three. Draw two points per column: min and max.
+     *
+     * @throws IllegalArgumentException if {@code columns < 0}, an array is shorter than
+     *         {@code columns}, or {@code span·columns} overflows a long
+     */
+    public synchronized void columns(int s, long from, long to, int columns, float[] min, float[] max, float[] mean) {
+        Objects.checkIndex(s, series);
+        if (columns < 0 || min.length < columns || max.length < columns || mean.length < columns) {
+            throw new IllegalArgumentException("need columns ≥ 0 and arrays of at least " + columns + " values");
+        }
+        Arrays.fill(min, 0, columns, Float.NaN);
+        Arrays.fill(max, 0, columns, Float.NaN);
+        Arrays.fill(mean, 0, columns, Float.NaN);
+        if (from > to || columns == 0) {
+            return;
+        }
+        long span = to - from + 1;
+        if (span <= 0 || span > Long.MAX_VALUE / columns) {
+            throw new IllegalArgumentException("the range " + from + ".." + to + " is too long for " + columns + " columns");
+        }
+        ColumnReducer reducer = new ColumnReducer(from, span, columns, min, max, mean);
+        visit(s, from, to, reducer);
+        reducer.flush();
+    }
+
+    /** Buckets arrive in step order, so their columns do too: one running reduction suffices. */
+    private static final class ColumnReducer implements BucketSink {
+        private final long from;
+        private final long span;
+        private final int columns;
+        private final float[] min;
+        private final float[] max;
+        private final float[] mean;
+        private final Reduction reduction = new Reduction();
+        private int column = -1;
+
+        ColumnReducer(long from, long span, int columns, float[] min, float[] max, float[] mean) {
+            this.from = from;
+            this.span = span;
+            this.columns = columns;
+            this.min = min;
+            this.max = max;
+            this.mean = mean;
+        }
+
+        @Override
+        public void bucket(long firstStep, long lastStep, float bMin, float bMax, float bMean, int count) {
+            long d = Math.max(firstStep, from) - from;
+            int c = (int) (((d + 1) * columns - 1) / span);
+            if (c != column) {
+                flush();
+                column = c;
+            }
+            reduction.add(bMin, bMax, bMean, count);
+        }
+
+        void flush() {
+            if (column >= 0 && !reduction.isEmpty()) {
+                min[column] = reduction.min();
+                max[column] = reduction.max();
+                mean[column] = reduction.mean();
+            }
+            reduction.reset();
+        }
+    }
+
+    /**
+     * Series {@code s}'s value at {@code step}: the raw value inside the exact window, else the
+     * mean of the bucket holding {@code step} (see {@link #bucketAt(long)}); NaN when missing
+     * or when {@code step} is outside {@code 1..steps()}.
+     */
+    public synchronized float valueAt(int s, long step) {
+        Objects.checkIndex(s, series);
+        if (step < 1 || step > steps) {
+            return Float.NaN;
+        }
+        if (step >= exactFrom()) {
+            float[] ring = exact[s];
+            return ring == null ? Float.NaN : ring[(int) ((step - 1) % exactSteps)];
+        }
+        Level level = levelHolding(step);
+        Cells cells = level.cells[s];
+        if (cells == null) {
+            return Float.NaN;
+        }
+        long k = (step - level.firstStep) / level.width;
+        return k < level.count ? cells.mean(level.slot((int) k)) : cells.openMean();
+    }
+
+    /**
+     * {@code {firstStep, lastStep}} of the bucket holding {@code step} ({@code {step, step}}
+     * inside the exact window; an open bucket ends at its last step so far), or {@code null}
+     * when {@code step} is outside {@code 1..steps()}. The same for every series.
+     */
+    public synchronized long[] bucketAt(long step) {
+        if (step < 1 || step > steps) {
+            return null;
+        }
+        if (step >= exactFrom()) {
+            return new long[] {step, step};
+        }
+        Level level = levelHolding(step);
+        long k = (step - level.firstStep) / level.width;
+        if (k < level.count) {
+            long first = level.firstStep + k * level.width;
+            return new long[] {first, first + level.width - 1};
+        }
+        return new long[] {level.openFirst(), level.openFirst() + level.openSteps - 1};
+    }
+
+    /** The level whose range holds {@code step}, which must be before the exact window. */
+    private Level levelHolding(long step) {
+        for (int j = 0; j < levelCount; j++) {
+            if (step >= levels[j].firstStep) {
+                return levels[j];
+            }
+        }
+        throw new IllegalStateException("step " + step + " is in no level"); // levels start at step 1
+    }
+
+    /** 0 for the exact window, j for level j, -1 outside {@code 1..steps()} (for tests). */
+    synchronized int levelOf(long step) {
+        if (step < 1 || step > steps) {
+            return -1;
+        }
+        if (step >= exactFrom()) {
+            return 0;
+        }
+        for (int j = 0; j < levelCount; j++) {
+            if (step >= levels[j].firstStep) {
+                return j + 1;
+            }
+        }
+        throw new IllegalStateException("step " + step + " is in no level");
+    }
+
+    /** The width of level {@code j}'s closed buckets now (1 for the exact window, j = 0) (for tests). */
+    synchronized long levelWidth(int j) {
+        return j == 0 ? 1 : levels[j - 1].width;
+    }
+
+    // ---- memory and copies ----------------------------------------------------------------------
+
+    /**
+     * Bytes held by the arrays: for each series that has had a value, {@code E·4} for the exact
+     * window and {@code B·16 + 20} per allocated level (closed buckets and the open one); plus
+     * {@code 32} bytes of step bookkeeping per allocated level. Object headers and references
+     * are not counted (about 50 bytes per series and level on a 64-bit JVM).
+     */
+    public synchronized long bytes() {
+        long total = (long) levelCount * LEVEL_BYTES;
+        for (int s = 0; s < series; s++) {
+            total += seriesBytes0(s);
+        }
+        return total;
+    }
+
+    /** The part of {@link #bytes()} that series {@code s} holds (0 while it has only had NaN). */
+    public synchronized long seriesBytes(int s) {
+        Objects.checkIndex(s, series);
+        return seriesBytes0(s);
+    }
+
+    private long seriesBytes0(int s) {
+        if (exact[s] == null) {
+            return 0;
+        }
+        return (long) exactSteps * Float.BYTES + (long) levelCount * ((long) bucketsPerLevel * BUCKET_BYTES + OPEN_BUCKET_BYTES);
+    }
+
+    /**
+     * An independent copy holding series {@code seriesIndices[0], seriesIndices[1], …} as its
+     * series 0, 1, …, with the same geometry, steps and buckets: a consistent snapshot to read
+     * (or export) while this pyramid goes on growing. Costs at most {@link #seriesBytes} per
+     * series copied.
+     */
+    public synchronized HistoryPyramid copy(int... seriesIndices) {
+        for (int s : seriesIndices) {
+            Objects.checkIndex(s, series);
+        }
+        HistoryPyramid c = new HistoryPyramid(seriesIndices.length, exactSteps, bucketsPerLevel, firstWidth, maxLevels);
+        c.steps = steps;
+        for (int i = 0; i < seriesIndices.length; i++) {
+            float[] ring = exact[seriesIndices[i]];
+            c.exact[i] = ring == null ? null : ring.clone();
+        }
+        for (int j = 0; j < levelCount; j++) {
+            Level level = levels[j];
+            Level copy = new Level(level.width, seriesIndices.length, bucketsPerLevel);
+            copy.firstStep = level.firstStep;
+            copy.head = level.head;
+            copy.count = level.count;
+            copy.openSteps = level.openSteps;
+            for (int i = 0; i < seriesIndices.length; i++) {
+                Cells cells = level.cells[seriesIndices[i]];
+                copy.cells[i] = cells == null ? null : cells.copy();
+            }
+            c.levels[j] = copy;
+        }
+        c.levelCount = levelCount;
+        return c;
+    }
+
+    // ---- storage --------------------------------------------------------------------------------
+
+    /**
+     * One level's step bookkeeping, shared by all series: closed bucket {@code k}
+     * ({@code 0 ≤ k < count}, oldest first) covers {@code [firstStep + k·width, firstStep +
+     * (k+1)·width - 1]} and lives in ring slot {@code (head + k) % B}; the open bucket follows
+     * with {@code openSteps} steps.
+     */
+    private static final class Level {
+        long width;
+        long firstStep = 1;
+        int head;
+        int count;
+        long openSteps;
+        final int ringSize;
+        final Cells[] cells; // by series, null while the series is lazy
+
+        Level(long width, int series, int ringSize) {
+            this.width = width;
+            this.ringSize = ringSize;
+            this.cells = new Cells[series];
+        }
+
+        int slot(int k) {
+            return (head + k) % ringSize;
+        }
+
+        long openFirst() {
+            return firstStep + count * width;
+        }
+    }
+
+    /**
+     * One series' buckets at one level: closed bucket in slot {@code i} has min, max, mean at
+     * {@code stats[3i], stats[3i+1], stats[3i+2]} and its count at {@code count[i]}; the open
+     * bucket keeps min, max, a double sum and a count until it closes.
+     */
+    private static final class Cells {
+        final float[] stats;
+        final int[] count;
+        float openMin;
+        float openMax;
+        double openSum;
+        int openCount;
+
+        Cells(int ringSize) {
+            stats = new float[3 * ringSize];
+            count = new int[ringSize];
+        }
+
+        private Cells(Cells other) {
+            stats = other.stats.clone();
+            count = other.count.clone();
+            openMin = other.openMin;
+            openMax = other.openMax;
+            openSum = other.openSum;
+            openCount = other.openCount;
+        }
+
+        Cells copy() {
+            return new Cells(this);
+        }
+
+        /** One raw value into the open bucket (NaN is skipped). */
+        void add(float v) {
+            if (Float.isNaN(v)) {
+                return;
+            }
+            if (openCount == 0) {
+                openMin = v;
+                openMax = v;
+            } else {
+                openMin = Math.min(openMin, v);
+                openMax = Math.max(openMax, v);
+            }
+            openSum += v;
+            openCount++;
+        }
+
+        /** A finer level's closed bucket into this open bucket. */
+        void add(Cells finer, int slot) {
+            int c = finer.count[slot];
+            if (c == 0) {
+                return;
+            }
+            float[] st = finer.stats;
+            if (openCount == 0) {
+                openMin = st[3 * slot];
+                openMax = st[3 * slot + 1];
+            } else {
+                openMin = Math.min(openMin, st[3 * slot]);
+                openMax = Math.max(openMax, st[3 * slot + 1]);
+            }
+            openSum += (double) st[3 * slot + 2] * c;
+            openCount += c;
+        }
+
+        /** The open bucket into closed slot {@code slot}; the open bucket starts empty again. */
+        void close(int slot) {
+            count[slot] = openCount;
+            if (openCount > 0) {
+                stats[3 * slot] = openMin;
+                stats[3 * slot + 1] = openMax;
+                stats[3 * slot + 2] = (float) (openSum / openCount);
+            }
+            openSum = 0;
+            openCount = 0;
+        }
+
+        /** Closed slots a and b (the older first) merged into slot {@code into}. */
+        void merge(int into, int a, int b) {
+            int ca = count[a];
+            int cb = count[b];
+            float minA = stats[3 * a];
+            float maxA = stats[3 * a + 1];
+            float meanA = stats[3 * a + 2];
+            float minB = stats[3 * b];
+            float maxB = stats[3 * b + 1];
+            float meanB = stats[3 * b + 2];
+            if (ca == 0) {
+                set(into, minB, maxB, meanB, cb);
+            } else if (cb == 0) {
+                set(into, minA, maxA, meanA, ca);
+            } else {
+                set(into, Math.min(minA, minB), Math.max(maxA, maxB),
+                        (float) (((double) meanA * ca + (double) meanB * cb) / ((double) ca + cb)), ca + cb);
+            }
+        }
+
+        private void set(int slot, float min, float max, float mean, int c) {
+            stats[3 * slot] = min;
+            stats[3 * slot + 1] = max;
+            stats[3 * slot + 2] = mean;
+            count[slot] = c;
+        }
+
+        float mean(int slot) {
+            return count[slot] == 0 ? Float.NaN : stats[3 * slot + 2];
+        }
+
+        float openMean() {
+            return openCount == 0 ? Float.NaN : (float) (openSum / openCount);
+        }
+
+        void emit(int slot, long first, long last, BucketSink sink) {
+            int c = count[slot];
+            if (c == 0) {
+                sink.bucket(first, last, Float.NaN, Float.NaN, Float.NaN, 0);
+            } else {
+                sink.bucket(first, last, stats[3 * slot], stats[3 * slot + 1], stats[3 * slot + 2], c);
+            }
+        }
+
+        void emitOpen(long first, long last, BucketSink sink) {
+            if (openCount == 0) {
+                sink.bucket(first, last, Float.NaN, Float.NaN, Float.NaN, 0);
+            } else {
+                sink.bucket(first, last, openMin, openMax, openMean(), openCount);
+            }
+        }
+    }
+}
