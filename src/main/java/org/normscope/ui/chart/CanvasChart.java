@@ -41,6 +41,12 @@ import javafx.scene.text.TextAlignment;
  * measured first and placed inside the canvas (too long texts are cut with an ellipsis),
  * and its box is recorded for the tests ({@link #drawnText()}). A long title wraps into two
  * lines, a long y axis title too (see {@link #wrap}).
+ *
+ * <p><b>Overlay.</b> A chart built with {@code CanvasChart(true)} gets a second, transparent
+ * canvas stacked on the first (and transparent to the mouse) for what changes often and is
+ * cheap to draw, such as a cursor line: {@link #invalidateOverlay()} redraws only that canvas
+ * ({@link #drawOverlay}) in the next pulse, leaving the data layer as it is. A redraw of the
+ * data layer is always followed by one of the overlay (the layout may have moved).
  */
 public abstract class CanvasChart extends Region {
 
@@ -69,17 +75,36 @@ public abstract class CanvasChart extends Region {
     }
 
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay;
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "no data yet");
     private final Text measurer = new Text();
     private final List<TextBox> drawnText = new ArrayList<>();
+    private final List<TextBox> overlayText = new ArrayList<>();
+    /** Where {@link #text} records its boxes: the data layer's list, or the overlay's while it is drawn. */
+    private List<TextBox> textSink = drawnText;
     private boolean dirty = true;
+    private boolean overlayDirty = true;
     private int redraws;
+    private int overlayRedraws;
 
     protected CanvasChart() {
+        this(false);
+    }
+
+    /** @param withOverlay whether to stack a second canvas on top for {@link #drawOverlay} */
+    protected CanvasChart(boolean withOverlay) {
         getChildren().add(canvas);
         canvas.setManaged(false);
+        if (withOverlay) {
+            overlay = new Canvas();
+            overlay.setManaged(false);
+            overlay.setMouseTransparent(true);
+            getChildren().add(overlay);
+        } else {
+            overlay = null;
+        }
         getStyleClass().add("canvas-chart");
         measurer.setTextAlignment(TextAlignment.LEFT);
         watch(fontScale, title, placeholder);
@@ -96,6 +121,17 @@ public abstract class CanvasChart extends Region {
     protected final void invalidateChart() {
         dirty = true;
         setNeedsLayout(true);
+    }
+
+    /**
+     * Marks only the overlay out of date: it is redrawn in the next pulse's layout pass, the
+     * data layer is not (nothing happens for a chart without an overlay).
+     */
+    protected final void invalidateOverlay() {
+        if (overlay != null) {
+            overlayDirty = true;
+            setNeedsLayout(true);
+        }
     }
 
     /** Redraws with the current data, for data changed in place (same {@link SeriesData} objects). */
@@ -143,9 +179,19 @@ public abstract class CanvasChart extends Region {
         return redraws;
     }
 
-    /** The texts of the last redraw, with their boxes (for tests: nothing clipped, nothing overlapping). */
+    /** How many times the overlay has been drawn (for tests: moving a cursor redraws only the overlay). */
+    final int overlayRedrawCount() {
+        return overlayRedraws;
+    }
+
+    /**
+     * The texts of the last redraw, data layer then overlay, with their boxes (for tests: nothing
+     * clipped, nothing overlapping).
+     */
     final List<TextBox> drawnText() {
-        return List.copyOf(drawnText);
+        List<TextBox> all = new ArrayList<>(drawnText);
+        all.addAll(overlayText);
+        return List.copyOf(all);
     }
 
     @Override
@@ -175,13 +221,54 @@ public abstract class CanvasChart extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            if (overlay != null) {
+                overlay.setWidth(w);
+                overlay.setHeight(h);
+            }
             dirty = true;
         }
         canvas.relocate(0, 0);
         if (dirty) {
             dirty = false;
             redraw();
+            overlayDirty = true;
         }
+        if (overlay != null) {
+            overlay.relocate(0, 0);
+            if (overlayDirty) {
+                overlayDirty = false;
+                redrawOverlay();
+            }
+        }
+    }
+
+    private void redrawOverlay() {
+        overlayRedraws++;
+        overlayText.clear();
+        double w = overlay.getWidth();
+        double h = overlay.getHeight();
+        GraphicsContext gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, w, h);
+        if (w < 1 || h < 1) {
+            return;
+        }
+        gc.setLineCap(StrokeLineCap.BUTT);
+        gc.setLineDashes((double[]) null);
+        gc.setImageSmoothing(false);
+        textSink = overlayText;
+        try {
+            drawOverlay(gc, w, h);
+        } finally {
+            textSink = drawnText;
+        }
+    }
+
+    /**
+     * Draws the overlay into a cleared, transparent canvas of {@code w × h} pixels stacked on
+     * the data layer; called after every redraw of the data layer and after
+     * {@link #invalidateOverlay()}. Nothing by default.
+     */
+    protected void drawOverlay(GraphicsContext gc, double w, double h) {
     }
 
     private void redraw() {
@@ -327,7 +414,7 @@ public abstract class CanvasChart extends Region {
         gc.setTextBaseline(VPos.TOP);
         gc.fillText(s, left, topY);
         TextBox box = new TextBox(s, left, topY, tw, th);
-        drawnText.add(box);
+        textSink.add(box);
         return box;
     }
 
@@ -350,7 +437,7 @@ public abstract class CanvasChart extends Region {
         gc.fillText(s, 0, 0);
         gc.restore();
         TextBox box = new TextBox(s, left, topY, th, tw);
-        drawnText.add(box);
+        textSink.add(box);
         return box;
     }
 
@@ -427,6 +514,104 @@ public abstract class CanvasChart extends Region {
         Font f = font(MESSAGE_PX, false);
         String s = fit(placeholder.get(), f, w);
         text(gc, s, f, MUTED, x + w / 2, y + h / 2 - lineHeight(f) / 2, Align.CENTER);
+    }
+
+    // ---- axes shared by the charts over steps ----------------------------------------------------
+
+    /** The x ticks chosen by {@link #layoutXTicks}, and the plot's left and right edge narrowed to keep their labels inside. */
+    record XTicks(double left, double right, double[] ticks, String[] labels) {
+    }
+
+    /**
+     * As many x ticks as fit with about a line of space between labels, for a plot from
+     * {@code left} to {@code right} in a canvas {@code w} wide; the plot is narrowed so that
+     * the outer labels stay inside the canvas. With {@code integer}, no tick falls between
+     * two whole numbers (steps).
+     */
+    final XTicks layoutXTicks(double[] xr, double left, double right, double w, boolean integer, Font tickF,
+                              double tickLh) {
+        double pad = pad();
+        double estW = Math.max(textWidth(NiceTicks.format(xr[0], 3), tickF), textWidth(NiceTicks.format(xr[1], 3), tickF));
+        int maxX = Math.max(2, (int) ((right - left) / (estW + 2 * tickLh)) + 1);
+        double[] xTicks;
+        String[] xLabels;
+        while (true) {
+            xTicks = NiceTicks.ticks(xr[0], xr[1], maxX);
+            if (integer && xTicks.length > 1 && xTicks[1] - xTicks[0] < 1) {
+                xTicks = NiceTicks.ticksWithStep(xr[0], xr[1], 1); // steps are whole: no tick at 2.5
+            }
+            xLabels = NiceTicks.labels(xTicks);
+            // keep the outer labels inside the canvas
+            if (xTicks.length > 0) {
+                double fl = (xTicks[0] - xr[0]) / (xr[1] - xr[0]);
+                double firstHalf = textWidth(xLabels[0], tickF) / 2;
+                if (fl < 0.5) {
+                    double need = pad * 0.5 + firstHalf; // pixel of first tick must be >= need
+                    double px = left + fl * (right - left);
+                    if (px < need && fl < 1) {
+                        left = Math.ceil((need - fl * right) / (1 - fl));
+                    }
+                }
+                int n = xTicks.length - 1;
+                double fr = (xTicks[n] - xr[0]) / (xr[1] - xr[0]);
+                double lastHalf = textWidth(xLabels[n], tickF) / 2;
+                double limit = w - pad * 0.5 - lastHalf;
+                double px = left + fr * (right - left);
+                if (px > limit && fr > 0) {
+                    right = Math.floor(left + (limit - left) / fr);
+                }
+            }
+            if (maxX <= 2 || xLabelsFit(xTicks, xLabels, xr, left, right, tickF, tickLh)) {
+                break;
+            }
+            maxX--;
+        }
+        return new XTicks(left, right, xTicks, xLabels);
+    }
+
+    private boolean xLabelsFit(double[] ticks, String[] labels, double[] xr, double left, double right, Font f,
+                               double tickLh) {
+        for (int i = 1; i < ticks.length; i++) {
+            double d = xAt(ticks[i], xr, left, right) - xAt(ticks[i - 1], xr, left, right);
+            double need = (textWidth(labels[i], f) + textWidth(labels[i - 1], f)) / 2 + tickLh * 0.9;
+            if (d < need) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Ticks for a y axis {@code plotH} pixels tall: as many as leave about 0.8 of a line between
+     * labels, and at least two where they fit 1.1 lines apart; in a very short plot, fewer (even one).
+     */
+    static double[] yTicks(double[] yr, double plotH, double tickLh) {
+        int maxY = Math.max(2, (int) (plotH / (tickLh * 1.8)) + 1);
+        double[] ticks = NiceTicks.ticks(yr[0], yr[1], maxY);
+        while (ticks.length > 1 && plotH * (ticks[1] - ticks[0]) / (yr[1] - yr[0]) < tickLh * 1.1) {
+            if (maxY > 2) {
+                ticks = NiceTicks.ticks(yr[0], yr[1], --maxY);
+            } else {
+                double[] every2 = new double[(ticks.length + 1) / 2];
+                for (int i = 0; i < every2.length; i++) {
+                    every2[i] = ticks[2 * i];
+                }
+                ticks = every2;
+            }
+        }
+        // a range just short of two steps gets one tick ([-4.4, 4.4] at step 5): try smaller steps that still fit
+        for (int more = maxY + 1; ticks.length < 2 && more <= maxY + 4; more++) {
+            double[] t = NiceTicks.ticks(yr[0], yr[1], more);
+            if (t.length >= 2 && plotH * (t[1] - t[0]) / (yr[1] - yr[0]) >= tickLh * 1.1) {
+                ticks = t;
+            }
+        }
+        return ticks;
+    }
+
+    /** The pixel of {@code x} in a plot from {@code left} to {@code right} showing {@code xr}. */
+    static double xAt(double x, double[] xr, double left, double right) {
+        return left + (x - xr[0]) / (xr[1] - xr[0]) * (right - left);
     }
 
     /** Strokes a horizontal or vertical 1 px line on the pixel grid (crisp). */

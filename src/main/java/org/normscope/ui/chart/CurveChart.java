@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.canvas.GraphicsContext;
@@ -49,8 +50,13 @@ import javafx.scene.text.Font;
  * once; when more than {@value #FULL_LEGEND_LIMIT} entries remain, only curves with
  * {@link Curve#showInLegend()} are listed; what still does not fit in the rows ends with
  * "+k more".
+ *
+ * <p><b>Interaction.</b> Wheel, drag and mouse moves over the plots are reported as zoom, pan
+ * and point gestures in x units, and a cursor line set by the owner is drawn across the curve
+ * plot and the heat map (see {@link XAxisChart}). The cursor lives on an overlay canvas: moving
+ * it redraws neither the curves nor the heat map.
  */
-public class CurveChart extends CanvasChart {
+public class CurveChart extends CanvasChart implements XAxisChart {
 
     /** Up to this many legend entries, every labelled curve is listed. */
     public static final int FULL_LEGEND_LIMIT = 10;
@@ -80,8 +86,11 @@ public class CurveChart extends CanvasChart {
     }
 
     private Frame lastFrame;
+    private final XInteraction interaction;
 
     public CurveChart() {
+        super(true);
+        interaction = new XInteraction(this, this::getXLabel);
         getStyleClass().add("curve-chart");
         watch(xLabel, yLabel, rowAxisLabel, heatMapLabel);
     }
@@ -166,6 +175,7 @@ public class CurveChart extends CanvasChart {
     }
 
     /** Fixes the x range (made drawable by {@link NiceTicks#range}); NaN ends return to the automatic range. */
+    @Override
     public void setXRange(double lo, double hi) {
         fixedXLo = lo;
         fixedXHi = hi;
@@ -173,6 +183,7 @@ public class CurveChart extends CanvasChart {
     }
 
     /** Back to the automatic x range (all the data). */
+    @Override
     public void setAutoXRange() {
         setXRange(Double.NaN, Double.NaN);
     }
@@ -194,11 +205,65 @@ public class CurveChart extends CanvasChart {
         return lastFrame;
     }
 
+    // ---- interaction (see XAxisChart) ------------------------------------------------------------------
+
+    @Override
+    public void setOnZoom(ZoomHandler handler) {
+        interaction.setOnZoom(handler);
+    }
+
+    @Override
+    public void setOnPan(PanHandler handler) {
+        interaction.setOnPan(handler);
+    }
+
+    @Override
+    public void setOnPoint(PointHandler handler) {
+        interaction.setOnPoint(handler);
+    }
+
+    @Override
+    public void setCursorX(double x) {
+        if (interaction.setCursorX(x)) {
+            invalidateOverlay();
+        }
+    }
+
+    @Override
+    public double getCursorX() {
+        return interaction.cursorX();
+    }
+
+    @Override
+    public double plotWidthPixels() {
+        return interaction.plotWidthPixels();
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty plotWidthPixelsProperty() {
+        return interaction.plotWidthProperty();
+    }
+
+    @Override
+    public double[] xRangeShown() {
+        return interaction.xRangeShown();
+    }
+
+    final XInteraction interaction() {
+        return interaction;
+    }
+
+    @Override
+    protected void drawOverlay(GraphicsContext gc, double w, double h) {
+        interaction.drawCursor(gc);
+    }
+
     // ---- drawing ----------------------------------------------------------------------------------
 
     @Override
     protected void draw(GraphicsContext gc, double w, double h, double top) {
         lastFrame = null;
+        interaction.clearPlot();
         double s = scale();
         double pad = pad();
         Font tickF = font(TICK_PX, false);
@@ -292,21 +357,7 @@ public class CurveChart extends CanvasChart {
         String[] yLabels = new String[0];
         if (!drawable.isEmpty()) {
             yr = yRange(drawable, xr);
-            // as many ticks as leave about 0.8 of a line between labels; in a very short plot, fewer (even one)
-            double plotH = curveBottom - curveTop;
-            int maxY = Math.max(2, (int) (plotH / (tickLh * 1.8)) + 1);
-            yTicks = NiceTicks.ticks(yr[0], yr[1], maxY);
-            while (yTicks.length > 1 && plotH * (yTicks[1] - yTicks[0]) / (yr[1] - yr[0]) < tickLh * 1.1) {
-                if (maxY > 2) {
-                    yTicks = NiceTicks.ticks(yr[0], yr[1], --maxY);
-                } else {
-                    double[] every2 = new double[(yTicks.length + 1) / 2];
-                    for (int i = 0; i < every2.length; i++) {
-                        every2[i] = yTicks[2 * i];
-                    }
-                    yTicks = every2;
-                }
-            }
+            yTicks = yTicks(yr, curveBottom - curveTop, tickLh);
             yLabels = NiceTicks.labels(yTicks);
         }
         int rowStep = 1;
@@ -356,41 +407,11 @@ public class CurveChart extends CanvasChart {
         }
 
         // ---- x ticks: as many as fit with about a line of space between labels
-        double estW = Math.max(textWidth(NiceTicks.format(xr[0], 3), tickF), textWidth(NiceTicks.format(xr[1], 3), tickF));
-        int maxX = Math.max(2, (int) ((plotRight - plotLeft) / (estW + 2 * tickLh)) + 1);
-        double[] xTicks;
-        String[] xLabels;
-        while (true) {
-            xTicks = NiceTicks.ticks(xr[0], xr[1], maxX);
-            if (integerXTicks && xTicks.length > 1 && xTicks[1] - xTicks[0] < 1) {
-                xTicks = NiceTicks.ticksWithStep(xr[0], xr[1], 1); // steps are whole: no tick at 2.5
-            }
-            xLabels = NiceTicks.labels(xTicks);
-            // keep the outer labels inside the canvas
-            if (xTicks.length > 0) {
-                double fl = (xTicks[0] - xr[0]) / (xr[1] - xr[0]);
-                double firstHalf = textWidth(xLabels[0], tickF) / 2;
-                if (fl < 0.5) {
-                    double need = pad * 0.5 + firstHalf; // pixel of first tick must be >= need
-                    double px = plotLeft + fl * (plotRight - plotLeft);
-                    if (px < need && fl < 1) {
-                        plotLeft = Math.ceil((need - fl * plotRight) / (1 - fl));
-                    }
-                }
-                int n = xTicks.length - 1;
-                double fr = (xTicks[n] - xr[0]) / (xr[1] - xr[0]);
-                double lastHalf = textWidth(xLabels[n], tickF) / 2;
-                double limit = w - pad * 0.5 - lastHalf;
-                double px = plotLeft + fr * (plotRight - plotLeft);
-                if (px > limit && fr > 0) {
-                    plotRight = Math.floor(plotLeft + (limit - plotLeft) / fr);
-                }
-            }
-            if (maxX <= 2 || labelsFit(xTicks, xLabels, xr, plotLeft, plotRight, tickF, tickLh)) {
-                break;
-            }
-            maxX--;
-        }
+        XTicks xt = layoutXTicks(xr, plotLeft, plotRight, w, integerXTicks, tickF, tickLh);
+        plotLeft = xt.left();
+        plotRight = xt.right();
+        double[] xTicks = xt.ticks();
+        String[] xLabels = xt.labels();
         if (plotRight - plotLeft < 20) {
             drawTooSmall(gc, pad, top, w - 2 * pad, h - top - pad * 0.6);
             return;
@@ -399,6 +420,14 @@ public class CurveChart extends CanvasChart {
                 drawable.isEmpty() ? Double.NaN : curveBottom, heat != null ? heatTop : Double.NaN,
                 heat != null ? heatBottom : Double.NaN, xr, yr, legendShape[0], legendShape[1]);
         lastFrame = frame;
+        if (drawable.isEmpty()) {
+            interaction.setPlot(plotLeft, plotRight, xr, new double[] {heatTop, heatBottom});
+        } else if (heat == null) {
+            interaction.setPlot(plotLeft, plotRight, xr, new double[] {curveTop, curveBottom});
+        } else {
+            interaction.setPlot(plotLeft, plotRight, xr, new double[] {curveTop, curveBottom},
+                    new double[] {heatTop, heatBottom});
+        }
 
         // ---- curve plot
         if (!drawable.isEmpty()) {
@@ -430,18 +459,6 @@ public class CurveChart extends CanvasChart {
         if (!xTitle.isEmpty()) {
             text(gc, xTitle, axisF, INK, (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
         }
-    }
-
-    private boolean labelsFit(double[] ticks, String[] labels, double[] xr, double left, double right, Font f,
-                              double tickLh) {
-        for (int i = 1; i < ticks.length; i++) {
-            double d = xPixel(ticks[i], xr, left, right) - xPixel(ticks[i - 1], xr, left, right);
-            double need = (textWidth(labels[i], f) + textWidth(labels[i - 1], f)) / 2 + tickLh * 0.9;
-            if (d < need) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void drawCurvePlot(GraphicsContext gc, List<Curve> drawable, Frame fr, double top, double bottom,

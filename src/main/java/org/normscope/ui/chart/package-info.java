@@ -8,6 +8,12 @@
  *       underneath; many points are drawn as a per-pixel-column {@link org.normscope.ui.chart.Envelope}.</li>
  *   <li>{@link org.normscope.ui.chart.HistogramChart}: input and output histograms per channel,
  *       as two rows of small multiples.</li>
+ *   <li>{@link org.normscope.ui.chart.BandChart}: distributions over steps as nested quantile
+ *       bands (min–max, 15.9–84.1 %) and a median line, one stacked panel per
+ *       {@link org.normscope.ui.chart.BandData distribution} (a channel's input and output).</li>
+ *   <li>{@link org.normscope.ui.chart.XAxisChart}: what the charts over steps share: they report
+ *       wheel zoom, drag pan and pointing in x units, and draw a cursor line set by their owner,
+ *       who holds the x range (the charts keep no view state).</li>
  *   <li>{@link org.normscope.ui.chart.Palette}: Okabe–Ito channel colours and the viridis heat map,
  *       both colour-blind safe; {@link org.normscope.ui.chart.NiceTicks}: 1-2-5 ticks and their labels.</li>
  * </ul>
@@ -20,6 +26,7 @@
  *
  * <p>Charts must be created and changed on the JavaFX application thread, like any node in a
  * scene; the data interfaces ({@link org.normscope.ui.chart.SeriesData},
- * {@link org.normscope.ui.chart.HeatMapData}) are read only while drawing, on that thread.
+ * {@link org.normscope.ui.chart.HeatMapData}, {@link org.normscope.ui.chart.BandData}) are read only while
+ * drawing, on that thread.
  */
 package org.normscope.ui.chart;

@@ -64,6 +64,26 @@ class ChartSampleTest {
         });
     }
 
+    /** Input and output quantile bands of channel 3 over 400 steps, with steps 150..179 missing. */
+    static BandChart bands(double fontScale) throws Exception {
+        return FxCharts.onFx(() -> {
+            BandData[] d = ChartSamples.bands(400, 256, 150, 180, 4);
+            BandChart chart = new BandChart();
+            chart.setTitle("distribution of channel 3 over training");
+            chart.setFontScale(fontScale);
+            chart.setPanels(List.of(new BandChart.Panel("x (input), channel 3", BandChart.INPUT_COLOR, d[0]),
+                    new BandChart.Panel("y (output), channel 3", BandChart.OUTPUT_COLOR, d[1])));
+            return chart;
+        });
+    }
+
+    static <C extends XAxisChart> C cursor(C chart, double x) throws Exception {
+        return FxCharts.onFx(() -> {
+            chart.setCursorX(x);
+            return chart;
+        });
+    }
+
     @Test
     void writesTheSamplePictures() throws Exception {
         List<Path> written = new ArrayList<>();
@@ -79,6 +99,12 @@ class ChartSampleTest {
         written.add(write(curves(2.5), 520, 340, "chart-sample-small-curves-x2.5.png"));
         written.add(write(heat(2.5), 520, 340, "chart-sample-small-heatmap-x2.5.png"));
         written.add(write(histograms(8, 2.5), 676, 340, "chart-sample-small-histograms-8-x2.5.png"));
+        written.add(write(bands(1), 960, 620, "chart-sample-bands.png"));
+        written.add(write(bands(2), 960, 620, "chart-sample-bands-x2.png"));
+        written.add(write(cursor(curves(1), 187), 960, 540, "chart-sample-curves-cursor.png"));
+        written.add(write(cursor(heat(1), 42), 960, 620, "chart-sample-heatmap-cursor.png"));
+        written.add(write(cursor(bands(1.6), 180), 960, 620, "chart-sample-bands-cursor-x1.6.png"));
+        written.add(write(cursor(bands(1.6), 180), 520, 340, "chart-sample-small-bands-x1.6.png"));
         written.add(writeAllInOne());
         for (Path p : written) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(5_000);

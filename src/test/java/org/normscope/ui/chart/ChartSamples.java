@@ -92,4 +92,58 @@ final class ChartSamples {
         }
         return List.of(in, out);
     }
+
+    /**
+     * Quantiles (min, 15.9 %, median, 84.1 %, max) per step of a channel's input x (its mean
+     * drifting up and its spread shrinking) and of its output y = BN(x) (about standard normal),
+     * from batches of {@code batch} values; steps {@code gapFrom..gapTo-1} are missing (NaN).
+     * Returns {input, output}.
+     */
+    static BandData[] bands(int steps, int batch, int gapFrom, int gapTo, long seed) {
+        Random rnd = new Random(seed);
+        double[] levels = BandData.sigmaLevels();
+        double[] xs = new double[steps];
+        double[][] qIn = new double[levels.length][steps];
+        double[][] qOut = new double[levels.length][steps];
+        double[] v = new double[batch];
+        for (int t = 0; t < steps; t++) {
+            xs[t] = t;
+            if (t >= gapFrom && t < gapTo) {
+                for (int k = 0; k < levels.length; k++) {
+                    qIn[k][t] = Double.NaN;
+                    qOut[k][t] = Double.NaN;
+                }
+                continue;
+            }
+            double mean = 0.5 + 2.0 * t / steps + 0.3 * Math.sin(t / 25.0);
+            double std = 1.6 - 0.9 * t / steps;
+            double sum = 0;
+            for (int i = 0; i < batch; i++) {
+                v[i] = mean + std * rnd.nextGaussian();
+                sum += v[i];
+            }
+            double m = sum / batch;
+            double ss = 0;
+            for (double a : v) {
+                ss += (a - m) * (a - m);
+            }
+            double sd = Math.sqrt(ss / batch + 1e-5);
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            for (int k = 0; k < levels.length; k++) {
+                double q = quantile(sorted, levels[k]);
+                qIn[k][t] = q;
+                qOut[k][t] = (q - m) / sd;
+            }
+        }
+        return new BandData[] {BandData.of(xs, levels, qIn), BandData.of(xs.clone(), levels, qOut)};
+    }
+
+    /** Linear interpolation between order statistics (numpy's default). */
+    static double quantile(double[] sorted, double level) {
+        double pos = level * (sorted.length - 1);
+        int i = (int) Math.floor(pos);
+        int j = Math.min(sorted.length - 1, i + 1);
+        return sorted[i] + (sorted[j] - sorted[i]) * (pos - i);
+    }
 }
