@@ -16,6 +16,7 @@ import org.normscope.engine.Tensor;
 public final class BatchSource {
 
     private final BatchSpec spec;
+    private Tensor repeated; // the one batch of a spec that repeats it without drift
 
     public BatchSource(BatchSpec spec) {
         this.spec = spec;
@@ -27,14 +28,36 @@ public final class BatchSource {
 
     /** The batch of step {@code step} (from 1); with {@code outlier} every value is shifted by {@link #outlierShift}. */
     public Tensor batch(long step, boolean outlier) {
+        return batch(step, outlier, null);
+    }
+
+    /**
+     * The batch of step {@code step}, written into {@code reuse} when it has the spec's shape
+     * (else into a new tensor). A spec that repeats its batch with no drift gives the same
+     * tensor every step, drawn once: do not write into it.
+     */
+    public Tensor batch(long step, boolean outlier, Tensor reuse) {
         if (step < 1) {
             throw new IllegalArgumentException("steps count from 1, got " + step);
         }
+        boolean unshifted = !outlier && driftAt(step) == 0.0;
+        if (unshifted && !spec.freshEachStep()) {
+            if (repeated == null) {
+                repeated = draw(1, false, null);
+            }
+            return repeated;
+        }
+        return draw(step, outlier, reuse);
+    }
+
+    private Tensor draw(long step, boolean outlier, Tensor reuse) {
         int[] shape = spec.shape();
         int n = shape[0];
         int channels = shape[1];
         int slice = (int) (spec.valuesPerChannel() / n);
-        float[] data = new float[n * channels * slice];
+        Tensor out = reuse != null && reuse != repeated && java.util.Arrays.equals(reuse.shape(), shape) ? reuse
+                : new Tensor(shape, new float[n * channels * slice]);
+        float[] data = out.data();
         long stepSeed = mix(spec.seed(), spec.freshEachStep() ? step : 1);
         double drift = driftAt(step);
         for (int c = 0; c < channels; c++) {
@@ -48,7 +71,7 @@ public final class BatchSource {
                 }
             }
         }
-        return new Tensor(shape, data);
+        return out;
     }
 
     /** Channel {@code c}'s true mean at step {@code step}: {@code source.mean + drift·(step − 1)}. */

@@ -8,6 +8,9 @@ package org.normscope.session;
  */
 public record ChannelHistogram(double lo, double hi, int[] counts, int nonFinite, double mean) {
 
+    /** A histogram that was not computed (a channel not shown). */
+    public static final ChannelHistogram NONE = new ChannelHistogram(Double.NaN, Double.NaN, new int[0], 0, Double.NaN);
+
     /** The histogram of channel {@code c} of an {@code (N, C, *)} tensor's values, in {@code bins} bins. */
     public static ChannelHistogram of(float[] data, int batch, int channels, int slice, int c, int bins) {
         double lo = Double.POSITIVE_INFINITY;

@@ -26,8 +26,8 @@ import org.normscope.print.TensorPrinter;
  */
 public final class Session {
 
-    /** Rows of history kept before thinning. */
-    public static final int HISTORY_ROWS = 4096;
+    /** The most channels whose histograms a snapshot carries (the others' are empty). */
+    public static final int MAX_HISTOGRAMS = 8;
     /** Entries the console keeps. */
     public static final int CONSOLE_ENTRIES = 400;
     /** Bins of each channel's histogram. */
@@ -42,11 +42,18 @@ public final class Session {
     private BatchNorm comparison;
     private BatchSource source;
     private boolean training = true;
-    private StatHistory history;
+    private SessionHistory history;
+    private StepSetup setup;      // what the steps run with; null after a change, made again at the next step
+    private int[] histogramChannels = {0, 1, 2, 3, 4, 5, 6, 7};
     private long step;
     private long version;
     private boolean outlierNext;
     private Tensor lastInput;
+    private Tensor inputBuffer;   // reused by fresh batches (one allocation, not one per step)
+    private Tensor outputBuffer;  // y, reused while the shape stays
+    private Tensor comparisonOutput;
+    private long unprintedFrom;   // the first step not printed yet (0: none)
+    private long unprintedTo;
     private Tensor lastOutput;
     private double[] lastBatchMean;
     private double[] lastBatchVar;
@@ -81,7 +88,8 @@ public final class Session {
         if (comparison != null) {
             comparison.train(training);
         }
-        history = new StatHistory(config.numFeatures(), HISTORY_ROWS);
+        history = new SessionHistory(config.numFeatures(), DistributionSampler.every(source.spec()));
+        setup = null;
         step = 0;
         lastInput = null;
         lastOutput = null;
@@ -95,35 +103,88 @@ public final class Session {
     // ---- stepping -----------------------------------------------------------------------
 
     /**
-     * One forward pass on the next batch.
+     * One forward pass on the next batch, printed to the console.
      *
      * @return true if it ran, false if PyTorch would have refused it (see {@link #refusal()})
      */
     public boolean step() {
+        return step(true);
+    }
+
+    /**
+     * One forward pass on the next batch, with nothing printed unless it is refused: playing
+     * fast prints only some steps (see {@link #printUnprinted()}), as no one reads thousands of
+     * tensors a second.
+     */
+    public boolean stepQuietly() {
+        return step(false);
+    }
+
+    private boolean step(boolean print) {
         long t = step + 1;
-        Tensor x = source.batch(t, outlierNext);
-        Tensor y;
+        Tensor x = source.batch(t, outlierNext, inputBuffer);
+        inputBuffer = x; // the source never writes into its shared repeated batch
+        Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
-            y = layer.forward(x);
+            layer.forward(x, y);
         } catch (TorchError e) {
             refuse(e, x);
             return false;
         }
+        outputBuffer = y;
         if (comparison != null) {
-            comparison.forward(x);
+            comparison.forward(x, comparisonBuffer(x));
         }
         step = t;
-        if (outlierNext) {
-            outlierNext = false;
-        }
+        boolean outlier = outlierNext;
+        outlierNext = false;
         lastInput = x;
         lastOutput = y;
         refusal = null;
         measureBatch(x);
-        record(t);
-        console.append(ConsoleLog.Kind.STEP, describeStep(t, x, y));
+        record(t, outlier);
+        if (print) {
+            printUnprinted();
+            console.append(ConsoleLog.Kind.STEP, describeStep(t, x, y));
+        } else {
+            if (unprintedFrom == 0) {
+                unprintedFrom = t;
+            }
+            unprintedTo = t;
+        }
         version++;
         return true;
+    }
+
+    /**
+     * Prints what quiet steps left out: a line that counts them, then the last of them in full
+     * (if it is the newest step). Does nothing if every step was printed.
+     */
+    public void printUnprinted() {
+        if (unprintedFrom == 0) {
+            return;
+        }
+        long from = unprintedFrom;
+        long to = unprintedTo;
+        unprintedFrom = 0;
+        unprintedTo = 0;
+        boolean lastIsNewest = to == step && lastInput != null;
+        long quiet = lastIsNewest ? to - 1 : to;
+        if (quiet >= from) {
+            console.append(ConsoleLog.Kind.NOTICE, (quiet == from ? "step " + from : "steps " + from + "\u2013" + quiet)
+                    + " ran without printing (playing fast)");
+        }
+        if (lastIsNewest) {
+            console.append(ConsoleLog.Kind.STEP, describeStep(to, lastInput, lastOutput));
+        }
+        version++;
+    }
+
+    private Tensor comparisonBuffer(Tensor x) {
+        if (comparisonOutput == null || !comparisonOutput.sameShape(x)) {
+            comparisonOutput = Tensor.zeros(x.shape());
+        }
+        return comparisonOutput;
     }
 
     private void refuse(TorchError e, Tensor x) {
@@ -147,7 +208,22 @@ public final class Session {
         version++;
     }
 
+    /**
+     * The batch's per-channel mean and biased variance: the layer's own (float, as PyTorch
+     * computes them) when it normalized with batch statistics, else measured here in double.
+     */
     private void measureBatch(Tensor x) {
+        float[] own = layer.lastUsedBatchStats() ? layer.lastMean() : null;
+        float[] ownVar = own == null ? null : layer.lastBatchVar();
+        if (own != null && ownVar != null) {
+            lastBatchMean = new double[own.length];
+            lastBatchVar = new double[ownVar.length];
+            for (int c = 0; c < own.length; c++) {
+                lastBatchMean[c] = own[c];
+                lastBatchVar[c] = ownVar[c];
+            }
+            return;
+        }
         int[] shape = x.shape();
         int n = shape[0];
         int channels = shape[1];
@@ -177,7 +253,7 @@ public final class Session {
         }
     }
 
-    private void record(long t) {
+    private void record(long t, boolean outlier) {
         int channels = config.numFeatures();
         float[][] row = new float[Stat.values().length][channels];
         float[] rm = layer.runningMean();
@@ -189,32 +265,113 @@ public final class Session {
             row[Stat.RUNNING_VAR.ordinal()][c] = rv == null ? Float.NaN : rv[c];
             row[Stat.BATCH_MEAN.ordinal()][c] = (float) lastBatchMean[c];
             row[Stat.BATCH_VAR.ordinal()][c] = (float) lastBatchVar[c];
-            row[Stat.TRUE_MEAN.ordinal()][c] = (float) source.trueMean(c, t);
-            row[Stat.TRUE_VAR.ordinal()][c] = (float) source.trueVariance(c);
             row[Stat.COMPARE_MEAN.ordinal()][c] = cm == null ? Float.NaN : cm[c];
             row[Stat.COMPARE_VAR.ordinal()][c] = cv == null ? Float.NaN : cv[c];
         }
-        history.append(t, row);
+        if (setup == null) {
+            setup = new StepSetup(config, training, layer.weight(), layer.bias(), source.spec(), compareMomentum);
+        }
+        float[][][] quantiles = null;
+        if (t % history.sampleEvery() == 0) {
+            quantiles = new float[][][] {DistributionSampler.quantiles(lastInput, SessionHistory.QUANTILES),
+                DistributionSampler.quantiles(lastOutput, SessionHistory.QUANTILES)};
+        }
+        history.record(t, row, quantiles, setup, outlier);
+    }
+
+    /**
+     * Step {@code t} printed again as it was printed when it ran: its batch drawn again, and
+     * run through a new layer with the weight, bias, eps and mode it ran with (in eval mode,
+     * with the running stats it had); the running stats printed are the ones recorded.
+     *
+     * @return the text, or null if the step is no longer kept exactly (or never ran)
+     */
+    public String reprint(long t) {
+        StepSetup at = history.setupAt(t);
+        if (at == null) {
+            return null;
+        }
+        LayerConfig c = at.config();
+        BatchSource batches = new BatchSource(at.batches());
+        Tensor x = batches.batch(t, history.outlierAt(t));
+        BatchNorm again = c.build();
+        again.train(at.training());
+        if (c.affine()) {
+            again.setWeight(at.weight());
+            again.setBias(at.bias());
+        }
+        float[] rm = c.trackRunningStats() ? history.exactRow(Stat.RUNNING_MEAN, t) : null;
+        float[] rv = c.trackRunningStats() ? history.exactRow(Stat.RUNNING_VAR, t) : null;
+        if (!at.training() && rm != null) {
+            again.setRunningMean(rm); // eval normalizes with the stats, which the step left as they were
+            again.setRunningVar(rv);
+        }
+        Tensor y = again.forward(x);
+        float[] cm = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_MEAN, t);
+        float[] cv = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_VAR, t);
+        return describeStep(t, at.training(), x, y, c, rm, rv, at.compareMomentum(), cm, cv);
+    }
+
+    /**
+     * Prints step {@code t} to the console again (see {@link #reprint}), or says that it is no
+     * longer kept exactly.
+     *
+     * @return whether it could
+     */
+    public boolean printAgain(long t) {
+        String text = reprint(t);
+        if (text == null) {
+            console.append(ConsoleLog.Kind.NOTICE, "Step " + t + " cannot be printed again: only the last "
+                    + String.format("%,d", history.exactSteps()) + " steps are kept exactly.");
+            version++;
+            return false;
+        }
+        console.append(ConsoleLog.Kind.NOTICE, "Step " + t + " again, as it ran:");
+        console.append(ConsoleLog.Kind.STEP, text);
+        version++;
+        return true;
+    }
+
+    /** What the session recorded since the layer was built. */
+    public SessionHistory history() {
+        return history;
+    }
+
+    /** Which channels' histograms the snapshots carry (at most {@value #MAX_HISTOGRAMS}; those past C are ignored). */
+    public void setHistogramChannels(List<Integer> channels) {
+        int[] chosen = channels.stream().mapToInt(Integer::intValue).limit(MAX_HISTOGRAMS).toArray();
+        if (!Arrays.equals(chosen, histogramChannels)) {
+            histogramChannels = chosen;
+            version++;
+        }
     }
 
     private String describeStep(long t, Tensor x, Tensor y) {
+        return describeStep(t, training, x, y, config, layer.runningMean(), layer.runningVar(), comparison == null
+                ? null : compareMomentum, comparison == null ? null : comparison.runningMean(),
+                comparison == null ? null : comparison.runningVar());
+    }
+
+    private static String describeStep(long t, boolean train, Tensor x, Tensor y, LayerConfig config, float[] rm,
+                                       float[] rv, Momentum compare, float[] cm, float[] cv) {
         StringBuilder s = new StringBuilder();
-        s.append("step ").append(t).append(" · ").append(modeName()).append(" · x: ").append(x.sizeString());
+        s.append("step ").append(t).append(" \u00b7 ").append(train ? "train" : "eval").append(" \u00b7 x: ")
+                .append(x.sizeString());
         if (config.affine()) {
             s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
         } else {
             s.append("\ny = ").append(TensorPrinter.repr(y));
         }
         if (config.trackRunningStats()) {
-            s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(layer.runningMean())));
-            s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(layer.runningVar())));
+            s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(rm)));
+            s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(rv)));
         } else {
             s.append("\nrunning_mean = None\nrunning_var = None");
         }
-        if (comparison != null && config.trackRunningStats()) {
-            String who = "\ncompare (momentum=" + compareMomentum + "): ";
-            s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(comparison.runningMean())));
-            s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(comparison.runningVar())));
+        if (compare != null && config.trackRunningStats()) {
+            String who = "\ncompare (momentum=" + compare + "): ";
+            s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(cm)));
+            s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(cv)));
         }
         return s.toString();
     }
@@ -314,6 +471,7 @@ public final class Session {
     public void setBatches(BatchSpec batches) {
         checkBatches(config, batches);
         source = new BatchSource(batches);
+        setup = null;
         version++;
     }
 
@@ -408,6 +566,7 @@ public final class Session {
 
     /** Logs a change to the console. */
     private void say(String text) {
+        setup = null;
         console.append(ConsoleLog.Kind.NOTICE, text);
         version++;
     }
@@ -465,9 +624,20 @@ public final class Session {
         if (lastInput != null) {
             int[] shape = lastInput.shape();
             int slice = lastInput.numel() / shape[0] / shape[1];
+            boolean[] wanted = new boolean[channels];
+            for (int c : histogramChannels) {
+                if (c < channels) {
+                    wanted[c] = true;
+                }
+            }
+            if (channels <= MAX_HISTOGRAMS) {
+                Arrays.fill(wanted, true);
+            }
             for (int c = 0; c < channels; c++) {
-                inputs.add(ChannelHistogram.of(lastInput.data(), shape[0], channels, slice, c, HISTOGRAM_BINS));
-                outputs.add(ChannelHistogram.of(lastOutput.data(), shape[0], channels, slice, c, HISTOGRAM_BINS));
+                inputs.add(wanted[c] ? ChannelHistogram.of(lastInput.data(), shape[0], channels, slice, c,
+                        HISTOGRAM_BINS) : ChannelHistogram.NONE);
+                outputs.add(wanted[c] ? ChannelHistogram.of(lastOutput.data(), shape[0], channels, slice, c,
+                        HISTOGRAM_BINS) : ChannelHistogram.NONE);
             }
         }
         long at = Math.max(step, 1);
@@ -484,7 +654,7 @@ public final class Session {
                 comparison == null ? null : comparison.runningMean(),
                 comparison == null ? null : comparison.runningVar(),
                 layer.weight(), layer.bias(), toFloats(lastBatchMean), toFloats(lastBatchVar), trueMean, trueVar,
-                List.copyOf(inputs), List.copyOf(outputs), history.view(), refusal, refusalId, notice, noticeId, outlierNext);
+                List.copyOf(inputs), List.copyOf(outputs), history, refusal, refusalId, notice, noticeId, outlierNext);
     }
 
     private static float[] toFloats(double[] d) {

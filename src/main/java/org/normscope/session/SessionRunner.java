@@ -15,15 +15,24 @@ import java.util.function.Function;
  * milliseconds while playing, the runner publishes a {@link SessionSnapshot} that any thread
  * can read with {@link #latest()}: the window takes the newest one once per frame.
  *
- * <p>Playing steps at {@code stepsPerSecond} on average (or as fast as the engine can, for
- * {@link Double#POSITIVE_INFINITY}), in ticks of at most {@value #TICK_BUDGET_MS} ms, so that
- * commands given meanwhile wait at most one tick. A refused step stops playing.
+ * <p>Playing steps at {@code stepsPerSecond} on average (or, for {@link Double#POSITIVE_INFINITY},
+ * without pause, one tick after the other), in ticks of at most {@value #TICK_BUDGET_MS} ms, so
+ * that commands given meanwhile wait at most one tick. While playing, a snapshot is published
+ * at most about once a frame; from {@value #QUIET_FROM_SPS} steps/s on, the console prints
+ * one played step a second and counts the others. A refused step stops playing.
  */
 public final class SessionRunner implements AutoCloseable {
 
     /** The most time one play tick spends stepping before it lets commands in. */
     static final long TICK_BUDGET_MS = 12;
     private static final long TICK_PERIOD_MS = 4;
+    /** While playing, snapshots are published at most this often: about once per frame. */
+    private static final long PUBLISH_EVERY_NS = 15_000_000;
+    /** From this speed on, played steps are printed only every {@link #PRINT_EVERY_NS}. */
+    static final double QUIET_FROM_SPS = 100;
+    /** Up to this many steps given at once print every one. */
+    static final int PRINT_ALL_UP_TO = 100;
+    private static final long PRINT_EVERY_NS = 1_000_000_000L;
     /** A backlog of more than this many seconds of steps is dropped instead of caught up. */
     private static final double MAX_BACKLOG_S = 0.25;
 
@@ -37,6 +46,9 @@ public final class SessionRunner implements AutoCloseable {
 
     // worker-confined
     private ScheduledFuture<?> playTask;
+    private boolean continuous;      // a self-queuing tick runs (as fast as possible)
+    private long lastPublishNanos;
+    private long lastPrintNanos;
     private long playStartNanos;
     private long playedSteps;
     private long publishedVersion = -1;
@@ -96,12 +108,14 @@ public final class SessionRunner implements AutoCloseable {
         return result;
     }
 
-    /** {@code count} steps, stopping at a refusal. */
+    /** {@code count} steps, stopping at a refusal; more than {@value #PRINT_ALL_UP_TO} print only the last. */
     public CompletableFuture<Void> step(int count) {
+        boolean quiet = count > PRINT_ALL_UP_TO;
         return submit(s -> {
-            for (int i = 0; i < count && s.step(); i++) {
+            for (int i = 0; i < count && (quiet ? s.stepQuietly() : s.step()); i++) {
                 // each step records itself
             }
+            s.printUnprinted();
         });
     }
 
@@ -130,7 +144,10 @@ public final class SessionRunner implements AutoCloseable {
             throw new IllegalArgumentException("steps per second must be above 0, got " + sps);
         }
         stepsPerSecond = sps;
-        submit(s -> restartClock());
+        submit(s -> {
+            stopTicks(); // as fast as possible and at a pace tick differently
+            startTicks();
+        });
     }
 
     public double stepsPerSecond() {
@@ -143,8 +160,14 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     private void startTicks() {
-        if (playTask == null && playing) {
-            restartClock();
+        if (!playing || playTask != null || continuous) {
+            return;
+        }
+        restartClock();
+        if (Double.isInfinite(stepsPerSecond)) {
+            continuous = true;
+            worker.execute(this::continuousTick);
+        } else {
             playTask = worker.scheduleWithFixedDelay(this::tick, 0, TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
         }
     }
@@ -153,6 +176,24 @@ public final class SessionRunner implements AutoCloseable {
         if (playTask != null) {
             playTask.cancel(false);
             playTask = null;
+        }
+        continuous = false;
+    }
+
+    /** As fast as possible: one tick after another, with the commands given meanwhile run in between. */
+    private void continuousTick() {
+        if (!continuous) {
+            return;
+        }
+        tick();
+        if (continuous && playing && !closed) {
+            try {
+                worker.execute(this::continuousTick);
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                continuous = false;
+            }
+        } else {
+            continuous = false;
         }
     }
 
@@ -176,8 +217,9 @@ public final class SessionRunner implements AutoCloseable {
                 restartClock(); // too far behind: drop the backlog rather than race to catch up
                 due = 1;
             }
+            boolean quiet = sps >= QUIET_FROM_SPS;
             while (due > 0 && playing && System.nanoTime() < deadline) {
-                if (!session.step()) {
+                if (!(quiet ? session.stepQuietly() : session.step())) {
                     playing = false;
                     stopTicks();
                     break;
@@ -185,12 +227,19 @@ public final class SessionRunner implements AutoCloseable {
                 playedSteps++;
                 due--;
             }
+            long after = System.nanoTime();
+            if (!playing || after - lastPrintNanos >= PRINT_EVERY_NS) {
+                session.printUnprinted();
+                lastPrintNanos = after;
+            }
         } catch (RuntimeException | Error e) {
             playing = false;
             stopTicks();
             errorHandler.accept(e);
         } finally {
-            publish();
+            if (!playing || System.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS) {
+                publish();
+            }
         }
     }
 
@@ -198,6 +247,7 @@ public final class SessionRunner implements AutoCloseable {
         try {
             if (session.version() != publishedVersion) {
                 publishedVersion = session.version();
+                lastPublishNanos = System.nanoTime();
                 latest.set(session.snapshot());
             }
         } catch (RuntimeException | Error e) {

@@ -27,9 +27,10 @@ import org.normscope.engine.Momentum;
  * @param batchVar the last batch's biased per-channel variance, null before the first step
  * @param trueMean each channel's true mean at the last step (at step 1 before any)
  * @param trueVar each channel's true variance
- * @param inputHistograms per channel, the last batch x (empty before the first step)
+ * @param inputHistograms per channel, the last batch x (empty before the first step); past
+ *     {@link Session#MAX_HISTOGRAMS} channels only the chosen ones are computed, the others are {@link ChannelHistogram#NONE}
  * @param outputHistograms per channel, the last output y (empty before the first step)
- * @param history every recorded step
+ * @param history what the session recorded (live: it goes on growing; read up to {@code step})
  * @param refusal PyTorch's error for the last step ({@code ValueError: ...}) if it was refused, else null
  * @param refusalId grows with every refused step (the same message may come twice)
  * @param notice the last notable change the session reported (a new layer, reset stats, an outlier batch), or null
@@ -42,7 +43,7 @@ public record SessionSnapshot(long version, long step, boolean training, LayerCo
                               float[] compareRunningVar, float[] weight, float[] bias, float[] batchMean,
                               float[] batchVar, double[] trueMean, double[] trueVar,
                               List<ChannelHistogram> inputHistograms, List<ChannelHistogram> outputHistograms,
-                              HistoryView history, String refusal, long refusalId, String notice, long noticeId,
+                              SessionHistory history, String refusal, long refusalId, String notice, long noticeId,
                               boolean outlierQueued) {
 
     /** {@code C}. */

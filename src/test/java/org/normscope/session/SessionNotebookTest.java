@@ -64,7 +64,7 @@ class SessionNotebookTest {
         assertThat(snap.batchVar()).isNull();
         assertThat(snap.inputHistograms()).isEmpty();
         assertThat(snap.outputHistograms()).isEmpty();
-        assertThat(snap.history().size()).isZero();
+        assertThat(snap.history().steps()).isZero();
         assertThat(snap.compareRunningMean()).isNull();
         assertThat(snap.compareMomentum()).isNull();
         assertThat(snap.outlierQueued()).isFalse();
@@ -113,20 +113,19 @@ class SessionNotebookTest {
         assertThat(snap.refusal()).isNull();
 
         // every step's history row
-        HistoryView h = snap.history();
-        assertThat(h.size()).isEqualTo(4);
-        assertThat(h.stride()).isEqualTo(1);
+        SessionHistory h = snap.history();
+        assertThat(h.steps()).isEqualTo(4);
+        assertThat(h.exactFrom()).isEqualTo(1);
         for (int i = 0; i < 4; i++) {
-            assertThat(h.step(i)).isEqualTo(i + 1);
             for (int c = 0; c < 4; c++) {
-                assertThat(h.value(Stat.RUNNING_MEAN, c, i)).isCloseTo((float) TORCH_MEANS[i], within(1e-6f));
-                assertThat(h.value(Stat.RUNNING_VAR, c, i)).isCloseTo((float) TORCH_VARS[i], within(1e-6f));
-                assertThat(h.value(Stat.BATCH_MEAN, c, i)).isEqualTo(1f);
-                assertThat(h.value(Stat.BATCH_VAR, c, i)).isEqualTo(0f);
-                assertThat(h.value(Stat.TRUE_MEAN, c, i)).isEqualTo(1f);
-                assertThat(h.value(Stat.TRUE_VAR, c, i)).isEqualTo(0f);
-                assertThat(h.value(Stat.COMPARE_MEAN, c, i)).isNaN();
-                assertThat(h.value(Stat.COMPARE_VAR, c, i)).isNaN();
+                assertThat(h.valueAt(Stat.RUNNING_MEAN, c, (i) + 1)).isCloseTo((float) TORCH_MEANS[i], within(1e-6f));
+                assertThat(h.valueAt(Stat.RUNNING_VAR, c, (i) + 1)).isCloseTo((float) TORCH_VARS[i], within(1e-6f));
+                assertThat(h.valueAt(Stat.BATCH_MEAN, c, (i) + 1)).isEqualTo(1f);
+                assertThat(h.valueAt(Stat.BATCH_VAR, c, (i) + 1)).isEqualTo(0f);
+                assertThat(h.valueAt(Stat.TRUE_MEAN, c, (i) + 1)).isEqualTo(1f);
+                assertThat(h.valueAt(Stat.TRUE_VAR, c, (i) + 1)).isEqualTo(0f);
+                assertThat(h.valueAt(Stat.COMPARE_MEAN, c, (i) + 1)).isNaN();
+                assertThat(h.valueAt(Stat.COMPARE_VAR, c, (i) + 1)).isNaN();
             }
         }
 

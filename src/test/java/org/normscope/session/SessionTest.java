@@ -52,7 +52,7 @@ class SessionTest {
             assertThat(snap.runningMean()).containsOnly(0f);
             assertThat(snap.runningVar()).containsOnly(1f);
             assertThat(snap.numBatchesTracked()).as("PyTorch counts the batch before it checks it").isEqualTo(1);
-            assertThat(snap.history().size()).isZero();
+            assertThat(snap.history().steps()).isZero();
             assertThat(snap.lastN()).isZero();
             assertThat(snap.lastFactor()).isNaN();
             assertThat(snap.batchMean()).isNull();
@@ -181,7 +181,7 @@ class SessionTest {
             assertThat(s.layer().momentum()).isEqualTo(Momentum.of(0.5));
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.step()).isEqualTo(2);
-            assertThat(snap.history().size()).isEqualTo(2);
+            assertThat(snap.history().steps()).isEqualTo(2);
             assertThat(snap.numBatchesTracked()).isEqualTo(2);
             assertThat(snap.runningMean()).containsOnly(rm);
             assertThat(snap.runningVar()).containsOnly(rv);
@@ -197,12 +197,12 @@ class SessionTest {
             float expectedVar = (1 - f) * rv + f * 0f;
             snap = s.snapshot();
             assertThat(snap.step()).isEqualTo(3);
-            assertThat(snap.history().size()).isEqualTo(3);
+            assertThat(snap.history().steps()).isEqualTo(3);
             assertThat(snap.lastFactor()).isCloseTo(0.5, within(1e-12));
             for (int c = 0; c < 4; c++) {
                 assertThat(snap.runningMean()[c]).isCloseTo(expectedMean, within(1e-6f));
                 assertThat(snap.runningVar()[c]).isCloseTo(expectedVar, within(1e-6f));
-                assertThat(snap.history().value(Stat.RUNNING_MEAN, c, 1)).isCloseTo(0.51f, within(1e-6f));
+                assertThat(snap.history().valueAt(Stat.RUNNING_MEAN, c, (1) + 1)).isCloseTo(0.51f, within(1e-6f));
             }
             assertThat(expectedMean).isCloseTo(0.755f, within(1e-6f));
         }
@@ -218,7 +218,7 @@ class SessionTest {
 
             assertThat(s.layer().eps()).isEqualTo(0.01);
             assertThat(s.stepCount()).isEqualTo(4);
-            assertThat(s.snapshot().history().size()).isEqualTo(4);
+            assertThat(s.snapshot().history().steps()).isEqualTo(4);
             assertThat(s.snapshot().numBatchesTracked()).isEqualTo(nbt);
             assertThat(Fixtures.lastEntry(s).text()).startsWith(">>> layer.eps = 0.01\n");
 
@@ -270,7 +270,7 @@ class SessionTest {
             assertThat(s.refusal()).isNull();
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.step()).isZero();
-            assertThat(snap.history().size()).isZero();
+            assertThat(snap.history().steps()).isZero();
             assertThat(snap.history().channels()).isEqualTo(6);
             assertThat(snap.numBatchesTracked()).isZero();
             assertThat(snap.runningMean()).hasSize(6).containsOnly(0f);
@@ -354,7 +354,7 @@ class SessionTest {
             assertThat(s.stepCount()).isZero();
             assertThat(s.snapshot().weight()).isNull();
             assertThat(s.snapshot().bias()).isNull();
-            assertThat(s.snapshot().history().size()).isZero();
+            assertThat(s.snapshot().history().steps()).isZero();
             assertThat(s.snapshot().notice()).contains("affine=False").contains("start again");
 
             s.step();
@@ -362,7 +362,7 @@ class SessionTest {
             assertThat(s.stepCount()).isZero();
             assertThat(s.snapshot().runningMean()).isNull();
             assertThat(s.snapshot().runningVar()).isNull();
-            assertThat(s.snapshot().history().size()).isZero();
+            assertThat(s.snapshot().history().steps()).isZero();
             assertThat(s.snapshot().notice()).contains("track_running_stats=False").contains("start again");
         }
 
@@ -440,11 +440,11 @@ class SessionTest {
             assertThat(snap.numBatchesTracked()).isZero();
             assertThat(snap.lastFactor()).isNaN();
             assertThat(snap.lastN()).isEqualTo(64);
-            for (int i = 0; i < snap.history().size(); i++) {
+            for (int i = 0; i < snap.history().steps(); i++) {
                 for (int c = 0; c < 3; c++) {
-                    assertThat(snap.history().value(Stat.RUNNING_MEAN, c, i)).isNaN();
-                    assertThat(snap.history().value(Stat.RUNNING_VAR, c, i)).isNaN();
-                    assertThat(snap.history().value(Stat.BATCH_MEAN, c, i)).isNotNaN();
+                    assertThat(snap.history().valueAt(Stat.RUNNING_MEAN, c, (i) + 1)).isNaN();
+                    assertThat(snap.history().valueAt(Stat.RUNNING_VAR, c, (i) + 1)).isNaN();
+                    assertThat(snap.history().valueAt(Stat.BATCH_MEAN, c, (i) + 1)).isNotNaN();
                 }
             }
             assertThat(Fixtures.lastEntry(s).text()).contains("running_mean = None\nrunning_var = None");
@@ -492,16 +492,16 @@ class SessionTest {
             }
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.compareMomentum()).isEqualTo(Momentum.CUMULATIVE);
-            HistoryView h = snap.history();
-            assertThat(h.size()).isEqualTo(steps);
+            SessionHistory h = snap.history();
+            assertThat(h.steps()).isEqualTo(steps);
             for (int c = 0; c < 3; c++) {
                 // on drifting data the cumulative mean lags far behind the EMA
-                float last = h.value(Stat.RUNNING_MEAN, c, steps - 1);
-                float lastCompare = h.value(Stat.COMPARE_MEAN, c, steps - 1);
+                float last = h.valueAt(Stat.RUNNING_MEAN, c, (steps - 1) + 1);
+                float lastCompare = h.valueAt(Stat.COMPARE_MEAN, c, (steps - 1) + 1);
                 assertThat(lastCompare).isEqualTo(cumulative.runningMean()[c]);
                 assertThat(last).isEqualTo(ema.runningMean()[c]);
                 assertThat(last - lastCompare).as("channel %d", c).isGreaterThan(1f);
-                assertThat(h.value(Stat.COMPARE_VAR, c, steps - 1)).isEqualTo(cumulative.runningVar()[c]);
+                assertThat(h.valueAt(Stat.COMPARE_VAR, c, (steps - 1) + 1)).isEqualTo(cumulative.runningVar()[c]);
             }
             assertThat(Fixtures.lastEntry(s).text()).contains("\ncompare (momentum=None): running_mean = tensor([");
             assertThat(Fixtures.lastEntry(s).text()).contains("\ncompare (momentum=None): running_var = tensor([");
@@ -518,10 +518,10 @@ class SessionTest {
                 other.forward(Fixtures.batch(spec, t, false));
                 expected.add(other.runningMean());
             }
-            HistoryView h = s.snapshot().history();
+            SessionHistory h = s.snapshot().history();
             for (int i = 0; i < 10; i++) {
                 for (int c = 0; c < 2; c++) {
-                    assertThat(h.value(Stat.COMPARE_MEAN, c, i)).isEqualTo(expected.get(i)[c]);
+                    assertThat(h.valueAt(Stat.COMPARE_MEAN, c, (i) + 1)).isEqualTo(expected.get(i)[c]);
                 }
             }
         }
@@ -534,7 +534,7 @@ class SessionTest {
                 s.step();
             }
             assertThat(s.snapshot().compareRunningMean()).isNull();
-            assertThat(s.snapshot().history().value(Stat.COMPARE_MEAN, 0, 4)).isNaN();
+            assertThat(s.snapshot().history().valueAt(Stat.COMPARE_MEAN, 0, (4) + 1)).isNaN();
 
             s.setCompareMomentum(Momentum.of(0.5));
             SessionSnapshot snap = s.snapshot();
@@ -548,7 +548,7 @@ class SessionTest {
             double[] m = Fixtures.means(Fixtures.batch(spec, 6, false));
             for (int c = 0; c < 2; c++) {
                 assertThat(s.snapshot().compareRunningMean()[c]).isCloseTo((float) (0.5 * m[c]), within(1e-6f));
-                assertThat(s.snapshot().history().value(Stat.COMPARE_MEAN, c, 5))
+                assertThat(s.snapshot().history().valueAt(Stat.COMPARE_MEAN, c, (5) + 1))
                         .isEqualTo(s.snapshot().compareRunningMean()[c]);
             }
 
@@ -557,7 +557,7 @@ class SessionTest {
             assertThat(s.snapshot().compareRunningMean()).isNull();
             assertThat(s.snapshot().notice()).isEqualTo("No comparison layer.");
             s.step();
-            assertThat(s.snapshot().history().value(Stat.COMPARE_MEAN, 0, 6)).isNaN();
+            assertThat(s.snapshot().history().valueAt(Stat.COMPARE_MEAN, 0, (6) + 1)).isNaN();
         }
     }
 
@@ -664,9 +664,9 @@ class SessionTest {
             for (int c = 0; c < 3; c++) {
                 assertThat(snap.batchMean()[c]).isEqualTo((float) shifted[c]);
                 assertThat((double) snap.batchMean()[c]).isCloseTo(normal[c] + source.outlierShift(c), within(1e-4));
-                assertThat(snap.history().value(Stat.BATCH_MEAN, c, 1)).isEqualTo(snap.batchMean()[c]);
+                assertThat(snap.history().valueAt(Stat.BATCH_MEAN, c, (1) + 1)).isEqualTo(snap.batchMean()[c]);
                 // the true mean is the distribution's, without the outlier's shift
-                assertThat(snap.history().value(Stat.TRUE_MEAN, c, 1)).isEqualTo((float) sources.get(c).mean());
+                assertThat(snap.history().valueAt(Stat.TRUE_MEAN, c, (1) + 1)).isEqualTo((float) sources.get(c).mean());
             }
 
             s.step();
@@ -694,7 +694,7 @@ class SessionTest {
             s.resetRunningStats();
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.step()).isEqualTo(5);
-            assertThat(snap.history().size()).isEqualTo(5);
+            assertThat(snap.history().steps()).isEqualTo(5);
             assertThat(snap.runningMean()).containsOnly(0f);
             assertThat(snap.runningVar()).containsOnly(1f);
             assertThat(snap.compareRunningMean()).containsOnly(0f);
@@ -707,12 +707,12 @@ class SessionTest {
             s.step();
             snap = s.snapshot();
             assertThat(snap.step()).isEqualTo(6);
-            assertThat(snap.history().size()).isEqualTo(6);
+            assertThat(snap.history().steps()).isEqualTo(6);
             assertThat(snap.numBatchesTracked()).isEqualTo(1);
             double[] m = Fixtures.means(Fixtures.batch(spec, 6, false));
             for (int c = 0; c < 2; c++) {
                 assertThat(snap.runningMean()[c]).isCloseTo((float) (0.1 * m[c]), within(1e-6f));
-                assertThat(snap.history().value(Stat.RUNNING_MEAN, c, 5)).isEqualTo(snap.runningMean()[c]);
+                assertThat(snap.history().valueAt(Stat.RUNNING_MEAN, c, (5) + 1)).isEqualTo(snap.runningMean()[c]);
             }
         }
 
@@ -733,7 +733,7 @@ class SessionTest {
 
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.step()).isZero();
-            assertThat(snap.history().size()).isZero();
+            assertThat(snap.history().steps()).isZero();
             assertThat(snap.numBatchesTracked()).isZero();
             assertThat(snap.runningMean()).containsOnly(0f);
             assertThat(snap.runningVar()).containsOnly(1f);
@@ -769,7 +769,7 @@ class SessionTest {
             assertThat(s.stepCount()).isZero();
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.compareMomentum()).isEqualTo(Momentum.CUMULATIVE);
-            assertThat(snap.history().size()).isZero();
+            assertThat(snap.history().steps()).isZero();
             assertThat(snap.weight()).isNull();
             assertThat(snap.notice()).contains("BatchNorm2d(3").contains("eval");
             assertThat(Fixtures.lastEntry(s).text()).startsWith(">>> layer = nn.BatchNorm2d(3, eps=0.001, momentum=0.2,")
@@ -942,9 +942,9 @@ class SessionTest {
             assertThat(snap.trueMean()).containsExactly(1.5, 3.5);
             assertThat(snap.trueVar()).containsExactly(4.0, 3.0);
             for (int i = 0; i < 3; i++) {
-                assertThat(snap.history().value(Stat.TRUE_MEAN, 0, i)).isEqualTo((float) (1 + 0.25 * i));
-                assertThat(snap.history().value(Stat.TRUE_MEAN, 1, i)).isEqualTo((float) (3 + 0.25 * i));
-                assertThat(snap.history().value(Stat.TRUE_VAR, 1, i)).isEqualTo(3f);
+                assertThat(snap.history().valueAt(Stat.TRUE_MEAN, 0, (i) + 1)).isEqualTo((float) (1 + 0.25 * i));
+                assertThat(snap.history().valueAt(Stat.TRUE_MEAN, 1, (i) + 1)).isEqualTo((float) (3 + 0.25 * i));
+                assertThat(snap.history().valueAt(Stat.TRUE_VAR, 1, (i) + 1)).isEqualTo(3f);
             }
         }
 
@@ -1029,8 +1029,8 @@ class SessionTest {
             float[] weight = snap.weight().clone();
             float[] batchMean = snap.batchMean().clone();
             float[] compare = snap.compareRunningMean().clone();
-            int historySize = snap.history().size();
-            float firstRow = snap.history().value(Stat.RUNNING_MEAN, 0, 0);
+            long historySize = snap.history().steps();
+            float firstRow = snap.history().valueAt(Stat.RUNNING_MEAN, 0, (0) + 1);
 
             snap.runningMean()[0] = 42f;
             snap.weight()[0] = 42f;
@@ -1047,8 +1047,9 @@ class SessionTest {
             s.setWeight(0, 7f);
             assertThat(snap.step()).isEqualTo(1);
             assertThat(snap.weight()[0]).isEqualTo(42f); // our own write, nobody else's
-            assertThat(snap.history().size()).isEqualTo(historySize);
-            assertThat(snap.history().value(Stat.RUNNING_MEAN, 0, 0)).isEqualTo(firstRow);
+            // the history is the session's own, shared by every snapshot: it grows, but what it recorded stays
+            assertThat(snap.history().steps()).isEqualTo(historySize + 10);
+            assertThat(snap.history().valueAt(Stat.RUNNING_MEAN, 0, (0) + 1)).isEqualTo(firstRow);
         }
 
         @Test
@@ -1064,18 +1065,32 @@ class SessionTest {
         }
 
         @Test
-        void aLongRunThinsTheHistory() {
+        void aLongRunKeepsTheLastStepsExactlyAndTheOlderOnesAsBucketMeans() {
             Session s = Session.notebook();
-            int steps = Session.HISTORY_ROWS + 10;
-            for (int t = 0; t < steps; t++) {
-                s.step();
+            int exact = s.history().exactSteps();
+            int steps = exact + 100;
+            double[] mean = new double[steps + 1];
+            float[] torch = new float[steps + 1];
+            for (int t = 1; t <= steps; t++) {
+                s.stepQuietly();
+                torch[t] = s.layer().runningMean()[0];
+                mean[t] = torch[t];
             }
-            HistoryView h = s.snapshot().history();
-            assertThat(h.stride()).isEqualTo(2);
-            assertThat(h.size()).isEqualTo(steps / 2);
-            assertThat(h.step(0)).isEqualTo(2);
-            assertThat(h.step(h.size() - 1)).isEqualTo(steps);
-            assertThat(s.snapshot().step()).isEqualTo(steps);
+            SessionHistory h = s.snapshot().history();
+            assertThat(h.steps()).isEqualTo(steps);
+            assertThat(h.exactFrom()).isEqualTo(steps - exact + 1);
+            for (long t = h.exactFrom(); t <= steps; t++) {
+                assertThat(h.valueAt(Stat.RUNNING_MEAN, 0, t)).isEqualTo(torch[(int) t]);
+            }
+            long[] bucket = h.bucketAt(3);
+            assertThat(bucket[0]).isEqualTo(1);
+            assertThat(bucket[1]).isGreaterThan(3);
+            double sum = 0;
+            for (long t = bucket[0]; t <= bucket[1]; t++) {
+                sum += mean[(int) t];
+            }
+            assertThat(h.valueAt(Stat.RUNNING_MEAN, 0, 3))
+                    .isCloseTo((float) (sum / (bucket[1] - bucket[0] + 1)), within(1e-6f));
         }
     }
 

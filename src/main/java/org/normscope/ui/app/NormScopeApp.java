@@ -45,6 +45,18 @@ public final class NormScopeApp extends Application {
                 }
             }
         });
+        window.setCsvExporter((history, stat, stepsPerRow, from, to) -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export history as CSV");
+            chooser.setInitialFileName("normscope-" + stat.label().replace(' ', '_').replaceAll("[()]", "") + ".csv");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File file = chooser.showSaveDialog(stage);
+            if (file != null) {
+                HistoryExport.writeInBackground(history, stat, stepsPerRow, from, to, file,
+                        done -> Platform.runLater(() -> model.tell(done)),
+                        e -> Platform.runLater(() -> ErrorDialog.show(e, stage)));
+            }
+        });
         Scene scene = window.createScene(MainWindow.WIDTH, MainWindow.HEIGHT);
         stage.setScene(scene);
         stage.setTitle("NormScope \u2014 PyTorch's BatchNorm, step by step");

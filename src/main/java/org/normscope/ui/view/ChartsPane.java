@@ -14,10 +14,21 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.controlsfx.validation.ValidationSupport;
 import org.normscope.session.ChannelHistogram;
-import org.normscope.session.HistoryView;
+import org.normscope.session.SessionHistory;
 import org.normscope.session.SessionSnapshot;
 import org.normscope.session.Stat;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import org.normscope.ui.chart.BandChart;
 import org.normscope.ui.chart.Curve;
+import org.normscope.ui.chart.XAxisChart;
 import org.normscope.ui.chart.CurveChart;
 import org.normscope.ui.chart.HistogramChart;
 import org.normscope.ui.chart.HistogramData;
@@ -25,6 +36,7 @@ import org.normscope.ui.chart.LineStyle;
 import org.normscope.ui.chart.Palette;
 import org.normscope.ui.chart.SeriesData;
 import org.normscope.ui.viewmodel.ChartsViewModel;
+import org.normscope.ui.viewmodel.TimeTravelViewModel;
 
 /**
  * The charts: running_mean and running_var against the step (true values dashed, a
@@ -34,18 +46,33 @@ import org.normscope.ui.viewmodel.ChartsViewModel;
 final class ChartsPane extends HBox {
 
     private static final Color KEY = Color.web("#57606a");
+    /** Columns to ask the history for before the charts have a width. */
+    private static final int DEFAULT_COLUMNS = 800;
 
     private final ChartsViewModel model;
     private final CurveChart meanChart = new CurveChart("running_mean", "step", "running_mean");
     private final CurveChart varChart = new CurveChart("running_var", "step", "running_var");
     private final HistogramChart histograms = new HistogramChart();
+    private final BandChart bands = new BandChart();
+    private final TimeTravelViewModel time;
+    private final Slider slider = new Slider(1, 1, 1);
+    private final ToggleButton follow = new ToggleButton("Follow newest");
+    private final Button whole = new Button("Whole history");
+    private final Button printAgain = new Button("Print step again");
+    private final Label rangeLabel = new Label();
+    private final Label readoutTitle = new Label();
+    private final TableView<TimeTravelViewModel.ChannelValues> readout = new TableView<>();
+    private final ToggleButton lastBatch = new ToggleButton("Last batch");
+    private final ToggleButton overTime = new ToggleButton("Over time");
+    private boolean syncingSlider;
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private SessionSnapshot shown;
     private double fontScale = 1;
     private int fittingHistograms = -1;
 
-    ChartsPane(ChartsViewModel model, ValidationSupport validation) {
+    ChartsPane(ChartsViewModel model, TimeTravelViewModel time, Runnable printCursorStep, ValidationSupport validation) {
         this.model = model;
+        this.time = time;
         meanChart.setId("mean-chart");
         meanChart.setIntegerXTicks(true);
         varChart.setIntegerXTicks(true);
@@ -65,7 +92,15 @@ final class ChartsPane extends HBox {
         pickedRow.managedProperty().bind(pickedRow.visibleProperty());
         model.picked().valueProperty().addListener((o, a, b) -> redraw());
 
-        VBox curves = new VBox(4, pickedRow, meanChart, varChart);
+        for (XAxisChart chart : List.<XAxisChart>of(meanChart, varChart, bands)) {
+            chart.setOnZoom(time::zoom);
+            chart.setOnPan(time::pan);
+            chart.setOnPoint(time::point);
+        }
+        bands.setId("bands");
+        bands.setIntegerXTicks(true);
+        bands.setXLabel("step");
+        VBox curves = new VBox(4, pickedRow, meanChart, varChart, timeBar(printCursorStep));
         VBox.setVgrow(meanChart, Priority.ALWAYS);
         VBox.setVgrow(varChart, Priority.ALWAYS);
         meanChart.setMinSize(200, 150);
@@ -85,11 +120,44 @@ final class ChartsPane extends HBox {
         });
         Label histogramsOf = new Label("histograms of");
         histogramsOf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox histogramBar = new HBox(8, histogramsOf, histogramChannel);
+        ToggleGroup view = new ToggleGroup();
+        lastBatch.setToggleGroup(view);
+        overTime.setToggleGroup(view);
+        lastBatch.setId("show-last-batch");
+        overTime.setId("show-over-time");
+        lastBatch.setTooltip(new Tooltip("Histograms of x and y in the last batch"));
+        overTime.setTooltip(new Tooltip("How one channel's x and y were spread over the steps in view: min–max, "
+                + "15.9–84.1 % (±1σ of a normal distribution) and the median"));
+        (model.overTimeProperty().get() ? overTime : lastBatch).setSelected(true);
+        view.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of the two is always chosen
+                return;
+            }
+            model.overTimeProperty().set(b == overTime);
+        });
+        model.overTimeProperty().addListener((o, a, b) -> {
+            histograms.setVisible(!b);
+            bands.setVisible(b);
+            redraw();
+        });
+        histograms.managedProperty().bind(histograms.visibleProperty());
+        bands.managedProperty().bind(bands.visibleProperty());
+        bands.setVisible(model.overTimeProperty().get());
+        histograms.setVisible(!model.overTimeProperty().get());
+        lastBatch.setMinWidth(Region.USE_PREF_SIZE);
+        overTime.setMinWidth(Region.USE_PREF_SIZE);
+        HBox views = new HBox(0, lastBatch, overTime);
+        views.getStyleClass().add("view-switch");
+        HBox histogramBar = new HBox(8, views, histogramsOf, histogramChannel);
         histogramBar.setAlignment(Pos.CENTER_LEFT);
-        VBox histogramBox = new VBox(4, histogramBar, histograms);
+        HBox.setHgrow(histogramChannel, Priority.SOMETIMES);
+        histogramChannel.setMaxWidth(Double.MAX_VALUE);
+        VBox histogramBox = new VBox(4, histogramBar, histograms, bands, readoutBox());
         VBox.setVgrow(histograms, Priority.ALWAYS);
+        VBox.setVgrow(bands, Priority.ALWAYS);
         histograms.setMinSize(200, 200);
+        bands.setMinSize(200, 200);
         histograms.widthProperty().addListener((o, a, w) -> {
             if (histogramsThatFit() != fittingHistograms) {
                 redraw();
@@ -99,8 +167,8 @@ final class ChartsPane extends HBox {
         getChildren().addAll(curves, histogramBox);
         HBox.setHgrow(curves, Priority.ALWAYS);
         HBox.setHgrow(histogramBox, Priority.SOMETIMES);
-        curves.prefWidthProperty().bind(widthProperty().multiply(0.6));
-        histogramBox.prefWidthProperty().bind(widthProperty().multiply(0.4));
+        curves.prefWidthProperty().bind(widthProperty().multiply(0.58));
+        histogramBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
         setSpacing(8);
         setPadding(new Insets(6));
     }
@@ -111,6 +179,8 @@ final class ChartsPane extends HBox {
         meanChart.setFontScale(scale);
         varChart.setFontScale(scale);
         histograms.setFontScale(scale);
+        bands.setFontScale(scale);
+        readout.setFixedCellSize(Math.round(24 * scale));
         if (histogramsThatFit() != fittingHistograms) {
             redraw();
         }
@@ -149,16 +219,34 @@ final class ChartsPane extends HBox {
         if (s == null) {
             return;
         }
+        syncSlider(s.step());
+        long from = time.fromProperty().get();
+        long to = time.toProperty().get();
+        int columns = (int) Math.max(meanChart.plotWidthPixels(), 0);
+        HistorySeries data = HistorySeries.of(s.history(), from, Math.min(to, s.step()),
+                columns > 0 ? columns : DEFAULT_COLUMNS);
+        for (XAxisChart chart : List.<XAxisChart>of(meanChart, varChart, bands)) {
+            if (s.step() > 0) {
+                chart.setXRange(from - 0.5, Math.max(to, from + 1) + 0.5);
+            } else {
+                chart.setAutoXRange();
+            }
+        }
         boolean tracked = s.layer().trackRunningStats();
-        drawStat(meanChart, s, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN, Stat.COMPARE_MEAN,
-                tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
-        drawStat(varChart, s, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR, Stat.COMPARE_VAR,
+        drawStat(meanChart, s, data, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN,
+                Stat.COMPARE_MEAN, tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
+        drawStat(varChart, s, data, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR, Stat.COMPARE_VAR,
                 tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
-        drawHistograms(s);
+        if (model.overTimeProperty().get()) {
+            drawBands(s, data);
+        } else {
+            drawHistograms(s);
+        }
     }
 
-    private void drawStat(CurveChart chart, SessionSnapshot s, Stat stat, Stat truth, Stat compare, String title) {
-        HistoryView h = s.history();
+    private void drawStat(CurveChart chart, SessionSnapshot s, HistorySeries h, Stat stat, Stat truth, Stat compare,
+                          String title) {
+        boolean any = s.step() > 0;
         boolean heat = s.channels() > ChartsViewModel.MAX_CURVES;
         boolean comparing = s.compareMomentum() != null && s.layer().trackRunningStats();
         int paren = title.indexOf(" (");
@@ -169,15 +257,15 @@ final class ChartsPane extends HBox {
         chart.setYLabel(heat ? shortName : stat.label());
         chart.setHeatMapLabel(shortName);
         chart.setRowAxisLabel("channel");
-        chart.setHeatMap(heat && h.size() > 0 ? HistorySeries.heatMap(h, stat) : null);
+        chart.setHeatMap(heat && any ? h.heatMap(stat) : null);
         List<Curve> curves = new ArrayList<>();
-        if (h.size() > 0) {
+        if (any) {
             for (int c : model.curveChannels()) {
                 Color color = Palette.channel(c);
-                curves.add(new Curve("channel " + c, color, HistorySeries.of(h, stat, c), LineStyle.SOLID, 2.5, true));
-                curves.add(new Curve("", color, HistorySeries.of(h, truth, c), LineStyle.DASHED, 1.5, false));
+                curves.add(new Curve("channel " + c, color, h.series(stat, c), LineStyle.SOLID, 2.5, true));
+                curves.add(new Curve("", color, h.series(truth, c), LineStyle.DASHED, 1.5, false));
                 if (comparing) {
-                    curves.add(new Curve("", color, HistorySeries.of(h, compare, c), LineStyle.DOTTED, 2.5, false));
+                    curves.add(new Curve("", color, h.series(compare, c), LineStyle.DOTTED, 2.5, false));
                 }
             }
             curves.add(new Curve(truth.label() + " (dashed)", KEY, SeriesData.of(new double[0], new double[0]), LineStyle.DASHED, 1.5, true));
@@ -210,6 +298,129 @@ final class ChartsPane extends HBox {
             outputs.add(histogram(s.outputHistograms().get(c), title, color, null));
         }
         histograms.setHistograms(inputs, outputs);
+    }
+
+    private void drawBands(SessionSnapshot s, HistorySeries h) {
+        int c = Math.min(model.distributionChannel(), s.channels() - 1);
+        List<BandChart.Panel> panels = new ArrayList<>();
+        if (s.step() > 0) {
+            panels.add(new BandChart.Panel("x (input), channel " + c, BandChart.INPUT_COLOR,
+                    h.bands(c, SessionHistory.Side.INPUT)));
+            panels.add(new BandChart.Panel("y (output), channel " + c, BandChart.OUTPUT_COLOR,
+                    h.bands(c, SessionHistory.Side.OUTPUT)));
+        }
+        bands.setTitle("distribution over the steps in view");
+        bands.setPanels(panels);
+    }
+
+    /** The step slider, follow and whole-history buttons, the range shown and "print again". */
+    private HBox timeBar(Runnable printCursorStep) {
+        slider.setId("step-slider");
+        slider.setBlockIncrement(1); // the arrow keys step through time one step at a time
+        follow.setId("follow");
+        whole.setId("whole-history");
+        printAgain.setId("print-again");
+        rangeLabel.setId("range");
+        slider.setTooltip(new Tooltip("Scrub through the steps: every chart's cursor and the table follow"));
+        follow.setTooltip(new Tooltip("Keep the newest steps in view as they come (zooming or dragging a chart stops it)"));
+        whole.setTooltip(new Tooltip("Show every step from the first, and follow"));
+        printAgain.setTooltip(new Tooltip("Print the cursor's step in the console again, as it ran "
+                + "(the last 10,000 steps are kept exactly)"));
+        follow.setSelected(time.followingProperty().get());
+        time.followingProperty().addListener((o, a, b) -> follow.setSelected(b));
+        follow.setOnAction(e -> {
+            if (follow.isSelected()) {
+                time.follow();
+            } else {
+                follow.setSelected(time.followingProperty().get()); // following stops by zooming or panning
+            }
+            redraw();
+        });
+        whole.setOnAction(e -> {
+            time.showAll();
+            redraw();
+        });
+        printAgain.setOnAction(e -> printCursorStep.run());
+        printAgain.disableProperty().bind(time.reprintableProperty().not());
+        rangeLabel.textProperty().bind(time.rangeTextProperty());
+        rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!syncingSlider) {
+                time.point(b.doubleValue());
+            }
+        });
+        time.cursorProperty().addListener((o, a, b) -> {
+            double x = b.longValue() < 1 ? Double.NaN : b.doubleValue();
+            meanChart.setCursorX(x);
+            varChart.setCursorX(x);
+            bands.setCursorX(x);
+            syncSlider(shown == null ? 0 : shown.step());
+        });
+        time.fromProperty().addListener((o, a, b) -> redraw());
+        time.toProperty().addListener((o, a, b) -> redraw());
+        HBox bar = new HBox(8, follow, whole, slider, rangeLabel, printAgain);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void syncSlider(long steps) {
+        syncingSlider = true;
+        try {
+            slider.setMax(Math.max(1, steps));
+            slider.setDisable(steps < 1);
+            long c = time.cursorProperty().get();
+            slider.setValue(c >= 1 ? c : Math.max(1, steps));
+        } finally {
+            syncingSlider = false;
+        }
+    }
+
+    /** The table of every channel's values at the cursor's step. */
+    private VBox readoutBox() {
+        readout.setId("readout");
+        readoutTitle.setId("readout-title");
+        readoutTitle.textProperty().bind(time.readoutTitleProperty());
+        readoutTitle.setWrapText(true);
+        readoutTitle.setMinHeight(Region.USE_PREF_SIZE);
+        readout.setItems(time.readout());
+        readout.getColumns().add(column("ch", v -> Integer.toString(v.channel())));
+        readout.getColumns().add(column("running\nmean", v -> number(v.runningMean())));
+        readout.getColumns().add(column("running\nvar", v -> number(v.runningVar())));
+        readout.getColumns().add(column("batch\nmean", v -> number(v.batchMean())));
+        readout.getColumns().add(column("batch\nvar", v -> number(v.batchVar())));
+        readout.getColumns().add(column("true\nmean", v -> number(v.trueMean())));
+        readout.getColumns().get(0).setMaxWidth(48);
+        readout.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        readout.setPlaceholder(new Label("no step chosen"));
+        readout.setFixedCellSize(24);
+        readout.setPrefHeight(6 * 24 + 30);
+        readout.setMinHeight(3 * 24 + 30);
+        return new VBox(2, readoutTitle, readout);
+    }
+
+    private static TableColumn<TimeTravelViewModel.ChannelValues, String> column(String title,
+            java.util.function.Function<TimeTravelViewModel.ChannelValues, String> text) {
+        TableColumn<TimeTravelViewModel.ChannelValues, String> col = new TableColumn<>();
+        Label header = new Label(title); // two short lines fit a narrow column
+        header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        col.setGraphic(header);
+        col.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
+        col.setSortable(false);
+        return col;
+    }
+
+    /** A float to five significant digits, "–" for NaN. */
+    private static String number(float v) {
+        return Float.isNaN(v) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.5g", v);
+    }
+
+    Slider slider() {
+        return slider;
+    }
+
+    BandChart bands() {
+        return bands;
     }
 
     /** As many small multiples as fit (about 75 px each at the normal text size), up to eight. */

@@ -1,57 +1,116 @@
 package org.normscope.ui.view;
 
-import org.normscope.session.HistoryView;
+import org.normscope.session.SessionHistory;
 import org.normscope.session.Stat;
+import org.normscope.ui.chart.BandData;
 import org.normscope.ui.chart.HeatMapData;
 import org.normscope.ui.chart.SeriesData;
 
-/** The session's history as chart data: no copies, the view's rows never change. */
+/**
+ * The session's history over steps {@code from..to} reduced to the charts' pixel columns:
+ * each column covers an equal share of the steps, and a curve gets at most two points per
+ * column (its min and max there), a heat map one cell, a band chart one set of quantiles.
+ * Columns in which no stored bucket starts (zoomed in further than the history keeps) are
+ * left out, so a line joins the neighbouring buckets instead of breaking.
+ */
 final class HistorySeries {
 
-    private HistorySeries() {
+    private final SessionHistory history;
+    private final long from;
+    private final long to;
+    private final int columns;
+    private final double[] x;
+
+    private HistorySeries(SessionHistory history, long from, long to, int columns) {
+        this.history = history;
+        this.from = from;
+        this.to = to;
+        this.columns = columns;
+        this.x = new double[columns];
+        long span = to - from + 1;
+        for (int i = 0; i < columns; i++) {
+            long a = from + (long) Math.floor((double) i * span / columns);
+            long b = from + (long) Math.floor((double) (i + 1) * span / columns) - 1;
+            x[i] = b < a ? Double.NaN : (a + b) / 2.0;
+        }
     }
 
-    /** One channel's {@code stat} against the step. */
-    static SeriesData of(HistoryView view, Stat stat, int channel) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return view.size();
-            }
-
-            @Override
-            public double x(int i) {
-                return view.step(i);
-            }
-
-            @Override
-            public double y(int i) {
-                return view.value(stat, channel, i);
-            }
-        };
+    /** Steps {@code from..to} of {@code history} in {@code columns} columns (at least 1). */
+    static HistorySeries of(SessionHistory history, long from, long to, int columns) {
+        return new HistorySeries(history, from, Math.max(from, to), Math.max(1, columns));
     }
 
-    /** Every channel's {@code stat}: a row per channel, a column per recorded step. */
-    static HeatMapData heatMap(HistoryView view, Stat stat) {
+    /** Channel {@code c}'s {@code stat}: each non-empty column's min and max, at the column's middle step. */
+    SeriesData series(Stat stat, int c) {
+        float[] min = new float[columns];
+        float[] max = new float[columns];
+        float[] mean = new float[columns];
+        history.columns(stat, c, from, to, columns, min, max, mean);
+        int n = 0;
+        double[] px = new double[2 * columns];
+        double[] py = new double[2 * columns];
+        for (int i = 0; i < columns; i++) {
+            if (Float.isNaN(min[i]) || Double.isNaN(x[i])) {
+                continue;
+            }
+            px[n] = x[i];
+            py[n++] = min[i];
+            if (max[i] != min[i]) {
+                px[n] = x[i];
+                py[n++] = max[i];
+            }
+        }
+        return SeriesData.of(java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
+    }
+
+    /** Every channel's {@code stat}: a row per channel, a cell per non-empty column (the column's mean). */
+    HeatMapData heatMap(Stat stat) {
+        int rows = history.channels();
+        float[] min = new float[columns];
+        float[] max = new float[columns];
+        float[] mean = new float[columns];
+        double[][] cells = new double[rows][];
+        int[] kept = null;
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            history.columns(stat, r, from, to, columns, min, max, mean);
+            if (kept == null) {
+                kept = new int[columns];
+                for (int i = 0; i < columns; i++) {
+                    if (!Float.isNaN(mean[i]) && !Double.isNaN(x[i])) {
+                        kept[n++] = i;
+                    }
+                }
+            }
+            cells[r] = new double[n];
+            for (int j = 0; j < n; j++) {
+                cells[r][j] = mean[kept[j]];
+            }
+        }
+        double[] cx = new double[n];
+        for (int j = 0; j < n; j++) {
+            cx[j] = x[kept[j]];
+        }
+        int count = n;
         return new HeatMapData() {
             @Override
             public int rows() {
-                return view.channels();
+                return rows;
             }
 
             @Override
             public int columns() {
-                return view.size();
+                return count;
             }
 
             @Override
             public double x(int column) {
-                return view.step(column);
+                return cx[column];
             }
 
             @Override
             public double value(int row, int column) {
-                return view.value(stat, row, column);
+                return cells[row][column];
             }
 
             @Override
@@ -59,5 +118,35 @@ final class HistorySeries {
                 return Integer.toString(row);
             }
         };
+    }
+
+    /** Channel {@code c}'s x or y as quantile bands, one point per column with a sample in it; null if none. */
+    BandData bands(int c, SessionHistory.Side side) {
+        int k = SessionHistory.QUANTILES.length;
+        float[][] q = new float[k][columns];
+        double[] qx = new double[columns];
+        history.quantileColumns(c, side, from, to, columns, q, qx);
+        int n = 0;
+        for (int i = 0; i < columns; i++) {
+            if (!Float.isNaN(q[k / 2][i]) && !Double.isNaN(qx[i])) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] bx = new double[n];
+        double[][] values = new double[k][n];
+        int j = 0;
+        for (int i = 0; i < columns; i++) {
+            if (!Float.isNaN(q[k / 2][i]) && !Double.isNaN(qx[i])) {
+                bx[j] = qx[i];
+                for (int l = 0; l < k; l++) {
+                    values[l][j] = q[l][i];
+                }
+                j++;
+            }
+        }
+        return BandData.of(bx, SessionHistory.QUANTILES.clone(), values);
     }
 }

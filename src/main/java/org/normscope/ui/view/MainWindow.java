@@ -71,7 +71,7 @@ public final class MainWindow {
         settingsScroll.setMinWidth(390);
         settingsScroll.setPrefWidth(410);
 
-        charts = new ChartsPane(model.charts(), validation);
+        charts = new ChartsPane(model.charts(), model.time(), model::printCursorStep, validation);
         ConsolePane console = new ConsolePane(model.console(), model.fontSizeProperty());
         SplitPane centre = new SplitPane(charts, console);
         centre.setOrientation(Orientation.VERTICAL);
@@ -134,6 +134,20 @@ public final class MainWindow {
 
     public Node histograms() {
         return charts.histograms();
+    }
+
+    /** Writes a statistic's history to a file the user picks (the app does it off the FX thread). */
+    @FunctionalInterface
+    public interface CsvExporter {
+        void export(org.normscope.session.SessionHistory history, org.normscope.session.Stat stat, long stepsPerRow,
+                    long from, long to);
+    }
+
+    private CsvExporter csvExporter = (h, stat, rows, from, to) -> { };
+
+    /** What File → Export history as CSV does with the user's choice. */
+    public void setCsvExporter(CsvExporter exporter) {
+        csvExporter = exporter;
     }
 
     /** What File → Export does with the chosen node (the app writes a PNG). */
@@ -213,14 +227,26 @@ public final class MainWindow {
         for (MenuItem m : new MenuItem[] {exportWindow, exportMean, exportVar, exportHist}) {
             m.setMnemonicParsing(false);
         }
+        MenuItem exportCsv = new MenuItem("Export history as CSV\u2026");
+        exportCsv.setId("export-csv");
+        exportCsv.setOnAction(e -> {
+            org.normscope.session.SessionSnapshot s = model.snapshotProperty().get();
+            if (s == null || s.step() == 0) {
+                model.tell("Nothing to export yet: run a step first.");
+                return;
+            }
+            CsvExportDialog.ask(root.getScene().getWindow(), s.step(), s.history().exactSteps())
+                    .ifPresent(choice -> csvExporter.export(s.history(), choice.stat(), choice.stepsPerRow(),
+                            choice.exactOnly() ? s.history().exactFrom() : 1, s.step()));
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
             Window w = root.getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        Menu file = new Menu("File", null, exportWindow, exportMean, exportVar, exportHist, new javafx.scene.control
-                .SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, exportWindow, exportMean, exportVar, exportHist, exportCsv,
+                new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("file-menu");
 
         Menu presets = new Menu("Presets");

@@ -16,7 +16,9 @@ final class StatusBar extends HBox {
         factor.setTooltip(Explanations.tooltip("factor"));
         Label bessel = label("status-n", model.besselProperty());
         bessel.setTooltip(Explanations.tooltip("bessel"));
-        getChildren().addAll(mode, tracked, factor, bessel);
+        Label rate = label("status-rate", model.rateProperty());
+        rate.setTooltip(new javafx.scene.control.Tooltip("Steps per second while playing, over the last second"));
+        getChildren().addAll(mode, tracked, factor, bessel, rate);
     }
 
     private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {

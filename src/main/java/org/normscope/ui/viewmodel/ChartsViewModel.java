@@ -20,6 +20,7 @@ public final class ChartsViewModel {
     public static final int FIRST_CHANNELS = -1;
 
     private final IntegerProperty histogramChannel = new SimpleIntegerProperty(FIRST_CHANNELS);
+    private final javafx.beans.property.BooleanProperty overTime = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper heatMap = new ReadOnlyBooleanWrapper(false);
     private final ValidatedField<List<Integer>> picked = new ValidatedField<>(List.of(0, 1, 2, 3),
             this::parsePicked, ChartsViewModel::formatPicked);
@@ -57,6 +58,23 @@ public final class ChartsViewModel {
             return all;
         }
         return picked.getValue();
+    }
+
+    /**
+     * Whether the right-hand charts show how x and y were distributed over the steps in view
+     * (quantile bands of one channel) rather than the last batch's histograms.
+     */
+    public javafx.beans.property.BooleanProperty overTimeProperty() {
+        return overTime;
+    }
+
+    /** The channel whose distributions over time are shown: the chosen one, else the first curve's. */
+    public int distributionChannel() {
+        int chosen = histogramChannel.get();
+        if (chosen != FIRST_CHANNELS && chosen < channels) {
+            return chosen;
+        }
+        return curveChannels().get(0);
     }
 
     /** The channels whose histograms are shown. */

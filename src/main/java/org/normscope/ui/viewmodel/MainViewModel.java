@@ -44,6 +44,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StatusViewModel status = new StatusViewModel();
     private final ConsoleViewModel console = new ConsoleViewModel();
     private final ChartsViewModel charts = new ChartsViewModel();
+    private final TimeTravelViewModel time = new TimeTravelViewModel();
     private final ObservableList<Preset> presets;
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -77,7 +78,17 @@ public final class MainViewModel implements AutoCloseable {
                 loadNow(p);
             }
         });
+        time.cursorProperty().addListener((o, a, b) -> time.read(snapshot.get() == null ? null
+                : snapshot.get().history()));
+        charts.histogramChannelProperty().addListener((o, a, b) -> showHistogramsOf());
+        charts.picked().valueProperty().addListener((o, a, b) -> showHistogramsOf());
         apply(runner.latest());
+    }
+
+    /** Tells the session which channels' histograms the snapshots should carry. */
+    private void showHistogramsOf() {
+        List<Integer> wanted = charts.histogramChannels();
+        runner.submit(s -> s.setHistogramChannels(wanted));
     }
 
     /** Where unexpected exceptions of the session's thread go (the window shows a dialog). */
@@ -155,6 +166,20 @@ public final class MainViewModel implements AutoCloseable {
         runner.submit(s -> s.load(p.layer(), p.batches(), p.compareMomentum(), p.training()));
     }
 
+    /** Prints the cursor's step to the console again, as it ran (only for steps kept exactly). */
+    public void printCursorStep() {
+        long t = time.cursorProperty().get();
+        if (t >= 1) {
+            runner.submit(s -> s.printAgain(t));
+        }
+    }
+
+    /** Shows {@code text} in the banner (as a notice) until the next step. */
+    public void tell(String text) {
+        banner.set(text);
+        bannerIsError.set(false);
+    }
+
     /** Hides the banner until something new happens. */
     public void dismissBanner() {
         SessionSnapshot s = snapshot.get();
@@ -189,10 +214,17 @@ public final class MainViewModel implements AutoCloseable {
         }
         console.pull(session.console());
         playing.set(runner.isPlaying());
+        status.showRate(stepCount.get(), System.nanoTime(), playing.get());
     }
 
     private void apply(SessionSnapshot s) {
+        int channelsBefore = snapshot.get() == null ? -1 : snapshot.get().channels();
         charts.setChannels(s.channels());
+        if (channelsBefore != s.channels()) {
+            showHistogramsOf();
+        }
+        time.setSteps(s.step());
+        time.read(s.history());
         layer.show(s);
         input.show(s);
         status.show(s);
@@ -230,6 +262,25 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /** Like {@link #awaitIdle()}, waiting up to {@code seconds} (a long fill of the history). */
+    public void awaitIdle(long seconds) {
+        try {
+            runner.awaitIdle(seconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the session did not finish its commands", e);
+        }
+    }
+
+    /** The steps of the newest published snapshot (any thread; for the benchmark). */
+    public long runnerStepCount() {
+        return runner.latest().step();
+    }
+
+    /** The bytes the newest snapshot's history holds. */
+    public long historyBytes() {
+        return runner.latest().history().bytes();
+    }
+
     /** Stops playing and the session's thread. */
     @Override
     public void close() {
@@ -252,6 +303,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ConsoleViewModel console() {
         return console;
+    }
+
+    /** The range the charts show and the step the cursor points at. */
+    public TimeTravelViewModel time() {
+        return time;
     }
 
     public ChartsViewModel charts() {

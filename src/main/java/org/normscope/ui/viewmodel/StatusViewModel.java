@@ -17,6 +17,41 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper batchesTracked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper factor = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper bessel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("");
+    private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>(); // {nanos, step}
+
+    /** The rate is averaged over about this long. */
+    static final long RATE_WINDOW_NS = 1_000_000_000L;
+
+    /**
+     * Steps per second while playing, averaged over the last second: called once per frame
+     * with the step count and the frame's time. Empty when not playing.
+     */
+    public void showRate(long stepCount, long nanos, boolean playing) {
+        if (!playing) {
+            samples.clear();
+            rate.set("");
+            return;
+        }
+        if (!samples.isEmpty() && stepCount < samples.peekLast()[1]) {
+            samples.clear(); // a new layer
+        }
+        samples.addLast(new long[] {nanos, stepCount});
+        while (samples.size() > 2 && nanos - samples.peekFirst()[0] > RATE_WINDOW_NS) {
+            samples.removeFirst();
+        }
+        long[] first = samples.peekFirst();
+        double seconds = (nanos - first[0]) * 1e-9;
+        if (seconds < 0.2) {
+            return; // too short to say
+        }
+        rate.set(String.format("%,.0f steps/s", (stepCount - first[1]) / seconds));
+    }
+
+    /** "12,345 steps/s" while playing, else empty. */
+    public ReadOnlyStringProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
 
     /** Shows a snapshot. */
     public void show(SessionSnapshot s) {

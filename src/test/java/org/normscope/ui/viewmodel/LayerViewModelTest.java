@@ -61,7 +61,7 @@ class LayerViewModelTest {
         assertThat(after.layer()).isEqualTo(before.layer());
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.step()).isEqualTo(2);
-        assertThat(after.history().size()).isEqualTo(before.history().size());
+        assertThat(after.history().steps()).isEqualTo(before.history().steps());
         assertThat(vm.console().entries()).hasSize(consoleBefore);
         // the typed text stays for the user to fix
         assertThat(layer.eps().textProperty().get()).isEqualTo(text);
@@ -97,7 +97,7 @@ class LayerViewModelTest {
         assertThat(s.step()).isEqualTo(3);
         assertThat(s.numBatchesTracked()).isEqualTo(3);
         Vm.assertAll(s.runningMean(), 0.657f, 1e-5);
-        assertThat(s.history().size()).isEqualTo(3);
+        assertThat(s.history().steps()).isEqualTo(3);
         assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains(">>> layer.eps = 0.001");
         assertThat(layer.eps().textProperty().get()).isEqualTo("0.001");
         // committing the same value again sends nothing
@@ -194,7 +194,7 @@ class LayerViewModelTest {
         assertThat(s.step()).isZero();
         assertThat(vm.stepCountProperty().get()).isZero();
         assertThat(s.numBatchesTracked()).isZero();
-        assertThat(s.history().size()).isZero();
+        assertThat(s.history().steps()).isZero();
         assertThat(vm.bannerProperty().get()).contains("start again").contains("BatchNorm1d(6");
         assertThat(vm.bannerIsErrorProperty().get()).isFalse();
         assertThat(layer.parameters()).hasSize(6);

@@ -91,7 +91,7 @@ class MainViewModelTest {
                 .contains("running_mean = tensor([0.7599, 0.7599, 0.7599, 0.7599])")
                 .contains("running_var = tensor([0.2401, 0.2401, 0.2401, 0.2401])");
         // the history has one row per step
-        assertThat(s.history().size()).isEqualTo(4);
+        assertThat(s.history().steps()).isEqualTo(4);
     }
 
     @Test
@@ -161,7 +161,7 @@ class MainViewModelTest {
         m.settle();
         assertThat(m.snap().batches().shape()).containsExactly(1, 4);
         assertThat(vm.input().shapeTextProperty().get()).startsWith("x: (1, 4)");
-        long historyBefore = m.snap().history().size();
+        long historyBefore = m.snap().history().steps();
 
         vm.step();
         m.settle();
@@ -169,7 +169,7 @@ class MainViewModelTest {
         assertThat(vm.bannerIsErrorProperty().get()).isTrue();
         assertThat(m.steps()).isEqualTo(2);
         assertThat(m.snap().refusal()).isEqualTo(N1_REFUSAL);
-        assertThat(m.snap().history().size()).isEqualTo(historyBefore);
+        assertThat(m.snap().history().steps()).isEqualTo(historyBefore);
         assertThat(m.last(ConsoleLog.Kind.REFUSAL)).contains(N1_REFUSAL);
         // PyTorch counts the batch before it checks it; the running stats stay
         assertThat(m.snap().numBatchesTracked()).isEqualTo(3);
@@ -285,7 +285,7 @@ class MainViewModelTest {
         m.settle();
         assertThat(m.steps()).isZero();
         assertThat(m.snap().numBatchesTracked()).isZero();
-        assertThat(m.snap().history().size()).isZero();
+        assertThat(m.snap().history().steps()).isZero();
         assertThat(vm.bannerProperty().get()).contains("everything starts again");
         assertThat(m.snap().layer()).isEqualTo(LayerConfig.notebook());
     }
@@ -446,11 +446,14 @@ class MainViewModelTest {
 
     @Test
     void theConsoleKeepsTheNewestEntries() {
-        vm.step(ConsoleViewModel.MAX_ENTRIES + 50);
+        int batches = ConsoleViewModel.MAX_ENTRIES / 100 + 1; // up to 100 steps at once print every one
+        for (int i = 0; i < batches; i++) {
+            vm.step(100);
+        }
         m.settle();
         List<ConsoleLog.Entry> entries = vm.console().entries();
         assertThat(entries).hasSize(ConsoleViewModel.MAX_ENTRIES);
-        assertThat(entries.get(entries.size() - 1).text()).startsWith("step " + (ConsoleViewModel.MAX_ENTRIES + 50));
+        assertThat(entries.get(entries.size() - 1).text()).startsWith("step " + (batches * 100) + " ");
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).seq()).isEqualTo(entries.get(i - 1).seq() + 1);
         }
@@ -459,7 +462,7 @@ class MainViewModelTest {
         vm.step();
         m.settle();
         assertThat(vm.console().entries()).hasSize(1);
-        assertThat(vm.console().entries().get(0).text()).startsWith("step " + (ConsoleViewModel.MAX_ENTRIES + 51));
+        assertThat(vm.console().entries().get(0).text()).startsWith("step " + (batches * 100 + 1) + " ");
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.normscope.ui.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+import org.normscope.session.SessionHistory;
+import org.normscope.session.Stat;
+
+/** Writes a statistic's history to a CSV file, off the FX thread. */
+final class HistoryExport {
+
+    private HistoryExport() {
+    }
+
+    /** Writes steps {@code from..to} of every channel's {@code stat}; one row per {@code stepsPerRow} steps. */
+    static void write(SessionHistory history, Stat stat, long stepsPerRow, long from, long to, File file)
+            throws IOException {
+        try (Writer out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
+            history.csvColumns(stat).write(out, from, to, stepsPerRow);
+        }
+    }
+
+    /** {@link #write} on a background thread; then {@code done} gets a sentence for the user, or {@code failed} the error. */
+    static void writeInBackground(SessionHistory history, Stat stat, long stepsPerRow, long from, long to, File file,
+                                  Consumer<String> done, Consumer<Throwable> failed) {
+        Thread t = new Thread(() -> {
+            try {
+                write(history, stat, stepsPerRow, from, to, file);
+                done.accept(String.format("Wrote %s: %s of steps %,d\u2013%,d, %,d step%s per row.", file.getName(),
+                        stat.label(), from, to, stepsPerRow, stepsPerRow == 1 ? "" : "s"));
+            } catch (IOException | RuntimeException e) {
+                failed.accept(e);
+            }
+        }, "normscope-csv-export");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,178 @@
+package org.normscope.ui.app;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.stage.Stage;
+import org.normscope.batch.BatchSpec;
+import org.normscope.batch.ChannelSource;
+import org.normscope.engine.Momentum;
+import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
+import org.normscope.session.LayerConfig;
+import org.normscope.session.LayerKind;
+import org.normscope.ui.view.MainWindow;
+import org.normscope.ui.viewmodel.MainViewModel;
+import org.normscope.ui.viewmodel.Speed;
+
+/**
+ * {@code bench-ui}: the real main window, headless, playing as fast as the engine goes after
+ * a long history. Fills the history through the real session first (the same steps the window
+ * would run), then plays for a while and records the interval between pulses as an
+ * {@link AnimationTimer} sees them.
+ */
+public final class UiBenchmark {
+
+    /** What one run measured. */
+    public record Result(int channels, int[] shape, long filledSteps, double fillSeconds, double fps,
+                         double frameP50Ms, double frameP99Ms, double stepsPerS, double heapMb, long historyBytes) {
+
+        /** One JSON object on one line. */
+        public String toJson() {
+            return String.format(java.util.Locale.ROOT,
+                    "{\"channels\":%d,\"shape\":%s,\"filled_steps\":%d,\"fill_s\":%.1f,\"fps\":%.1f,"
+                            + "\"frame_p50_ms\":%.2f,\"frame_p99_ms\":%.2f,\"steps_per_s\":%.0f,\"heap_mb\":%.1f,"
+                            + "\"history_bytes\":%d}",
+                    channels, Arrays.toString(shape).replace(" ", ""), filledSteps, fillSeconds, fps, frameP50Ms,
+                    frameP99Ms, stepsPerS, heapMb, historyBytes);
+        }
+    }
+
+    private UiBenchmark() {
+    }
+
+    /**
+     * @param shape {@code N, C, *spatial}: 2 or 3 sizes make a BatchNorm1d, 4 a BatchNorm2d, 5 a BatchNorm3d
+     * @param fresh a new batch every step (true) or the same batch every step, as {@code bench} times it
+     * @param progress where fill progress lines go (may be null)
+     */
+    public static Result run(int[] shape, long steps, double seconds, int width, int height, boolean fresh,
+                             java.io.PrintWriter progress) throws Exception {
+        Headless.start(width, height);
+        Preset preset = preset(shape, fresh);
+        MainViewModel model = ScreenshotRenderer.onFx(() -> {
+            Theme.apply();
+            MainViewModel m = new MainViewModel(PresetLibrary.builtIn());
+            m.load(preset);
+            return m;
+        });
+        try {
+            model.awaitIdle();
+            long fillStart = System.nanoTime();
+            long done = 0;
+            while (done < steps) {
+                int chunk = (int) Math.min(steps - done, 100_000);
+                model.step(chunk);
+                model.awaitIdle(24L * 3600);
+                done += chunk;
+                if (progress != null && steps > chunk) {
+                    progress.printf(java.util.Locale.ROOT, "filled %,d of %,d steps (%.0f s)%n", done, steps,
+                            (System.nanoTime() - fillStart) * 1e-9);
+                    progress.flush();
+                }
+            }
+            double fillSeconds = (System.nanoTime() - fillStart) * 1e-9;
+            Stage stage = ScreenshotRenderer.onFx(() -> {
+                MainWindow window = new MainWindow(model);
+                Stage s = new Stage();
+                s.setScene(window.createScene(width, height));
+                s.show();
+                model.speedProperty().set(Speed.CHOICES.get(Speed.CHOICES.size() - 1));
+                return s;
+            });
+            ScreenshotRenderer.waitFrames(4);
+            ScreenshotRenderer.onFx(() -> {
+                model.play();
+                return null;
+            });
+            Thread.sleep(1500); // warm-up: the JIT and the first frames of playing
+            List<Long> pulses = new ArrayList<>();
+            CountDownLatch finished = new CountDownLatch(1);
+            long[] stepsAt = new long[2];
+            long[] timeAt = new long[2];
+            long measureNanos = (long) (seconds * 1e9);
+            ScreenshotRenderer.onFx(() -> {
+                stepsAt[0] = model.runnerStepCount();
+                timeAt[0] = System.nanoTime();
+                new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        pulses.add(System.nanoTime());
+                        if (System.nanoTime() - timeAt[0] >= measureNanos) {
+                            stepsAt[1] = model.runnerStepCount();
+                            timeAt[1] = System.nanoTime();
+                            stop();
+                            finished.countDown();
+                        }
+                    }
+                }.start();
+                return null;
+            });
+            if (!finished.await((long) seconds + 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the window drew no frames");
+            }
+            ScreenshotRenderer.onFx(() -> {
+                model.pause();
+                return null;
+            });
+            model.awaitIdle();
+            double[] gaps = new double[Math.max(0, pulses.size() - 1)];
+            for (int i = 1; i < pulses.size(); i++) {
+                gaps[i - 1] = (pulses.get(i) - pulses.get(i - 1)) * 1e-6;
+            }
+            Arrays.sort(gaps);
+            double elapsed = (timeAt[1] - timeAt[0]) * 1e-9;
+            double stepsPerS = (stepsAt[1] - stepsAt[0]) / elapsed;
+            long historyBytes = ScreenshotRenderer.onFx(() -> {
+                model.pull();
+                return model.historyBytes();
+            });
+            ScreenshotRenderer.onFx(() -> {
+                stage.hide();
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                Thread.sleep(100);
+            }
+            Runtime rt = Runtime.getRuntime();
+            double heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+            return new Result(shape[1], shape, steps, fillSeconds, pulses.size() / elapsed, percentile(gaps, 0.50),
+                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes);
+        } finally {
+            model.close();
+        }
+    }
+
+    /** The bench's layer and batches: standard normal values, momentum 0.1, affine, tracked stats, train mode. */
+    static Preset preset(int[] shape, boolean fresh) {
+        int channels = shape[1];
+        int[] spatial = Arrays.copyOfRange(shape, 2, shape.length);
+        LayerKind kind = switch (shape.length) {
+            case 2, 3 -> LayerKind.BATCH_NORM_1D;
+            case 4 -> LayerKind.BATCH_NORM_2D;
+            case 5 -> LayerKind.BATCH_NORM_3D;
+            default -> throw new IllegalArgumentException("a shape has 2 to 5 sizes (N, C, ...), got "
+                    + Arrays.toString(shape));
+        };
+        LayerConfig layer = new LayerConfig(kind, channels, 1e-5, Momentum.DEFAULT, true, true);
+        List<ChannelSource> sources = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            sources.add(new ChannelSource.Normal(0, 1));
+        }
+        BatchSpec batches = new BatchSpec(shape[0], spatial, sources, 0, 0, fresh);
+        return new Preset("bench-ui " + Arrays.toString(shape), "", layer, batches, true, null);
+    }
+
+    /** The value at quantile {@code q} of sorted values (nearest rank), NaN if there are none. */
+    static double percentile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}
