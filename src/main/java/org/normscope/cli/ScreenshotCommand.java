@@ -39,6 +39,13 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "the base font size in px (default: the app's, 15)")
     double fontSize;
 
+    @Option(names = "--cursor", paramLabel = "STEP", defaultValue = "0",
+            description = "put the time-travel cursor on this step (default: none)")
+    long cursor;
+
+    @Option(names = "--distributions", description = "show the distributions over time instead of the last batch's histograms")
+    boolean distributions;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
@@ -65,7 +72,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--size must be from 640x480 to 7680x4320, got " + size);
         }
         try {
-            ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, out);
+            ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions, out);
         } catch (PresetFormatException | IllegalArgumentException e) {
             cl.getErr().println("normscope screenshot: " + e.getMessage());
             return Main.BAD_INPUT;

@@ -31,6 +31,16 @@ public final class ScreenshotRenderer {
      */
     public static void render(String preset, int steps, Boolean training, double width, double height,
                               double fontSize, File out) throws Exception {
+        render(preset, steps, training, width, height, fontSize, 0, false, out);
+    }
+
+    /**
+     * As {@link #render(String, int, Boolean, double, double, double, File)}, with the cursor on
+     * step {@code cursor} (0 for none) and the distributions over time instead of the last
+     * batch's histograms.
+     */
+    public static void render(String preset, int steps, Boolean training, double width, double height,
+                              double fontSize, long cursor, boolean overTime, File out) throws Exception {
         Headless.start((int) Math.ceil(width), (int) Math.ceil(height));
         List<Preset> presets = PresetLibrary.builtIn();
         Preset chosen = preset == null ? presets.get(0) : PresetLibrary.find(preset);
@@ -43,6 +53,7 @@ public final class ScreenshotRenderer {
             if (training != null) {
                 m.layer().trainingProperty().set(training);
             }
+            m.charts().overTimeProperty().set(overTime);
             if (fontSize > 0) {
                 while (m.fontSizeProperty().get() < fontSize - 1) {
                     m.biggerFont();
@@ -69,6 +80,9 @@ public final class ScreenshotRenderer {
                 s.setScene(window.createScene(width, height));
                 s.show();
                 model.pull();
+                if (cursor > 0) {
+                    model.time().point(cursor);
+                }
                 return s;
             });
             waitFrames(4);

@@ -190,6 +190,11 @@ public class BandChart extends CanvasChart implements XAxisChart {
     }
 
     @Override
+    protected boolean overlayIsEmpty() {
+        return !Double.isFinite(interaction.cursorX());
+    }
+
+    @Override
     protected void drawOverlay(GraphicsContext gc, double w, double h) {
         interaction.drawCursor(gc);
     }
@@ -373,9 +378,10 @@ public class BandChart extends CanvasChart implements XAxisChart {
 
         // the points in view and one on each side, for the edges that leave the plot; a fixed range
         // needs a clip (see CurveChart: a clip is costly, so only then)
-        boolean fixed = Double.isFinite(fixedXLo) && Double.isFinite(fixedXHi);
         int from = Math.max(0, lowerBound(d, xr[0]) - 1);
         int to = Math.min(d.size(), upperBound(d, xr[1]) + 1);
+        boolean fixed = Double.isFinite(fixedXLo) && Double.isFinite(fixedXHi) && to > from
+                && (d.x(from) < xr[0] || d.x(to - 1) > xr[1]); // only points outside need the costly clip
         int levelCount = d.levels().length;
         List<int[]> runs = runs(d, from, to, levelCount);
         gc.save();

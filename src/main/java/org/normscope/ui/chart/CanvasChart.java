@@ -237,9 +237,22 @@ public abstract class CanvasChart extends Region {
             overlay.relocate(0, 0);
             if (overlayDirty) {
                 overlayDirty = false;
-                redrawOverlay();
+                // an empty overlay is hidden, not drawn: a full-size transparent canvas would still be
+                // blended over the data layer in every frame that repaints the chart
+                boolean empty = overlayIsEmpty();
+                overlay.setVisible(!empty);
+                if (empty) {
+                    overlayText.clear();
+                } else {
+                    redrawOverlay();
+                }
             }
         }
+    }
+
+    /** Whether {@link #drawOverlay} would draw nothing now (then the overlay is hidden). False by default. */
+    protected boolean overlayIsEmpty() {
+        return false;
     }
 
     private void redrawOverlay() {

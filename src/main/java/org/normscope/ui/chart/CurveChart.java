@@ -74,6 +74,7 @@ public class CurveChart extends CanvasChart implements XAxisChart {
     private final StringProperty heatMapLabel = new SimpleStringProperty(this, "heatMapLabel", "");
 
     private List<Curve> curves = List.of();
+    private WritableImage heatImage;
     private HeatMapData heatMap;
     private double fixedXLo = Double.NaN;
     private double fixedXHi = Double.NaN;
@@ -100,6 +101,18 @@ public class CurveChart extends CanvasChart implements XAxisChart {
         setTitle(title);
         setXLabel(xLabel);
         setYLabel(yLabel);
+    }
+
+    /** Whether a curve has a point left or right of {@code xr} (x ascending, so its ends tell). */
+    private static boolean anyOutside(List<Curve> curves, double[] xr) {
+        for (Curve c : curves) {
+            SeriesData d = c.data();
+            int n = d.size();
+            if (n > 0 && (d.x(0) < xr[0] || d.x(n - 1) > xr[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -251,6 +264,11 @@ public class CurveChart extends CanvasChart implements XAxisChart {
 
     final XInteraction interaction() {
         return interaction;
+    }
+
+    @Override
+    protected boolean overlayIsEmpty() {
+        return !Double.isFinite(interaction.cursorX());
     }
 
     @Override
@@ -483,10 +501,11 @@ public class CurveChart extends CanvasChart implements XAxisChart {
 
         // A Canvas clip costs a full-size mask per frame in the software pipeline (measured: most
         // of a frame); with automatic ranges every point is inside the plot, so only a fixed
-        // range needs one.
-        boolean fixedRange = Double.isFinite(fixedXLo) || Double.isFinite(fixedYLo);
+        // range with points outside it needs one (an owner that gives only the points in range
+        // never pays for it).
+        boolean clip = Double.isFinite(fixedYLo) || (Double.isFinite(fixedXLo) && anyOutside(drawable, xr));
         gc.save();
-        if (fixedRange) {
+        if (clip) {
             gc.beginPath();
             gc.rect(left, top, right - left, bottom - top);
             gc.clip();
@@ -594,7 +613,11 @@ public class CurveChart extends CanvasChart implements XAxisChart {
         double vLo = range == null ? 0 : range[0];
         double vHi = range == null ? 1 : range[1];
         int[] argb = HeatMapRaster.argb(heat, fr.xRange()[0], fr.xRange()[1], widthPx, vLo, vHi);
-        WritableImage img = new WritableImage(widthPx, rows);
+        // one image kept and rewritten: a new one each frame costs a new texture in the software pipeline
+        if (heatImage == null || (int) heatImage.getWidth() != widthPx || (int) heatImage.getHeight() != rows) {
+            heatImage = new WritableImage(widthPx, rows);
+        }
+        WritableImage img = heatImage;
         img.getPixelWriter().setPixels(0, 0, widthPx, rows, PixelFormat.getIntArgbInstance(), argb, 0, widthPx);
         gc.setImageSmoothing(false);
         gc.drawImage(img, left, top, widthPx, bottom - top);

@@ -118,7 +118,9 @@ final class ChartsPane extends HBox {
             histogramChannel.setValue(c.intValue());
             redraw();
         });
-        Label histogramsOf = new Label("histograms of");
+        Label histogramsOf = new Label();
+        histogramsOf.textProperty().bind(javafx.beans.binding.Bindings.when(model.overTimeProperty())
+                .then("distribution of").otherwise("histograms of"));
         histogramsOf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ToggleGroup view = new ToggleGroup();
         lastBatch.setToggleGroup(view);
@@ -390,7 +392,11 @@ final class ChartsPane extends HBox {
         readout.getColumns().add(column("batch\nmean", v -> number(v.batchMean())));
         readout.getColumns().add(column("batch\nvar", v -> number(v.batchVar())));
         readout.getColumns().add(column("true\nmean", v -> number(v.trueMean())));
-        readout.getColumns().get(0).setMaxWidth(48);
+        readout.getColumns().get(0).setMinWidth(44);
+        readout.getColumns().get(0).setMaxWidth(60);
+        for (int i = 1; i < readout.getColumns().size(); i++) {
+            readout.getColumns().get(i).setMinWidth(76); // "running" and a number fit
+        }
         readout.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         readout.setPlaceholder(new Label("no step chosen"));
         readout.setFixedCellSize(24);
