@@ -43,14 +43,32 @@ import java.util.Objects;
  * and stored as float. An open bucket keeps its sum in double until it closes, so each
  * bucket's mean is rounded to float once per merge level, not once per step.
  *
+ * <p><b>Block summaries</b>: for {@link #columns} only, the exact window is also summarised
+ * per series in blocks of 16 steps aligned to step numbers (block {@code b} = steps
+ * {@code 16b+1 … 16b+16}): min, max, count and the sum of the non-NaN values, 14 bytes a block,
+ * {@code ⌈E/16⌉} of them in a ring like the exact window's, each written when its last step is
+ * appended and read only while the whole block is inside the exact window (the oldest, partly
+ * evicted block is read raw). A column holding whole blocks reads them by summary and only its
+ * partial blocks at either end raw, with the very same results as reading every step: min and
+ * max are the same in any grouping, and a block's sum is added at once only when that is
+ * provably bit for bit what adding its values one by one gives: when every partial sum is
+ * exact in double. That fails (and the block is read raw) when a block's nonzero values span
+ * more than about 2^11 in magnitude, or when the column's running sum needs more than 53 bits
+ * at the grid of its finest value so far, e.g. where a long sum just crossed a power of two.
+ * No block summaries are kept when {@code E < 16}.
+ *
  * <p><b>Lazy series</b>: a series that has only ever received NaN holds no arrays (it reads
  * NaN everywhere and costs 0 {@link #bytes()}); its arrays are allocated, NaN-filled, at its
  * first non-NaN value.
  *
  * <p><b>Cost</b>: {@link #append(float[])} is O(series) amortised (each level does
- * {@code 1/w_j} of a step's work) and allocates nothing once the levels and series exist.
- * The queries cost O(levels + buckets in the range), {@link #columns} O(levels + buckets in
- * the range + columns).
+ * {@code 1/w_j} of a step's work, and every 16th step summarises the block it completes, 16
+ * values a series) and allocates nothing once the levels and series exist. The queries cost
+ * O(levels + buckets in the range). {@link #columns} costs O(levels + level buckets in the
+ * range + columns) plus, over the exact window, one read per step in columns narrower than 16
+ * steps and, in wider ones, one per whole block and at most 30 raw steps per column (plus
+ * the blocks that cannot be added exactly, read raw): about {@code columns + steps/16} instead
+ * of {@code steps} when the columns are wide.
  *
  * <p><b>Threads</b>: every public method is {@code synchronized}; one thread may append while
  * others query. {@link #copy(int...)} takes a consistent snapshot to read at leisure.
@@ -63,11 +81,11 @@ public final class HistoryPyramid {
     /** Steps kept raw by {@link #forStats(int)}. */
     public static final int DEFAULT_EXACT_STEPS = 10_000;
     /**
-     * Closed buckets per level for {@link #forStats(int)}: 120 rather than 128 so that a
-     * series stays under 64,000 bytes (384 series under 24.6 MB, 23.2 MiB): see
-     * {@link #forStats(int)}.
+     * Closed buckets per level for {@link #forStats(int)}: 100 so that a series, block
+     * summaries included, holds 68,190 bytes and 384 series stay within 25.0 MiB
+     * (26,214,400 bytes): see {@link #forStats(int)}.
      */
-    public static final int DEFAULT_BUCKETS_PER_LEVEL = 120;
+    public static final int DEFAULT_BUCKETS_PER_LEVEL = 100;
     /** Width of a level-1 bucket for {@link #forStats(int)}. */
     public static final int DEFAULT_FIRST_WIDTH = 8;
     /** Levels for {@link #forStats(int)}. */
@@ -77,6 +95,12 @@ public final class HistoryPyramid {
     static final int BUCKET_BYTES = 16;
     /** An open bucket: min, max (float), sum (double) and count (int). */
     static final int OPEN_BUCKET_BYTES = 20;
+    /** Steps per block of the exact window's block summaries; block b holds steps 16b+1 .. 16b+16. */
+    static final int BLOCK = 16;
+    /** A block summary: min, max (float), its sum as a 40-bit integer (int + byte), count and flags (byte). */
+    static final int BLOCK_BYTES = 14;
+    /** A block's sum is kept as an integer multiple of 2^(ulp exponent of its largest |value| - this). */
+    static final int BLOCK_SUM_FINE_BITS = 11;
     /** A level's step bookkeeping, shared by all series: width, first step, open steps (long), head, count (int). */
     static final int LEVEL_BYTES = 32;
 
@@ -88,6 +112,12 @@ public final class HistoryPyramid {
 
     /** [series][slot]: step t lives in slot (t-1) % exactSteps; null while the series is lazy. */
     private final float[][] exact;
+    /** [series]: the exact window's block summaries; null while the series is lazy or when {@code E < 16}. */
+    private final Blocks[] blocks;
+    /** Slots per {@link Blocks} ring: {@code ⌈E/16⌉}, or 0 when {@code E < 16} (no block fits in the window). */
+    private final int blockSlots;
+    /** Raw exact-window values read by {@link #columns} so far (for tests: blocks read by summary are not counted). */
+    long rawVisits;
     /** levels[j-1] is level j; the first levelCount are allocated. */
     private final Level[] levels;
     private int levelCount;
@@ -125,16 +155,19 @@ public final class HistoryPyramid {
         this.firstWidth = firstWidth;
         this.maxLevels = maxLevels;
         this.exact = new float[series][];
+        this.blocks = new Blocks[series];
+        this.blockSlots = exactSteps < BLOCK ? 0 : (exactSteps + BLOCK - 1) / BLOCK;
         this.levels = new Level[maxLevels];
     }
 
     /**
      * A pyramid for {@code series} statistics with the defaults: {@code E = 10,000},
-     * {@code B = 120}, {@code w_1 = 8}, {@code L = 12}. Once all levels exist a series holds
-     * {@code 10,000·4 + 12·(120·16 + 20) = 63,280} bytes, plus 12·32 bytes of level
-     * bookkeeping for the whole pyramid: 384 series hold 24,299,904 bytes. (With
-     * {@code B = 128} it would be 64,816 bytes a series, 24.9 MB for 384.) The top level
-     * starts at width 16,384; after 10^7 steps its buckets are 131,072 steps wide.
+     * {@code B = 100}, {@code w_1 = 8}, {@code L = 12}. Once all levels exist a series holds
+     * {@code 10,000·4 + 625·14 + 12·(100·16 + 20) = 68,190} bytes (exact window, block
+     * summaries, levels), plus 12·32 bytes of level bookkeeping for the whole pyramid: 384
+     * series hold 26,185,344 bytes, within 25.0 MiB (26,214,400 bytes). (With {@code B = 102}
+     * it would be 68,574 bytes a series, 26,332,800 for 384.) The top level starts at width
+     * 16,384; after 10^7 steps its buckets are 131,072 steps wide.
      */
     public static HistoryPyramid forStats(int series) {
         return new HistoryPyramid(series, DEFAULT_EXACT_STEPS, DEFAULT_BUCKETS_PER_LEVEL, DEFAULT_FIRST_WIDTH,
@@ -208,9 +241,24 @@ public final class HistoryPyramid {
             ring[slot] = v;
         }
         steps = step;
+        if (blockSlots > 0 && step % BLOCK == 0) {
+            summarise(step);
+        }
         if (evicts) {
             first.openSteps++;
             carry();
+        }
+    }
+
+    /** Summarises the block that {@code step} completes (steps {@code step-15 .. step}) for every allocated series. */
+    private void summarise(long step) {
+        int k = (int) ((step / BLOCK - 1) % blockSlots);
+        int start = (int) ((step - BLOCK) % exactSteps);
+        for (int s = 0; s < series; s++) {
+            Blocks b = blocks[s];
+            if (b != null) {
+                b.summarise(k, exact[s], start);
+            }
         }
     }
 
@@ -291,6 +339,9 @@ public final class HistoryPyramid {
         float[] ring = new float[exactSteps];
         Arrays.fill(ring, Float.NaN);
         exact[s] = ring;
+        if (blockSlots > 0) {
+            blocks[s] = new Blocks(blockSlots); // every block so far was all NaN: empty summaries are right
+        }
         for (int j = 0; j < levelCount; j++) {
             levels[j].cells[s] = new Cells(bucketsPerLevel);
         }
@@ -334,6 +385,18 @@ public final class HistoryPyramid {
         if (lo > hi) {
             return 0;
         }
+        int n = visitLevels(s, lo, hi, sink);
+        float[] ring = exact[s];
+        for (long t = Math.max(lo, exactFrom()); t <= hi; t++) {
+            float v = ring == null ? Float.NaN : ring[(int) ((t - 1) % exactSteps)];
+            sink.bucket(t, t, v, v, v, Float.isNaN(v) ? 0 : 1);
+            n++;
+        }
+        return n;
+    }
+
+    /** The levels' part of {@link #visit}: their buckets overlapping {@code lo..hi}, oldest first. */
+    private int visitLevels(int s, long lo, long hi, BucketSink sink) {
         int n = 0;
         for (int j = levelCount - 1; j >= 0; j--) {
             Level level = levels[j];
@@ -363,12 +426,6 @@ public final class HistoryPyramid {
                 n++;
             }
         }
-        float[] ring = exact[s];
-        for (long t = Math.max(lo, exactFrom()); t <= hi; t++) {
-            float v = ring == null ? Float.NaN : ring[(int) ((t - 1) % exactSteps)];
-            sink.bucket(t, t, v, v, v, Float.isNaN(v) ? 0 : 1);
-            n++;
-        }
         return n;
     }
 
@@ -387,10 +444,25 @@ public final class HistoryPyramid {
      * count-weighted mean; a column with no bucket, or only missing values, reads NaN in all
      * three. Draw two points per column: min and max.
      *
+     * <p>Inside the exact window a column reads the 16-step blocks it wholly holds from their
+     * summaries where that gives the same result as reading their steps (see the class
+     * comment), so that wide columns cost about one read per block.
+     *
      * @throws IllegalArgumentException if {@code columns < 0}, an array is shorter than
      *         {@code columns}, or {@code span·columns} overflows a long
      */
     public synchronized void columns(int s, long from, long to, int columns, float[] min, float[] max, float[] mean) {
+        columns(s, from, to, columns, min, max, mean, null);
+    }
+
+    /**
+     * {@link #columns(int, long, long, int, float[], float[], float[])}, and if {@code sums} is
+     * not null also each column's sum in double before it is divided into the mean (0 for a
+     * column with no value) (for tests: the sum shows a difference in rounding that the float
+     * mean mostly hides).
+     */
+    synchronized void columns(int s, long from, long to, int columns, float[] min, float[] max, float[] mean,
+            double[] sums) {
         Objects.checkIndex(s, series);
         if (columns < 0 || min.length < columns || max.length < columns || mean.length < columns) {
             throw new IllegalArgumentException("need columns ≥ 0 and arrays of at least " + columns + " values");
@@ -398,6 +470,9 @@ public final class HistoryPyramid {
         Arrays.fill(min, 0, columns, Float.NaN);
         Arrays.fill(max, 0, columns, Float.NaN);
         Arrays.fill(mean, 0, columns, Float.NaN);
+        if (sums != null) {
+            Arrays.fill(sums, 0, columns, 0);
+        }
         if (from > to || columns == 0) {
             return;
         }
@@ -405,9 +480,69 @@ public final class HistoryPyramid {
         if (span <= 0 || span > Long.MAX_VALUE / columns) {
             throw new IllegalArgumentException("the range " + from + ".." + to + " is too long for " + columns + " columns");
         }
-        ColumnReducer reducer = new ColumnReducer(from, span, columns, min, max, mean);
-        visit(s, from, to, reducer);
+        ColumnReducer reducer = new ColumnReducer(from, span, columns, min, max, mean, sums);
+        long lo = Math.max(from, 1);
+        long hi = Math.min(to, steps);
+        if (lo <= hi) {
+            visitLevels(s, lo, hi, reducer);
+            long first = Math.max(lo, exactFrom());
+            if (first <= hi && exact[s] != null) { // a lazy series' exact steps are all missing: nothing to add
+                reduceExact(s, first, hi, reducer);
+            }
+        }
         reducer.flush();
+    }
+
+    /**
+     * Adds exact steps {@code first..last} to their columns: what {@link #visit} would pass
+     * {@code reducer} step by step, but each whole block inside a column is added by its
+     * summary when {@link Blocks#reduce} can do so with the very same result.
+     */
+    private void reduceExact(int s, long first, long last, ColumnReducer reducer) {
+        float[] ring = exact[s];
+        Blocks summaries = blocks[s];
+        Reduction r = reducer.reduction;
+        long t = first;
+        while (t <= last) {
+            int c = reducer.columnOf(t);
+            long end = Math.min(last, reducer.lastStepOf(c));
+            reducer.enter(c);
+            // Block b holds steps 16b+1 .. 16b+16. Those starting at or after t ≥ exactFrom() are
+            // wholly inside the exact window, so their summaries are valid.
+            long b0 = (t - 1 + BLOCK - 1) / BLOCK; // the first block starting at or after t
+            long b1 = end / BLOCK - 1; // last block ending at or before end
+            if (summaries == null || b0 > b1) {
+                reduceRaw(ring, t, end, r);
+            } else {
+                reduceRaw(ring, t, b0 * BLOCK, r);
+                for (long b = b0; b <= b1; b++) {
+                    if (!summaries.reduce((int) (b % blockSlots), r)) {
+                        reduceRaw(ring, b * BLOCK + 1, (b + 1) * BLOCK, r);
+                    }
+                }
+                reduceRaw(ring, (b1 + 1) * BLOCK + 1, end, r);
+            }
+            t = end + 1;
+        }
+    }
+
+    /** Adds the raw values of steps {@code first..last} (none if {@code first > last}) to {@code r}, in step order. */
+    private void reduceRaw(float[] ring, long first, long last, Reduction r) {
+        if (first > last) {
+            return;
+        }
+        int n = (int) (last - first + 1);
+        rawVisits += n;
+        int i = (int) ((first - 1) % exactSteps);
+        for (int k = 0; k < n; k++) {
+            float v = ring[i];
+            if (++i == exactSteps) {
+                i = 0;
+            }
+            if (v == v) { // not NaN
+                r.addValue(v);
+            }
+        }
     }
 
     /** Buckets arrive in step order, so their columns do too: one running reduction suffices. */
@@ -418,27 +553,42 @@ public final class HistoryPyramid {
         private final float[] min;
         private final float[] max;
         private final float[] mean;
-        private final Reduction reduction = new Reduction();
+        private final double[] sums; // null unless asked for
+        final Reduction reduction = new Reduction();
         private int column = -1;
 
-        ColumnReducer(long from, long span, int columns, float[] min, float[] max, float[] mean) {
+        ColumnReducer(long from, long span, int columns, float[] min, float[] max, float[] mean, double[] sums) {
             this.from = from;
             this.span = span;
             this.columns = columns;
             this.min = min;
             this.max = max;
             this.mean = mean;
+            this.sums = sums;
         }
 
         @Override
         public void bucket(long firstStep, long lastStep, float bMin, float bMax, float bMean, int count) {
-            long d = Math.max(firstStep, from) - from;
-            int c = (int) (((d + 1) * columns - 1) / span);
+            enter(columnOf(Math.max(firstStep, from)));
+            reduction.add(bMin, bMax, bMean, count);
+        }
+
+        /** The column holding {@code step} ({@code from ≤ step ≤ to}). */
+        int columnOf(long step) {
+            return (int) (((step - from + 1) * columns - 1) / span);
+        }
+
+        /** The last step of column {@code c}. */
+        long lastStepOf(int c) {
+            return from + (c + 1) * span / columns - 1;
+        }
+
+        /** Makes {@code c} the column being reduced, flushing the previous one if it differs. */
+        void enter(int c) {
             if (c != column) {
                 flush();
                 column = c;
             }
-            reduction.add(bMin, bMax, bMean, count);
         }
 
         void flush() {
@@ -446,6 +596,9 @@ public final class HistoryPyramid {
                 min[column] = reduction.min();
                 max[column] = reduction.max();
                 mean[column] = reduction.mean();
+                if (sums != null) {
+                    sums[column] = reduction.sum();
+                }
             }
             reduction.reset();
         }
@@ -530,7 +683,8 @@ public final class HistoryPyramid {
 
     /**
      * Bytes held by the arrays: for each series that has had a value, {@code E·4} for the exact
-     * window and {@code B·16 + 20} per allocated level (closed buckets and the open one); plus
+     * window, {@code ⌈E/16⌉·14} for its block summaries (none when {@code E < 16}) and
+     * {@code B·16 + 20} per allocated level (closed buckets and the open one); plus
      * {@code 32} bytes of step bookkeeping per allocated level. Object headers and references
      * are not counted (about 50 bytes per series and level on a 64-bit JVM).
      */
@@ -552,7 +706,8 @@ public final class HistoryPyramid {
         if (exact[s] == null) {
             return 0;
         }
-        return (long) exactSteps * Float.BYTES + (long) levelCount * ((long) bucketsPerLevel * BUCKET_BYTES + OPEN_BUCKET_BYTES);
+        return (long) exactSteps * Float.BYTES + (long) blockSlots * BLOCK_BYTES
+                + (long) levelCount * ((long) bucketsPerLevel * BUCKET_BYTES + OPEN_BUCKET_BYTES);
     }
 
     /**
@@ -570,6 +725,8 @@ public final class HistoryPyramid {
         for (int i = 0; i < seriesIndices.length; i++) {
             float[] ring = exact[seriesIndices[i]];
             c.exact[i] = ring == null ? null : ring.clone();
+            Blocks b = blocks[seriesIndices[i]];
+            c.blocks[i] = b == null ? null : b.copy();
         }
         for (int j = 0; j < levelCount; j++) {
             Level level = levels[j];
@@ -747,6 +904,163 @@ public final class HistoryPyramid {
             } else {
                 sink.bucket(first, last, openMin, openMax, openMean(), openCount);
             }
+        }
+    }
+
+    /**
+     * One series' block summaries of the exact window: block {@code b} (steps
+     * {@code 16b+1 .. 16b+16}) lives in slot {@code b % ⌈E/16⌉}, written when its last step is
+     * appended, and is read only while the whole block is inside the exact window (so its slot
+     * has not been reused).
+     *
+     * <p>Per slot: min and max of the non-NaN values, their count (0 to 16), whether their sum
+     * is known, and the sum itself as a 40-bit integer {@code m}: the sum is {@code m·2^q} with
+     * {@code q = ulpExponent(M) - 11} and {@code M} the largest |value|. The sum is known, and
+     * exact, when every value is a multiple of {@code 2^q} (then
+     * {@code |m| < 16·2^(24+11) = 2^39}); else the block is always read raw. A block holding
+     * ±∞ has the sum that ∞ arithmetic gives (+∞, -∞ or NaN), derived from min and max; one of
+     * zeros only sums to 0. 14 bytes a slot.
+     */
+    private static final class Blocks {
+        private static final int COUNT_MASK = 0x1F;
+        private static final int SUM_KNOWN = 0x20;
+
+        /** Slot k: the bits of min at {@code 3k}, of max at {@code 3k+1}, the low 32 bits of m at {@code 3k+2}. */
+        final int[] data;
+        /** Bits 0-4 the count, bit 5 {@link #SUM_KNOWN}, bits 8-15 the high 8 bits of {@code m} (signed). */
+        final short[] meta;
+
+        Blocks(int slots) {
+            data = new int[3 * slots];
+            meta = new short[slots]; // count 0: an empty block
+        }
+
+        private Blocks(Blocks other) {
+            data = other.data.clone();
+            meta = other.meta.clone();
+        }
+
+        Blocks copy() {
+            return new Blocks(this);
+        }
+
+        /** Summarises the 16 values from {@code ring[start]} on (wrapping) into slot {@code k}. */
+        void summarise(int k, float[] ring, int start) {
+            float min = Float.NaN;
+            float max = Float.NaN;
+            double sum = 0;
+            int count = 0;
+            int grid = Integer.MAX_VALUE; // the coarsest power of two all nonzero finite values are multiples of
+            boolean wraps = start + BLOCK > ring.length;
+            for (int n = 0; n < BLOCK; n++) {
+                int i = start + n;
+                float v = ring[wraps && i >= ring.length ? i - ring.length : i];
+                if (v != v) {
+                    continue;
+                }
+                if (count == 0) {
+                    min = v;
+                    max = v;
+                } else {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+                sum += v;
+                count++;
+                if (v != 0) {
+                    grid = Math.min(grid, gridExponent(v)); // ±∞ gives junk, but then the grid is not used
+                }
+            }
+            long m = 0;
+            int flags = count;
+            if (count > 0) {
+                float maxAbs = Math.max(Math.abs(min), Math.abs(max));
+                if (maxAbs == 0 || maxAbs == Float.POSITIVE_INFINITY) {
+                    flags |= SUM_KNOWN; // 0, or derived from min and max
+                } else {
+                    int q = ulpExponent(maxAbs) - BLOCK_SUM_FINE_BITS;
+                    if (grid >= q) {
+                        // Every partial sum is a multiple of 2^q below 2^(q+39) in magnitude: exact in double.
+                        m = (long) Math.scalb(sum, -q);
+                        flags |= SUM_KNOWN;
+                    }
+                }
+            }
+            data[3 * k] = Float.floatToRawIntBits(min);
+            data[3 * k + 1] = Float.floatToRawIntBits(max);
+            data[3 * k + 2] = (int) m;
+            meta[k] = (short) ((m >> 32) << 8 | flags);
+        }
+
+        /**
+         * Adds slot {@code k}'s block to {@code r} and returns true if adding its summary gives
+         * bit for bit the sum that adding its values one by one (in double, in step order) to
+         * {@code r} would; else adds nothing and returns false (read the block raw).
+         *
+         * <p>Min, max and count reduce the same in any grouping. For the sum: if every partial
+         * sum {@code S + v_1 + … + v_i} ({@code S = r.sum()}) is a multiple of {@code 2^g} below
+         * {@code 2^(g+53)} in magnitude, each addition one by one is exact, and so is adding the
+         * block's exact sum at once: both give the exact {@code S + Σv}. With {@code g} the
+         * finer of S's grid and the block's ({@code q}), {@code |S| + count·M} bounds them.
+         * Once ±∞ or NaN is in S or the block, the result is the same in any order.
+         */
+        boolean reduce(int k, Reduction r) {
+            int bits = meta[k];
+            int count = bits & COUNT_MASK;
+            if (count == 0) {
+                return true;
+            }
+            if ((bits & SUM_KNOWN) == 0) {
+                return false;
+            }
+            float min = Float.intBitsToFloat(data[3 * k]);
+            float max = Float.intBitsToFloat(data[3 * k + 1]);
+            float maxAbs = Math.max(Math.abs(min), Math.abs(max));
+            double sum;
+            if (maxAbs == Float.POSITIVE_INFINITY) {
+                boolean plus = max == Float.POSITIVE_INFINITY;
+                boolean minus = min == Float.NEGATIVE_INFINITY;
+                sum = plus && minus ? Double.NaN : plus ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            } else if (maxAbs == 0) {
+                sum = 0; // S + ±0 one by one leaves S (never -0: it starts at +0)
+            } else {
+                int q = ulpExponent(maxAbs) - BLOCK_SUM_FINE_BITS;
+                double s = r.sum();
+                if (Double.isFinite(s)) {
+                    int g = s == 0 ? q : Math.min(q, gridExponent(s));
+                    double bound = Math.abs(s) + count * (double) maxAbs; // rounding cannot take it below 2^(g+53)
+                    if (Math.getExponent(bound) >= g + 53) {
+                        return false;
+                    }
+                }
+                long m = ((long) (bits >> 8) << 32) | (data[3 * k + 2] & 0xFFFF_FFFFL);
+                sum = Math.scalb((double) m, q);
+            }
+            r.addSummary(min, max, sum, count);
+            return true;
+        }
+
+        /** The exponent of the last set bit of finite nonzero {@code v}: v is an odd multiple of 2^that. */
+        static int gridExponent(float v) {
+            int bits = Float.floatToRawIntBits(v);
+            int e = (bits >>> 23) & 0xFF;
+            int mantissa = bits & 0x7F_FFFF;
+            return e == 0 ? -149 + Integer.numberOfTrailingZeros(mantissa)
+                    : e - 150 + Integer.numberOfTrailingZeros(mantissa | 0x80_0000);
+        }
+
+        /** The same for a finite nonzero double. */
+        static int gridExponent(double v) {
+            long bits = Double.doubleToRawLongBits(v);
+            int e = (int) (bits >>> 52) & 0x7FF;
+            long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+            return e == 0 ? -1074 + Long.numberOfTrailingZeros(mantissa)
+                    : e - 1075 + Long.numberOfTrailingZeros(mantissa | 1L << 52);
+        }
+
+        /** The exponent of an ulp of finite nonzero {@code v}: {@code |v| < 2^(that+24)}. */
+        static int ulpExponent(float v) {
+            return Math.max(Math.getExponent(v), Float.MIN_EXPONENT) - 23;
         }
     }
 }

@@ -38,6 +38,43 @@ final class Reduction {
         count += bucketCount;
     }
 
+    /**
+     * One raw value (not NaN): exactly what {@code add(v, v, v, 1)} does, since
+     * {@code (double) v * 1 == v}.
+     */
+    void addValue(float v) {
+        if (count == 0) {
+            min = v;
+            max = v;
+        } else {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        sum += v;
+        count++;
+    }
+
+    /**
+     * Several values at once by their min, max, sum (in double) and count ({@code > 0}): the
+     * caller vouches that {@code sum() + valuesSum} is what adding them one by one would give.
+     */
+    void addSummary(float valuesMin, float valuesMax, double valuesSum, int valuesCount) {
+        if (count == 0) {
+            min = valuesMin;
+            max = valuesMax;
+        } else {
+            min = Math.min(min, valuesMin);
+            max = Math.max(max, valuesMax);
+        }
+        sum += valuesSum;
+        count += valuesCount;
+    }
+
+    /** The running sum (in double) of the values and bucket means times counts added so far. */
+    double sum() {
+        return sum;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

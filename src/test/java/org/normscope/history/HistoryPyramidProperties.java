@@ -188,11 +188,16 @@ class HistoryPyramidProperties {
         float[] min = new float[columns];
         float[] max = new float[columns];
         float[] mean = new float[columns];
-        p.columns(s, from, to, columns, min, max, mean);
+        double[] sums = new double[columns];
+        p.columns(s, from, to, columns, min, max, mean, sums);
         String where = "series " + s + ", " + from + ".." + to + " of " + p.steps() + " in " + columns + " columns";
         assertThat(min).as(where + " min").isEqualTo(expMin);
         assertThat(max).as(where + " max").isEqualTo(expMax);
         assertThat(mean).as(where + " mean").isEqualTo(expMean);
+        assertThat(sums).as(where + " sums in double, before they are rounded into the means").isEqualTo(sum);
+        float[] publicMean = new float[columns];
+        p.columns(s, from, to, columns, new float[columns], new float[columns], publicMean);
+        assertThat(publicMean).as(where + " mean, public columns()").isEqualTo(expMean);
     }
 
     @Property(tries = 100)
@@ -225,6 +230,127 @@ class HistoryPyramidProperties {
                 assertThat(max[c]).as(what + " max").isEqualTo(Float.valueOf(raw.max()));
                 assertThat(mean[c]).as(what + " mean").isEqualTo(Float.valueOf(raw.mean()));
             }
+        }
+    }
+
+    /**
+     * Like {@link #history} but with the values that make summing blocks at once differ from
+     * summing step by step unless done with care: runs of zeros and -0, values a million times
+     * smaller or larger than their neighbours or whole blocks a billion times smaller than the
+     * blocks around them, subnormals, integers, 1 + a few ulps, 2^-30, values near ±3e38, and
+     * NaN runs; ±∞ in some tries.
+     */
+    static float[][] nastyHistory(long seed, int length, boolean infinities) {
+        Random r = new Random(seed);
+        float[][] v = new float[SERIES][length];
+        int start = r.nextInt(length + 1);
+        for (int s = 0; s < 2; s++) {
+            double scale = Math.pow(10, r.nextInt(13) - 6);
+            double offset = r.nextBoolean() ? 0 : r.nextGaussian() * scale * 3;
+            int mode = 0;
+            int left = 0;
+            for (int t = 0; t < length; t++) {
+                if (left == 0) {
+                    mode = r.nextInt(11);
+                    left = 1 + (r.nextBoolean() ? r.nextInt(20) : r.nextInt(2000));
+                }
+                left--;
+                float x;
+                double g = offset + scale * r.nextGaussian();
+                switch (mode) {
+                    case 0 -> x = Float.NaN;
+                    case 1 -> x = r.nextBoolean() ? 0f : -0f;
+                    case 2 -> x = (float) (r.nextInt(10) == 0 ? g * 1e-6 : r.nextInt(10) == 0 ? g * 1e6 : g);
+                    case 3 -> x = Float.MIN_VALUE * (r.nextInt(1000) - 500);
+                    case 4 -> x = r.nextInt(2001) - 1000;
+                    case 5 -> x = r.nextBoolean() ? 0x1p20f + 1 : r.nextBoolean() ? 1f : 0x1p-30f;
+                    case 6 -> x = (float) (r.nextDouble() * 3e38 * (r.nextBoolean() ? 1 : -1));
+                    case 7 -> x = (float) (1 + r.nextInt(8) * 0x1p-23);
+                    case 8 -> x = (float) (g * ((t / 16) % 3 == 0 ? 1e-9 : 1)); // whole blocks 10^9 apart
+                    default -> x = (float) g;
+                }
+                if (s == 1 && t < start) {
+                    x = Float.NaN;
+                } else if (infinities && r.nextInt(1500) == 0) {
+                    x = r.nextBoolean() ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+                }
+                v[s][t] = x;
+            }
+        }
+        java.util.Arrays.fill(v[2], Float.NaN);
+        return v;
+    }
+
+    /**
+     * Wide columns over the exact window, where whole 16-step blocks are read by summary: the
+     * columns equal the reduction of the buckets by hand and, inside the exact window, of the raw
+     * values, exactly, over windows that start in the levels and end in the exact window, start
+     * and end mid-block, cover the whole exact window or everything.
+     */
+    @Property(tries = 100)
+    void wideColumnsOverTheExactWindowAgreeWithBruteForce(
+            @ForAll @IntRange(min = 16, max = 700) int exact,
+            @ForAll @IntRange(min = 1, max = 3) int halfB,
+            @ForAll @IntRange(min = 1, max = 4) int firstWidth,
+            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
+            @ForAll @IntRange(min = 1, max = 20_000) int length,
+            @ForAll @IntRange(min = 1, max = 40) int columns,
+            @ForAll boolean nasty,
+            @ForAll boolean infinities,
+            @ForAll long seed) {
+        float[][] v = nasty ? nastyHistory(seed, length, infinities) : history(seed, length, infinities);
+        HistoryPyramid p = new HistoryPyramid(SERIES, exact, 2 * halfB, firstWidth, maxLevels);
+        Random r = new Random(seed ^ 0x2545F4914F6CDD1DL);
+        for (long checkpoint : checkpoints(r, length)) {
+            appendUpTo(p, v, checkpoint);
+            long e0 = p.exactFrom();
+            long steps = p.steps();
+            List<long[]> windows = new ArrayList<>();
+            windows.add(new long[] {1, steps});
+            windows.add(new long[] {e0, steps});
+            windows.add(new long[] {Math.max(1, e0 - 1 - r.nextInt(3 * exact)), e0 + r.nextInt(exact)});
+            windows.add(new long[] {e0 - r.nextInt(40), steps + r.nextInt(40)});
+            for (int i = 0; i < 3; i++) {
+                long a = e0 + (long) (r.nextDouble() * (steps - e0 + 1));
+                windows.add(new long[] {a, a + (long) (r.nextDouble() * (steps - a + 1))});
+            }
+            for (long[] window : windows) {
+                for (int s = 0; s < SERIES; s++) {
+                    checkColumns(p, s, window[0], window[1], columns);
+                    if (window[0] >= e0) {
+                        checkColumnsAgainstRawValues(p, v[s], s, window[0], window[1], columns);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code columns()} against each column's raw values reduced step by step (from ≥ exactFrom()). */
+    static void checkColumnsAgainstRawValues(HistoryPyramid p, float[] values, int s, long from, long to, int columns) {
+        float[] min = new float[columns];
+        float[] max = new float[columns];
+        float[] mean = new float[columns];
+        double[] sums = new double[columns];
+        p.columns(s, from, to, columns, min, max, mean, sums);
+        long span = to - from + 1;
+        for (int c = 0; c < columns; c++) {
+            long first = from + c * span / columns;
+            long last = Math.min(from + (c + 1) * span / columns - 1, p.steps());
+            Bucket raw = first <= last ? Buckets.bruteForce(values, first, last)
+                    : new Bucket(first, last, Float.NaN, Float.NaN, Float.NaN, 0);
+            String what = "series " + s + ", " + from + ".." + to + " of " + p.steps() + ", column " + c + " = steps "
+                    + first + ".." + last;
+            assertThat(min[c]).as(what + " min").isEqualTo(Float.valueOf(raw.min()));
+            assertThat(max[c]).as(what + " max").isEqualTo(Float.valueOf(raw.max()));
+            assertThat(mean[c]).as(what + " mean").isEqualTo(Float.valueOf(raw.mean()));
+            double sum = 0;
+            for (long t = first; t <= last; t++) {
+                float v = values[(int) (t - 1)];
+                if (!Float.isNaN(v)) {
+                    sum += v;
+                }
+            }
+            assertThat(sums[c]).as(what + " sum in double, step by step").isEqualTo(Double.valueOf(sum));
         }
     }
 

@@ -55,7 +55,7 @@ class HistoryPyramidTest {
         HistoryPyramid p = HistoryPyramid.forStats(384);
         assertThat(p.series()).isEqualTo(384);
         assertThat(p.exactSteps()).isEqualTo(10_000);
-        assertThat(p.bucketsPerLevel()).isEqualTo(120);
+        assertThat(p.bucketsPerLevel()).isEqualTo(100);
         assertThat(p.firstWidth()).isEqualTo(8);
         assertThat(p.maxLevels()).isEqualTo(12);
         assertThat(p.levels()).isZero();
@@ -239,6 +239,91 @@ class HistoryPyramidTest {
         assertThat(max).isEqualTo(mean);
     }
 
+    /**
+     * 10^5 steps into 1,000 columns of 100 steps: the 10,000-step exact window falls in 100
+     * columns, each holding 6 or so whole blocks read by summary and at most 30 steps at its
+     * ends read raw, so columns() reads at most ~2,000 raw values instead of 10,000, with the
+     * same results as reading them all. The same holds for the exact window alone in 100
+     * columns, and for a window whose oldest block is partly evicted (read raw).
+     */
+    @Test
+    void wideColumnsReadWholeBlocksBySummary() {
+        HistoryPyramid p = HistoryPyramid.forStats(2);
+        Random r = new Random(5);
+        float[] row = new float[2];
+        for (int t = 1; t <= 100_000; t++) {
+            row[0] = (float) (1 + 0.05 * r.nextGaussian()); // a variance, say
+            row[1] = (float) (0.01 * r.nextGaussian()); // a mean about 0
+            p.append(row);
+        }
+        float[] a = new float[1_000];
+        for (int s = 0; s < 2; s++) {
+            long before = p.rawVisits;
+            p.columns(s, 1, 100_000, 1_000, a, a, a);
+            assertThat(p.rawVisits - before).as("series %d: raw values read for 1..10^5 in 1,000 columns", s)
+                    .isLessThanOrEqualTo(2_000);
+            before = p.rawVisits;
+            p.columns(s, p.exactFrom(), p.steps(), 100, a, a, a);
+            assertThat(p.rawVisits - before).as("series %d: raw values read for the exact window in 100 columns", s)
+                    .isLessThanOrEqualTo(2_000);
+            HistoryPyramidProperties.checkColumns(p, s, 1, 100_000, 1_000);
+            HistoryPyramidProperties.checkColumns(p, s, p.exactFrom(), p.steps(), 100);
+        }
+        row[0] = 1;
+        row[1] = 0;
+        for (int t = 0; t < 7; t++) { // the oldest block is now partly evicted: it is read raw
+            p.append(row);
+        }
+        assertThat(p.exactFrom()).isEqualTo(90_008);
+        for (int s = 0; s < 2; s++) {
+            long before = p.rawVisits;
+            p.columns(s, 1, p.steps(), 1_000, a, a, a);
+            assertThat(p.rawVisits - before).isBetween(9L, 2_000L);
+            HistoryPyramidProperties.checkColumns(p, s, 1, p.steps(), 1_000);
+        }
+        long before = p.rawVisits;
+        p.columns(0, 1, p.exactFrom() - 1, 1_000, a, a, a);
+        p.columns(0, p.steps() - 9, p.steps(), 10, a, a, a);
+        assertThat(p.rawVisits - before).as("none before the exact window; narrow columns read raw").isEqualTo(10);
+    }
+
+    /**
+     * Summing a block at once can round differently from summing its steps one by one: here
+     * step by step leaves the sum 2^24 + 1 at a tie that rounds the mean to even (2^19), while
+     * adding the block's 16·2^-30 at once would round it up. columns() notices that the block
+     * cannot be added exactly and reads it raw, so its mean is the step-by-step one.
+     */
+    @Test
+    void aBlockThatCannotBeAddedExactlyIsReadRaw() {
+        HistoryPyramid p = new HistoryPyramid(1, 64, 2, 1, 2);
+        float[] values = new float[32];
+        java.util.Arrays.fill(values, 0, 15, 0x1p20f);
+        values[15] = 0x1p20f + 1; // steps 1-16 sum to 2^24 + 1
+        java.util.Arrays.fill(values, 16, 32, 0x1p-30f);
+        for (float v : values) {
+            p.append(new float[] {v});
+        }
+        double oneByOne = 0;
+        for (float v : values) {
+            oneByOne += v;
+        }
+        double byBlocks = (0x1p24 + 1) + 16 * 0x1p-30;
+        assertThat((float) (byBlocks / 32)).as("the blocks' sums would round otherwise")
+                .isNotEqualTo((float) (oneByOne / 32));
+        float[] min = new float[1];
+        float[] max = new float[1];
+        float[] mean = new float[1];
+        long before = p.rawVisits;
+        p.columns(0, 1, 32, 1, min, max, mean);
+        assertThat(mean[0]).isEqualTo((float) (oneByOne / 32)).isEqualTo(0x1p19f);
+        assertThat(min[0]).isEqualTo(0x1p-30f);
+        assertThat(max[0]).isEqualTo(0x1p20f + 1);
+        assertThat(p.rawVisits - before).as("the first block by summary, the second raw").isEqualTo(16);
+        p.columns(0, 17, 32, 1, min, max, mean); // on its own, the second block adds exactly
+        assertThat(mean[0]).isEqualTo(0x1p-30f);
+        assertThat(p.rawVisits - before).isEqualTo(16);
+    }
+
     @Test
     void columnsRejectBadArguments() {
         HistoryPyramid p = new HistoryPyramid(1, 16, 4, 2, 4);
@@ -271,7 +356,8 @@ class HistoryPyramidTest {
 
         three.append(new float[] {5_001, Float.NaN, 42});
         long perLevel = 4L * HistoryPyramid.BUCKET_BYTES + HistoryPyramid.OPEN_BUCKET_BYTES;
-        assertThat(three.seriesBytes(2)).isEqualTo(16L * Float.BYTES + three.levels() * perLevel);
+        assertThat(three.seriesBytes(2)).as("exact window, one block summary, levels")
+                .isEqualTo(16L * Float.BYTES + HistoryPyramid.BLOCK_BYTES + three.levels() * perLevel);
         assertThat(three.seriesBytes(1)).isZero();
         assertThat(three.valueAt(2, 5_001)).isEqualTo(42);
         assertThat(three.valueAt(2, 5_000)).isNaN();
@@ -279,9 +365,10 @@ class HistoryPyramidTest {
     }
 
     /**
-     * The default geometry after 10^7 steps: every level allocated, each series 63,280 bytes
-     * (≤ 64,000, so 384 series hold under 24.6 MB), and from 10^6 to 10^7 steps the bytes grow
-     * only by the levels allocated in between.
+     * The default geometry after 10^7 steps: every level allocated, each series 68,190 bytes
+     * (exact window, 625 block summaries, 12 levels of 100 buckets, so 384 series hold within
+     * 25.0 MiB), and from 10^6 to 10^7 steps the bytes grow only by the levels allocated in
+     * between.
      */
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -289,7 +376,7 @@ class HistoryPyramidTest {
         int series = 4;
         HistoryPyramid p = HistoryPyramid.forStats(series);
         float[] row = new float[series];
-        long perLevel = series * (120L * HistoryPyramid.BUCKET_BYTES + HistoryPyramid.OPEN_BUCKET_BYTES)
+        long perLevel = series * (100L * HistoryPyramid.BUCKET_BYTES + HistoryPyramid.OPEN_BUCKET_BYTES)
                 + HistoryPyramid.LEVEL_BYTES;
         long bytesAtMillion = 0;
         int levelsAtMillion = 0;
@@ -304,14 +391,14 @@ class HistoryPyramidTest {
             }
         }
         assertThat(p.levels()).isEqualTo(12);
-        assertThat(p.seriesBytes(0)).isEqualTo(10_000 * 4 + 12 * (120 * 16 + 20)).isEqualTo(63_280);
-        assertThat(p.bytes() / series).as("bytes per series").isLessThanOrEqualTo(64_000);
+        assertThat(p.seriesBytes(0)).isEqualTo(10_000 * 4 + 625 * 14 + 12 * (100 * 16 + 20)).isEqualTo(68_190);
+        assertThat(p.bytes()).as("bytes").isEqualTo(series * 68_190L + 12 * HistoryPyramid.LEVEL_BYTES);
         assertThat(384 * p.seriesBytes(0) + 12 * HistoryPyramid.LEVEL_BYTES).as("384 series")
-                .isLessThan(24_600_000);
+                .isEqualTo(26_185_344).isLessThanOrEqualTo(25L << 20);
         assertThat(levelsAtMillion).isBetween(9, 11);
         assertThat(p.bytes() - bytesAtMillion).isEqualTo((p.levels() - levelsAtMillion) * perLevel);
         List<Bucket> all = Buckets.of(p, 3, 1, p.steps());
-        assertThat(all).hasSizeLessThanOrEqualTo(10_000 + 12 * 121);
+        assertThat(all).hasSizeLessThanOrEqualTo(10_000 + 12 * 101);
         assertThat(all.get(0).width()).as("the top level's width after 10^7 steps").isEqualTo(131_072);
         assertThat(all.get(0).min()).isEqualTo(3);
         assertThat(all.get(0).max()).isEqualTo(1002);
@@ -358,6 +445,19 @@ class HistoryPyramidTest {
         appendSteps(c, 4_000); // the copy goes on exactly as the original does
         assertThat(Buckets.of(c, 0, 1, 4_000)).isEqualTo(Buckets.of(p, 2, 1, 4_000));
         assertThat(Buckets.of(c, 1, 1, 4_000)).isEqualTo(Buckets.of(p, 1, 1, 4_000));
+        HistoryPyramid wide = new HistoryPyramid(2, 400, 4, 2, 4); // block summaries are copied too
+        for (int t = 1; t <= 1_000; t++) {
+            wide.append(new float[] {t % 7 - 3.5f, Float.NaN});
+        }
+        HistoryPyramid wideCopy = wide.copy(0);
+        float[][] original = new float[3][5];
+        float[][] copied = new float[3][5];
+        wide.columns(0, 601, 1_000, 5, original[0], original[1], original[2]);
+        long visits = wideCopy.rawVisits;
+        wideCopy.columns(0, 601, 1_000, 5, copied[0], copied[1], copied[2]);
+        assertThat(copied).isEqualTo(original);
+        assertThat(wideCopy.rawVisits - visits).as("the copy reads blocks by summary").isLessThan(100);
+        HistoryPyramidProperties.checkColumns(wideCopy, 0, 1, 1_000, 5);
         assertThatThrownBy(() -> p.copy(3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
