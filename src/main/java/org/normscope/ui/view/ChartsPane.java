@@ -65,6 +65,10 @@ final class ChartsPane extends HBox {
     private final ToggleButton lastBatch = new ToggleButton("Last batch");
     private final ToggleButton overTime = new ToggleButton("Over time");
     private boolean syncingSlider;
+    private static final int MEAN = 0;
+    private static final int VAR = 1;
+    private final boolean[] stale = new boolean[3];
+    private int nextGroup;
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private SessionSnapshot shown;
     private double fontScale = 1;
@@ -216,30 +220,54 @@ final class ChartsPane extends HBox {
         redraw();
     }
 
+    /** Marks every chart out of date; {@link #frame()} redraws them, one per frame. */
     private void redraw() {
+        java.util.Arrays.fill(stale, true);
+    }
+
+    /**
+     * Called once per frame: redraws the next out-of-date chart group (the running_mean chart,
+     * the running_var chart, the histograms or distributions), one per frame in turn. A new
+     * snapshot is then drawn over three frames instead of one: in the software pipeline each
+     * group costs about a frame's budget to render, so that no frame pays for all three.
+     */
+    void frame() {
         SessionSnapshot s = shown;
         if (s == null) {
             return;
         }
+        for (int i = 0; i < stale.length; i++) {
+            int group = (nextGroup + i) % stale.length;
+            if (stale[group]) {
+                stale[group] = false;
+                nextGroup = (group + 1) % stale.length;
+                draw(group, s);
+                return;
+            }
+        }
+    }
+
+    private void draw(int group, SessionSnapshot s) {
         syncSlider(s.step());
         long from = time.fromProperty().get();
         long to = time.toProperty().get();
         int columns = (int) Math.max(meanChart.plotWidthPixels(), 0);
         HistorySeries data = HistorySeries.of(s.history(), from, Math.min(to, s.step()),
                 columns > 0 ? columns : DEFAULT_COLUMNS);
-        for (XAxisChart chart : List.<XAxisChart>of(meanChart, varChart, bands)) {
-            if (s.step() > 0) {
-                chart.setXRange(from - 0.5, Math.max(to, from + 1) + 0.5);
-            } else {
-                chart.setAutoXRange();
-            }
+        XAxisChart chart = group == MEAN ? meanChart : group == VAR ? varChart : bands;
+        if (s.step() > 0) {
+            chart.setXRange(from - 0.5, Math.max(to, from + 1) + 0.5);
+        } else {
+            chart.setAutoXRange();
         }
         boolean tracked = s.layer().trackRunningStats();
-        drawStat(meanChart, s, data, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN,
-                Stat.COMPARE_MEAN, tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
-        drawStat(varChart, s, data, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR, Stat.COMPARE_VAR,
-                tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
-        if (model.overTimeProperty().get()) {
+        if (group == MEAN) {
+            drawStat(meanChart, s, data, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN,
+                    Stat.COMPARE_MEAN, tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
+        } else if (group == VAR) {
+            drawStat(varChart, s, data, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR,
+                    Stat.COMPARE_VAR, tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
+        } else if (model.overTimeProperty().get()) {
             drawBands(s, data);
         } else {
             drawHistograms(s);

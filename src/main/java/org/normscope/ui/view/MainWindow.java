@@ -102,6 +102,7 @@ public final class MainWindow {
             @Override
             public void handle(long now) {
                 model.pull();
+                charts.frame();
             }
         };
     }

@@ -1,0 +1,49 @@
+package org.normscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code bench-ui}: the options it refuses, and a one-second run of the real window, headless. */
+class BenchUiCommandTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--channels 65|at most 64 channels",
+        "--shape 8,32,4,4 --channels 16|differs from the shape's C 32",
+        "--shape 8|--shape needs 2 to 5 sizes",
+        "--shape 8,0,4|at least 1",
+        "--seconds 0.5|--seconds must be from 1 to 3600",
+        "--steps -1|--steps must be from 0",
+        "--size 12x10|--size must look like 1600x950"})
+    void refusesWhatItCannotRun(String args, String message) {
+        String[] parts = ("bench-ui " + args).split(" ");
+        Cli.Run run = Cli.run(parts);
+        assertThat(run.exitCode()).as(run.describe()).isNotZero();
+        assertThat(run.err()).contains(message);
+    }
+
+    @Test
+    void aShortRunEndsWithAJsonLineOfItsFigures() throws Exception {
+        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", "500", "--seconds", "1", "--json");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> lines = run.outLines();
+        assertThat(run.out()).contains("history filled with 500 steps").contains("fps").contains("steps/s");
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        for (String field : new String[] {"fps", "frame_p50_ms", "frame_p99_ms", "steps_per_s", "heap_mb",
+            "history_bytes"}) {
+            assertThat(json.get(field).isNumber()).as(field).isTrue();
+        }
+        assertThat(json.get("fps").asDouble()).isPositive();
+        assertThat(json.get("frame_p99_ms").asDouble()).isGreaterThanOrEqualTo(json.get("frame_p50_ms").asDouble());
+        assertThat(json.get("steps_per_s").asDouble()).isPositive();
+        assertThat(json.get("history_bytes").asLong()).isPositive();
+        assertThat(json.get("filled_steps").asLong()).isEqualTo(500);
+        assertThat(json.get("channels").asInt()).isEqualTo(2);
+    }
+}
