@@ -58,7 +58,7 @@ final class ChartsPane extends HBox {
     private final Slider slider = new Slider(1, 1, 1);
     private final ToggleButton follow = new ToggleButton("Follow newest");
     private final Button whole = new Button("Whole history");
-    private final Button printAgain = new Button("Print step again");
+    private final Button printAgain = new Button("Print step");
     private final Label rangeLabel = new Label();
     private final Label readoutTitle = new Label();
     private final TableView<TimeTravelViewModel.ChannelValues> readout = new TableView<>();
@@ -158,6 +158,7 @@ final class ChartsPane extends HBox {
         HBox histogramBar = new HBox(8, views, histogramsOf, histogramChannel);
         histogramBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(histogramChannel, Priority.SOMETIMES);
+        histogramChannel.setMinWidth(60);
         histogramChannel.setMaxWidth(Double.MAX_VALUE);
         VBox histogramBox = new VBox(4, histogramBar, histograms, bands, readoutBox());
         VBox.setVgrow(histograms, Priority.ALWAYS);
@@ -373,7 +374,7 @@ final class ChartsPane extends HBox {
         printAgain.setOnAction(e -> printCursorStep.run());
         printAgain.disableProperty().bind(time.reprintableProperty().not());
         rangeLabel.textProperty().bind(time.rangeTextProperty());
-        rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        rangeLabel.setMinWidth(40); // shortened with an ellipsis before anything else gives way
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncingSlider) {
                 time.point(b.doubleValue());
@@ -388,6 +389,10 @@ final class ChartsPane extends HBox {
         });
         time.fromProperty().addListener((o, a, b) -> redraw());
         time.toProperty().addListener((o, a, b) -> redraw());
+        for (javafx.scene.control.Control c : List.of(follow, whole, printAgain)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the slider gives way, not the buttons' words
+        }
+        slider.setMinWidth(40);
         HBox bar = new HBox(8, follow, whole, slider, rangeLabel, printAgain);
         HBox.setHgrow(slider, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -419,11 +424,10 @@ final class ChartsPane extends HBox {
         readout.getColumns().add(column("running\nvar", v -> number(v.runningVar())));
         readout.getColumns().add(column("batch\nmean", v -> number(v.batchMean())));
         readout.getColumns().add(column("batch\nvar", v -> number(v.batchVar())));
-        readout.getColumns().add(column("true\nmean", v -> number(v.trueMean())));
         readout.getColumns().get(0).setMinWidth(44);
         readout.getColumns().get(0).setMaxWidth(60);
         for (int i = 1; i < readout.getColumns().size(); i++) {
-            readout.getColumns().get(i).setMinWidth(76); // "running" and a number fit
+            readout.getColumns().get(i).setMinWidth(62); // "running" and a five-digit number fit
         }
         readout.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         readout.setPlaceholder(new Label("no step chosen"));
@@ -444,9 +448,9 @@ final class ChartsPane extends HBox {
         return col;
     }
 
-    /** A float to five significant digits, "–" for NaN. */
+    /** A float to four significant digits (the table is narrow; the console prints exactly), "–" for NaN. */
     private static String number(float v) {
-        return Float.isNaN(v) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.5g", v);
+        return Float.isNaN(v) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     Slider slider() {
