@@ -3,9 +3,6 @@ package org.normscope.ui.chart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
@@ -41,7 +38,7 @@ import javafx.scene.text.Font;
  * <p><b>Interaction</b> as for every {@link XAxisChart}: zoom, pan and point gestures are
  * reported, the cursor is drawn on an overlay across every panel with a plot.
  */
-public class BandChart extends CanvasChart implements XAxisChart {
+public class BandChart extends XAxisCanvasChart {
 
     /** The default colours of the input and output panels: Okabe–Ito blue and vermillion. */
     public static final Color INPUT_COLOR = Palette.channel(0);
@@ -76,20 +73,13 @@ public class BandChart extends CanvasChart implements XAxisChart {
     record Frame(double plotLeft, double plotRight, double[] xRange, List<PanelFrame> panels) {
     }
 
-    private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "step");
-    private boolean integerXTicks = true;
     private List<Panel> panels = List.of();
-    private double fixedXLo = Double.NaN;
-    private double fixedXHi = Double.NaN;
     private Frame lastFrame;
-    private final XInteraction interaction;
 
     public BandChart() {
-        super(true);
-        interaction = new XInteraction(this, this::getXLabel);
+        super("step", true);
         getStyleClass().add("band-chart");
         setPlaceholder("no samples yet");
-        watch(xLabel);
     }
 
     // ---- properties -------------------------------------------------------------------------------------
@@ -104,99 +94,10 @@ public class BandChart extends CanvasChart implements XAxisChart {
         return panels;
     }
 
-    /** The x axis title ("step"); also what the cursor label says before the step. */
-    public final StringProperty xLabelProperty() {
-        return xLabel;
-    }
-
-    public final void setXLabel(String value) {
-        xLabel.set(value);
-    }
-
-    public final String getXLabel() {
-        return xLabel.get();
-    }
-
-    /** Whether x takes whole values only (steps; the default): then no tick falls between two whole numbers. */
-    public void setIntegerXTicks(boolean integer) {
-        integerXTicks = integer;
-        refresh();
-    }
-
-    /** Fixes the x range (made drawable by {@link NiceTicks#range}); NaN ends return to the automatic range. */
-    @Override
-    public void setXRange(double lo, double hi) {
-        fixedXLo = lo;
-        fixedXHi = hi;
-        invalidateChart();
-    }
-
-    @Override
-    public void setAutoXRange() {
-        setXRange(Double.NaN, Double.NaN);
-    }
 
     /** The layout of the last redraw (null before the first, and when nothing was plotted). */
     final Frame lastFrame() {
         return lastFrame;
-    }
-
-    // ---- interaction (see XAxisChart) ------------------------------------------------------------------
-
-    @Override
-    public void setOnZoom(ZoomHandler handler) {
-        interaction.setOnZoom(handler);
-    }
-
-    @Override
-    public void setOnPan(PanHandler handler) {
-        interaction.setOnPan(handler);
-    }
-
-    @Override
-    public void setOnPoint(PointHandler handler) {
-        interaction.setOnPoint(handler);
-    }
-
-    @Override
-    public void setCursorX(double x) {
-        if (interaction.setCursorX(x)) {
-            invalidateOverlay();
-        }
-    }
-
-    @Override
-    public double getCursorX() {
-        return interaction.cursorX();
-    }
-
-    @Override
-    public double plotWidthPixels() {
-        return interaction.plotWidthPixels();
-    }
-
-    @Override
-    public ReadOnlyDoubleProperty plotWidthPixelsProperty() {
-        return interaction.plotWidthProperty();
-    }
-
-    @Override
-    public double[] xRangeShown() {
-        return interaction.xRangeShown();
-    }
-
-    final XInteraction interaction() {
-        return interaction;
-    }
-
-    @Override
-    protected boolean overlayIsEmpty() {
-        return !Double.isFinite(interaction.cursorX());
-    }
-
-    @Override
-    protected void drawOverlay(GraphicsContext gc, double w, double h) {
-        interaction.drawCursor(gc);
     }
 
     // ---- drawing ----------------------------------------------------------------------------------------

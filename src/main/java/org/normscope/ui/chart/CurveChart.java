@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.canvas.GraphicsContext;
@@ -56,7 +55,7 @@ import javafx.scene.text.Font;
  * plot and the heat map (see {@link XAxisChart}). The cursor lives on an overlay canvas: moving
  * it redraws neither the curves nor the heat map.
  */
-public class CurveChart extends CanvasChart implements XAxisChart {
+public class CurveChart extends XAxisCanvasChart {
 
     /** Up to this many legend entries, every labelled curve is listed. */
     public static final int FULL_LEGEND_LIMIT = 10;
@@ -67,8 +66,6 @@ public class CurveChart extends CanvasChart implements XAxisChart {
     /** Share of the plot height given to the curves when a heat map is shown below them. */
     static final double CURVE_SHARE = 0.42;
 
-    private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
-    private boolean integerXTicks;
     private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
     private final StringProperty rowAxisLabel = new SimpleStringProperty(this, "rowAxisLabel", "channel");
     private final StringProperty heatMapLabel = new SimpleStringProperty(this, "heatMapLabel", "");
@@ -76,8 +73,6 @@ public class CurveChart extends CanvasChart implements XAxisChart {
     private List<Curve> curves = List.of();
     private WritableImage heatImage;
     private HeatMapData heatMap;
-    private double fixedXLo = Double.NaN;
-    private double fixedXHi = Double.NaN;
     private double fixedYLo = Double.NaN;
     private double fixedYHi = Double.NaN;
 
@@ -87,13 +82,11 @@ public class CurveChart extends CanvasChart implements XAxisChart {
     }
 
     private Frame lastFrame;
-    private final XInteraction interaction;
 
     public CurveChart() {
-        super(true);
-        interaction = new XInteraction(this, this::getXLabel);
+        super("", false);
         getStyleClass().add("curve-chart");
-        watch(xLabel, yLabel, rowAxisLabel, heatMapLabel);
+        watch(yLabel, rowAxisLabel, heatMapLabel);
     }
 
     public CurveChart(String title, String xLabel, String yLabel) {
@@ -117,24 +110,6 @@ public class CurveChart extends CanvasChart implements XAxisChart {
 
     // ---- properties -------------------------------------------------------------------------------
 
-    /** The x axis title, under the x tick labels. */
-    /** Whether x takes whole values only (steps): then no tick falls between two whole numbers. */
-    public void setIntegerXTicks(boolean integer) {
-        integerXTicks = integer;
-        refresh();
-    }
-
-    public final StringProperty xLabelProperty() {
-        return xLabel;
-    }
-
-    public final void setXLabel(String value) {
-        xLabel.set(value);
-    }
-
-    public final String getXLabel() {
-        return xLabel.get();
-    }
 
     /** The y axis title of the curve plot, read bottom to top left of the tick labels. */
     public final StringProperty yLabelProperty() {
@@ -187,20 +162,6 @@ public class CurveChart extends CanvasChart implements XAxisChart {
         return heatMap;
     }
 
-    /** Fixes the x range (made drawable by {@link NiceTicks#range}); NaN ends return to the automatic range. */
-    @Override
-    public void setXRange(double lo, double hi) {
-        fixedXLo = lo;
-        fixedXHi = hi;
-        invalidateChart();
-    }
-
-    /** Back to the automatic x range (all the data). */
-    @Override
-    public void setAutoXRange() {
-        setXRange(Double.NaN, Double.NaN);
-    }
-
     /** Fixes the y range of the curves (no padding added); NaN ends return to the automatic range. */
     public void setYRange(double lo, double hi) {
         fixedYLo = lo;
@@ -216,64 +177,6 @@ public class CurveChart extends CanvasChart implements XAxisChart {
     /** The layout of the last redraw (null before the first). */
     final Frame lastFrame() {
         return lastFrame;
-    }
-
-    // ---- interaction (see XAxisChart) ------------------------------------------------------------------
-
-    @Override
-    public void setOnZoom(ZoomHandler handler) {
-        interaction.setOnZoom(handler);
-    }
-
-    @Override
-    public void setOnPan(PanHandler handler) {
-        interaction.setOnPan(handler);
-    }
-
-    @Override
-    public void setOnPoint(PointHandler handler) {
-        interaction.setOnPoint(handler);
-    }
-
-    @Override
-    public void setCursorX(double x) {
-        if (interaction.setCursorX(x)) {
-            invalidateOverlay();
-        }
-    }
-
-    @Override
-    public double getCursorX() {
-        return interaction.cursorX();
-    }
-
-    @Override
-    public double plotWidthPixels() {
-        return interaction.plotWidthPixels();
-    }
-
-    @Override
-    public ReadOnlyDoubleProperty plotWidthPixelsProperty() {
-        return interaction.plotWidthProperty();
-    }
-
-    @Override
-    public double[] xRangeShown() {
-        return interaction.xRangeShown();
-    }
-
-    final XInteraction interaction() {
-        return interaction;
-    }
-
-    @Override
-    protected boolean overlayIsEmpty() {
-        return !Double.isFinite(interaction.cursorX());
-    }
-
-    @Override
-    protected void drawOverlay(GraphicsContext gc, double w, double h) {
-        interaction.drawCursor(gc);
     }
 
     // ---- drawing ----------------------------------------------------------------------------------

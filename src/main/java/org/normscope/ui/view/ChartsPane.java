@@ -208,6 +208,7 @@ final class ChartsPane extends HBox {
     /** Draws a new snapshot (called at most once per frame). */
     void show(SessionSnapshot s) {
         shown = s;
+        syncSlider(s.step());
         int c = s.channels();
         if (histogramChannel.getItems().size() != c + 1) {
             int chosen = model.histogramChannelProperty().get();
@@ -249,7 +250,6 @@ final class ChartsPane extends HBox {
     }
 
     private void draw(int group, SessionSnapshot s) {
-        syncSlider(s.step());
         long from = time.fromProperty().get();
         long to = time.toProperty().get();
         int columns = (int) Math.max(meanChart.plotWidthPixels(), 0);
