@@ -43,6 +43,7 @@ public final class Session {
     private BatchSource source;
     private boolean training = true;
     private SessionHistory history;
+    private float[][] row;        // one step's stats, filled and handed to the history each step
     private StepSetup setup;      // what the steps run with; null after a change, made again at the next step
     private int[] histogramChannels = {0, 1, 2, 3, 4, 5, 6, 7};
     private long step;
@@ -255,7 +256,9 @@ public final class Session {
 
     private void record(long t, boolean outlier) {
         int channels = config.numFeatures();
-        float[][] row = new float[Stat.values().length][channels];
+        if (row == null || row[0].length != channels) {
+            row = new float[Stat.values().length][channels]; // reused: the history copies it
+        }
         float[] rm = layer.runningMean();
         float[] rv = layer.runningVar();
         float[] cm = comparison == null ? null : comparison.runningMean();
