@@ -2,6 +2,7 @@ package org.normscope.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.normscope.engine.Momentum;
@@ -18,7 +19,8 @@ class HistorySoakTest {
 
     @Test
     void aMillionStepsAreAllAccountedForInBoundedMemory() {
-        assertThat(Runtime.getRuntime().maxMemory()).as("run with -Xmx256m").isLessThanOrEqualTo(300L << 20);
+        // the pom's "soak" execution runs it with -Xmx256m; picked by -Dtest in another JVM, it waits for that run
+        assumeTrue(Runtime.getRuntime().maxMemory() <= 300L << 20, "runs in the soak execution, with -Xmx256m");
         int channels = 4;
         Session s = new Session(Fixtures.bn1d(channels, Momentum.of(0.1)),
                 Fixtures.normal(8, new int[] {2}, channels, 1e-6, 7), null);
