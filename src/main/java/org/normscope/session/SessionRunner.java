@@ -47,6 +47,7 @@ public final class SessionRunner implements AutoCloseable {
     // worker-confined
     private ScheduledFuture<?> playTask;
     private boolean continuous;      // a self-queuing tick runs (as fast as possible)
+    private long chain;              // the current chain of continuous ticks
     private long lastPublishNanos;
     private long lastPrintNanos;
     private long playStartNanos;
@@ -166,7 +167,8 @@ public final class SessionRunner implements AutoCloseable {
         restartClock();
         if (Double.isInfinite(stepsPerSecond)) {
             continuous = true;
-            worker.execute(this::continuousTick);
+            long generation = ++chain;
+            worker.execute(() -> continuousTick(generation));
         } else {
             playTask = worker.scheduleWithFixedDelay(this::tick, 0, TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
         }
@@ -180,19 +182,23 @@ public final class SessionRunner implements AutoCloseable {
         continuous = false;
     }
 
-    /** As fast as possible: one tick after another, with the commands given meanwhile run in between. */
-    private void continuousTick() {
-        if (!continuous) {
+    /**
+     * As fast as possible: one tick after another, with the commands given meanwhile run in
+     * between. Each start of playing begins a new chain; a tick of an older one (still queued
+     * when playing stopped and started again) ends its chain.
+     */
+    private void continuousTick(long generation) {
+        if (!continuous || generation != chain) {
             return;
         }
         tick();
-        if (continuous && playing && !closed) {
+        if (continuous && playing && !closed && generation == chain) {
             try {
-                worker.execute(this::continuousTick);
+                worker.execute(() -> continuousTick(generation));
             } catch (java.util.concurrent.RejectedExecutionException shutDown) {
                 continuous = false;
             }
-        } else {
+        } else if (generation == chain) {
             continuous = false;
         }
     }

@@ -378,6 +378,27 @@ class SessionRunnerTest {
         assertThat(mean[4]).isCloseTo(0.7599f, within(1e-6f));
     }
 
+    /** Changing the speed while playing flat out starts no second chain of ticks: pause still stops every step. */
+    @Test
+    void speedChangesWhilePlayingFlatOutLeaveOneChainThatPauseStops() throws Exception {
+        runner = new SessionRunner(Session.notebook());
+        runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
+        runner.play();
+        for (int i = 0; i < 50; i++) {
+            runner.setStepsPerSecond(i % 2 == 0 ? Double.POSITIVE_INFINITY : 1000);
+        }
+        runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
+        long before = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
+        Thread.sleep(200);
+        long after = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
+        assertThat(after).isGreaterThan(before);
+        runner.pause();
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        long paused = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
+        Thread.sleep(200);
+        assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(paused);
+    }
+
     /**
      * Slow speeds play at the requested rate: the backlog limit is at least one step (it once was
      * {@code sps · MAX_BACKLOG_S}, under one step below 4 steps/s, which halved the rate). The
