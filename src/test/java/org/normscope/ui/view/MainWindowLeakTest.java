@@ -57,6 +57,7 @@ class MainWindowLeakTest {
         });
         Parent root = fx(() -> robot.lookup("#console").query().getScene().getRoot());
         int nodesAt100 = 0;
+        java.util.Map<String, Integer> kindsAt100 = java.util.Map.of();
         long heapAt100 = 0;
         for (int i = 1; i <= REBUILDS; i++) {
             String c = i % 2 == 1 ? "3" : "5";
@@ -78,7 +79,9 @@ class MainWindowLeakTest {
                 fxRun(() -> model.layer().parameters().forEach(r -> early.add(new WeakReference<>(r))));
             }
             if (i == 100) {
+                WindowDriver.waitFrames(2); // as before the count at the end: the charts draw over a few frames
                 nodesAt100 = fx(() -> count(root));
+                kindsAt100 = fx(() -> kinds(root));
                 heapAt100 = usedAfterGc();
             }
         }
@@ -89,10 +92,26 @@ class MainWindowLeakTest {
         // the window shows the last layer's fields, once each
         assertThat(fx(() -> robot.lookup("#weight-4").queryAll().size())).isEqualTo(1);
         assertThat(fx(() -> robot.lookup("#weight-5").queryAll().size())).isZero();
-        assertThat(nodesAt1000).as("nodes in the window at rebuild 100 and %d", REBUILDS).isEqualTo(nodesAt100);
+        java.util.Map<String, Integer> kindsAt1000 = fx(() -> kinds(root));
+        assertThat(nodesAt1000).as("nodes in the window at rebuild 100 and %d (by kind: %s, then %s)", REBUILDS,
+                kindsAt100, kindsAt1000).isEqualTo(nodesAt100);
         awaitCollected(early);
         assertThat(heapAt1000 - heapAt100).as("heap growth from rebuild 100 to %d: %d → %d bytes", REBUILDS,
                 heapAt100, heapAt1000).isLessThan(MAX_GROWTH);
+    }
+
+    /** How many nodes of each class the tree holds (says what grew when the count differs). */
+    private static java.util.Map<String, Integer> kinds(Node node) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(node));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            counts.merge(n.getClass().getSimpleName(), 1, Integer::sum);
+            if (n instanceof Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return counts;
     }
 
     private static int count(Node node) {
