@@ -35,6 +35,8 @@ public final class SessionHistory {
     /** Steps whose distributions are kept exactly (when sampled); older ones in buckets. */
     static final int DISTRIBUTION_EXACT_STEPS = 256;
     private static final int DISTRIBUTION_BUCKETS = 32;
+    /** The most changes of batch settings kept for the true stats. */
+    static final int MAX_TRUTH_SEGMENTS = 4096;
 
     /** A side of the layer. */
     public enum Side {
@@ -120,10 +122,14 @@ public final class SessionHistory {
         outliers[slot] = outlier;
     }
 
-    /** Keeps the batch settings of the kept steps only: at most one segment before the oldest exact step. */
+    /**
+     * Bounds the batch settings kept for the true stats to the last {@value #MAX_TRUTH_SEGMENTS}
+     * changes (they grow with the user's edits, not with steps); steps before the oldest kept
+     * change then have no true value (NaN).
+     */
     private void dropOldTruth() {
-        if (truth.size() > 4096) {
-            truth.subList(0, truth.size() - 4096).clear(); // older steps then have no true value (NaN)
+        if (truth.size() > MAX_TRUTH_SEGMENTS) {
+            truth.subList(0, truth.size() - MAX_TRUTH_SEGMENTS).clear();
         }
     }
 
@@ -283,19 +289,25 @@ public final class SessionHistory {
     }
 
     private TruthSegment segmentAt(long step) {
+        int i = segmentIndexAt(step);
+        return i < 0 ? null : truth.get(i);
+    }
+
+    /** The index of the segment holding {@code step} (binary search), or -1 if none does. */
+    private int segmentIndexAt(long step) {
         int lo = 0;
         int hi = truth.size() - 1;
-        TruthSegment found = null;
+        int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             if (truth.get(mid).fromStep <= step) {
-                found = truth.get(mid);
+                found = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return step >= 1 && step <= steps() ? found : null;
+        return step >= 1 && step <= steps() ? found : -1;
     }
 
     /**
@@ -317,9 +329,9 @@ public final class SessionHistory {
             long n = 0;
             long s = a;
             while (s <= b) {
-                TruthSegment seg = segmentAt(s);
+                int index = segmentIndexAt(s);
+                TruthSegment seg = index < 0 ? null : truth.get(index);
                 long end = b;
-                int index = seg == null ? -1 : truth.indexOf(seg);
                 if (index >= 0 && index + 1 < truth.size()) {
                     end = Math.min(b, truth.get(index + 1).fromStep - 1);
                 }

@@ -94,7 +94,6 @@ public class BandChart extends XAxisCanvasChart {
         return panels;
     }
 
-
     /** The layout of the last redraw (null before the first, and when nothing was plotted). */
     final Frame lastFrame() {
         return lastFrame;
