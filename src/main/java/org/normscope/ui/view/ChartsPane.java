@@ -65,6 +65,7 @@ final class ChartsPane extends HBox {
     private final ToggleButton lastBatch = new ToggleButton("Last batch");
     private final ToggleButton overTime = new ToggleButton("Over time");
     private boolean syncingSlider;
+    private TableColumn<TimeTravelViewModel.ChannelValues, String> channelColumn;
     private static final int MEAN = 0;
     private static final int VAR = 1;
     private final boolean[] stale = new boolean[3];
@@ -158,7 +159,7 @@ final class ChartsPane extends HBox {
         HBox histogramBar = new HBox(8, views, histogramsOf, histogramChannel);
         histogramBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(histogramChannel, Priority.SOMETIMES);
-        histogramChannel.setMinWidth(60);
+        histogramChannel.setMinWidth(76); // "channel 1" shortened at 1280 px wide, nothing pushed out
         histogramChannel.setMaxWidth(Double.MAX_VALUE);
         VBox histogramBox = new VBox(4, histogramBar, histograms, bands, readoutBox());
         VBox.setVgrow(histograms, Priority.ALWAYS);
@@ -188,6 +189,7 @@ final class ChartsPane extends HBox {
         histograms.setFontScale(scale);
         bands.setFontScale(scale);
         readout.setFixedCellSize(Math.round(24 * scale));
+        scaleReadoutColumns(scale);
         if (histogramsThatFit() != fittingHistograms) {
             redraw();
         }
@@ -419,30 +421,44 @@ final class ChartsPane extends HBox {
         readoutTitle.setWrapText(true);
         readoutTitle.setMinHeight(Region.USE_PREF_SIZE);
         readout.setItems(time.readout());
-        readout.getColumns().add(column("ch", v -> Integer.toString(v.channel())));
-        readout.getColumns().add(column("running\nmean", v -> number(v.runningMean())));
-        readout.getColumns().add(column("running\nvar", v -> number(v.runningVar())));
-        readout.getColumns().add(column("batch\nmean", v -> number(v.batchMean())));
-        readout.getColumns().add(column("batch\nvar", v -> number(v.batchVar())));
-        readout.getColumns().get(0).setMinWidth(44);
-        readout.getColumns().get(0).setMaxWidth(60);
-        for (int i = 1; i < readout.getColumns().size(); i++) {
-            readout.getColumns().get(i).setMinWidth(62); // "running" and a five-digit number fit
-        }
+        // "running" and "batch" head two columns each, so that a column's own header is one short word
+        channelColumn = column("ch", v -> Integer.toString(v.channel()));
+        readout.getColumns().add(channelColumn);
+        readout.getColumns().add(group("running", column("mean", v -> number(v.runningMean())),
+                column("var", v -> number(v.runningVar()))));
+        readout.getColumns().add(group("batch", column("mean", v -> number(v.batchMean())),
+                column("var", v -> number(v.batchVar()))));
+        scaleReadoutColumns(1);
         readout.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         readout.setPlaceholder(new Label("no step chosen"));
         readout.setFixedCellSize(24);
-        readout.setPrefHeight(6 * 24 + 30);
-        readout.setMinHeight(3 * 24 + 30);
+        readout.setPrefHeight(6 * 24 + 60); // six rows under a two-row header
+        readout.setMinHeight(3 * 24 + 60);
         return new VBox(2, readoutTitle, readout);
+    }
+
+    /** Column widths that follow the text size: the channel column fits "ch" and two digits, the others a number. */
+    private void scaleReadoutColumns(double scale) {
+        channelColumn.setMinWidth(Math.round(44 * scale));
+        channelColumn.setMaxWidth(Math.round(64 * scale));
+        for (TableColumn<TimeTravelViewModel.ChannelValues, ?> g : readout.getColumns()) {
+            for (TableColumn<TimeTravelViewModel.ChannelValues, ?> c : g.getColumns()) {
+                c.setMinWidth(Math.round(58 * scale)); // "-2.745" at the current size
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static TableColumn<TimeTravelViewModel.ChannelValues, String> group(String title,
+            TableColumn<TimeTravelViewModel.ChannelValues, String>... columns) {
+        TableColumn<TimeTravelViewModel.ChannelValues, String> g = new TableColumn<>(title);
+        g.getColumns().addAll(columns);
+        return g;
     }
 
     private static TableColumn<TimeTravelViewModel.ChannelValues, String> column(String title,
             java.util.function.Function<TimeTravelViewModel.ChannelValues, String> text) {
-        TableColumn<TimeTravelViewModel.ChannelValues, String> col = new TableColumn<>();
-        Label header = new Label(title); // two short lines fit a narrow column
-        header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        col.setGraphic(header);
+        TableColumn<TimeTravelViewModel.ChannelValues, String> col = new TableColumn<>(title);
         col.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
         col.setSortable(false);
         return col;
