@@ -224,12 +224,7 @@ public final class SessionHistory {
         return stats.bytes() + distributions.bytes() + setups.length * 5L;
     }
 
-    /** The bytes of the stats' pyramid alone. */
-    public long statBytes() {
-        return stats.bytes();
-    }
-
-    /** The stats {@link #writeCsv} can export (the stored ones). */
+    /** The stats {@link #csvColumns} can export (the stored ones). */
     public static List<Stat> exportable() {
         return List.of(STORED);
     }

@@ -469,14 +469,6 @@ final class ChartsPane extends HBox {
         return Float.isNaN(v) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
-    Slider slider() {
-        return slider;
-    }
-
-    BandChart bands() {
-        return bands;
-    }
-
     /** As many small multiples as fit (about 75 px each at the normal text size), up to eight. */
     private int histogramsThatFit() {
         int fit = Math.max(1, (int) (histograms.getWidth() / (75 * fontScale)));

@@ -134,11 +134,6 @@ public final class TimeTravelViewModel {
         cursor.set(Math.max(1, Math.min(steps.get(), Math.round(x))));
     }
 
-    /** No cursor. */
-    public void clearCursor() {
-        cursor.set(0);
-    }
-
     /**
      * Reads every channel's values at the cursor's step from {@code history} into
      * {@link #readout()}, and says whether they are exact or the means of a bucket of steps.
@@ -217,10 +212,6 @@ public final class TimeTravelViewModel {
         } else {
             rangeText.set(String.format("steps %,d\u2013%,d of %,d", from.get(), to.get(), steps.get()));
         }
-    }
-
-    public ReadOnlyLongProperty stepsProperty() {
-        return steps.getReadOnlyProperty();
     }
 
     /** The first step shown. */
