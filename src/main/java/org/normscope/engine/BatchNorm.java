@@ -52,6 +52,8 @@ public abstract class BatchNorm {
 
     private final ForwardPass pass;
     private final LastForward last = new LastForward();
+    /** The input of the last forward that was not refused: {@link #writeOutput} applies to it. */
+    private Tensor lastRun;
 
     /**
      * A layer with PyTorch's arguments.
@@ -254,6 +256,52 @@ public abstract class BatchNorm {
             throw new IllegalArgumentException("output shape " + Arrays.toString(out.shape())
                     + " differs from input shape " + Arrays.toString(input.shape()));
         }
+        forward(input, out, true);
+    }
+
+    /**
+     * {@code layer(input)} with everything but the output: the checks and refusals, the batch
+     * statistics, the running-stat update and {@code num_batches_tracked}, exactly as
+     * {@link #forward(Tensor, Tensor)}. The output, which is {@code y = x·α + β} per channel with
+     * the {@code α}, {@code β} this forward computed, can be written afterwards by
+     * {@link #writeOutput}, bit for bit what {@code forward} would have written. For a caller
+     * that looks at only some outputs (a window playing thousands of steps a second), this
+     * saves the pass that writes them.
+     *
+     * @throws TorchError as PyTorch would raise, with the state as PyTorch leaves it
+     */
+    public void forwardWithoutOutput(Tensor input) {
+        forward(input, null, false);
+    }
+
+    /**
+     * Writes the output of the last forward that was not refused into {@code out}: {@code input}
+     * must be that forward's input, unchanged, and {@code out} of its shape (it may be the input
+     * itself). A refused forward changes nothing this needs (PyTorch raises before it normalizes).
+     *
+     * @throws IllegalStateException if no forward ran, or {@code input} is not the last one's input
+     * @throws IllegalArgumentException if {@code out} does not have the input's shape
+     */
+    public void writeOutput(Tensor input, Tensor out) {
+        if (lastRun == null || lastRun != input) {
+            throw new IllegalStateException("writeOutput needs the input of the last forward that was not refused");
+        }
+        if (!out.sameShape(input)) {
+            throw new IllegalArgumentException("output shape " + Arrays.toString(out.shape())
+                    + " differs from input shape " + Arrays.toString(input.shape()));
+        }
+        if (input.numel() == 0) {
+            return;
+        }
+        int channels = input.size(1);
+        int batch = input.size(0);
+        pass.writeOutput(input.data(), out.data(), batch, channels, input.numel() / batch / channels);
+        if (out.data() == input.data()) {
+            last.inPlace = true;
+        }
+    }
+
+    private void forward(Tensor input, Tensor out, boolean writeOutput) {
         last.valid = false; // backward applies to the last successful forward only
         checkInputDim(input.dim());
 
@@ -270,6 +318,7 @@ public abstract class BatchNorm {
         if (input.numel() == 0) {
             // PyTorch returns an empty clone and leaves the running stats alone
             last.set(input, batchStats, input.dim() > 1 ? input.size(1) : 0, Double.NaN, 0, false);
+            lastRun = input;
             return;
         }
         int channels = input.size(1);
@@ -278,11 +327,12 @@ public abstract class BatchNorm {
         int batch = input.size(0);
         int slice = input.numel() / batch / channels;
         boolean updateRunning = training && trackRunningStats;
-        pass.prepare(input.data(), out.data(), batch, channels, slice, batchStats, updateRunning,
-                (float) factor, eps, weight, bias, runningMean, runningVar);
+        pass.prepare(input.data(), writeOutput ? out.data() : null, batch, channels, slice, batchStats,
+                updateRunning, (float) factor, eps, weight, bias, runningMean, runningVar);
         pass.run(input.numel() >= PARALLEL_THRESHOLD && channels > 1);
         last.set(input, batchStats, channels, updateRunning ? factor : Double.NaN, (long) batch * slice,
-                out.data() == input.data());
+                writeOutput && out.data() == input.data());
+        lastRun = input;
     }
 
     private static void verifyBatchSize(Tensor input) {

@@ -55,6 +55,7 @@ final class ForwardPass {
         }
     }
 
+    /** @param y where the output goes, or null to compute everything but the output */
     void prepare(float[] x, float[] y, int batch, int channels, int slice, boolean batchStats,
             boolean updateRunning, float factor, double eps, float[] weight, float[] bias,
             float[] runningMean, float[] runningVar) {
@@ -107,7 +108,28 @@ final class ForwardPass {
                 varSum[c] = (float) ChannelKernels.squaredDeviationSum(x, first, stride, batch, slice, m);
             }
             finishChannel(c, n);
-            ChannelKernels.affine(x, y, first, stride, batch, slice, alpha[c], beta[c]);
+            if (y != null) {
+                ChannelKernels.affine(x, y, first, stride, batch, slice, alpha[c], beta[c]);
+            }
+        }
+    }
+
+    /**
+     * {@code y = fma(x, α, β)} with the last forward's {@code α}, {@code β}: what that forward
+     * writes when it is given an output (see {@link BatchNorm#forwardWithoutOutput}).
+     */
+    void writeOutput(float[] x, float[] y, int batch, int channels, int slice) {
+        if (slice == 1) {
+            for (int start = 0; start < x.length; start += channels) {
+                for (int c = 0; c < channels; c++) {
+                    y[start + c] = Math.fma(x[start + c], alpha[c], beta[c]);
+                }
+            }
+            return;
+        }
+        int stride = channels * slice;
+        for (int c = 0; c < channels; c++) {
+            ChannelKernels.affine(x, y, c * slice, stride, batch, slice, alpha[c], beta[c]);
         }
     }
 
@@ -177,6 +199,9 @@ final class ForwardPass {
         }
         for (int c = from; c < to; c++) {
             finishChannel(c, batch);
+        }
+        if (ys == null) {
+            return;
         }
         float[] a = alpha;
         float[] b = beta;

@@ -52,7 +52,8 @@ public final class Session {
     private Tensor lastInput;
     private Tensor inputBuffer;   // reused by fresh batches (one allocation, not one per step)
     private Tensor outputBuffer;  // y, reused while the shape stays
-    private Tensor comparisonOutput;
+    private Tensor spareInputBuffer;
+    private boolean outputPending; // the last step ran without writing lastOutput (see ensureOutput)
     private long unprintedFrom;   // the first step not printed yet (0: none)
     private long unprintedTo;
     private Tensor lastOutput;
@@ -94,6 +95,7 @@ public final class Session {
         step = 0;
         lastInput = null;
         lastOutput = null;
+        outputPending = false;
         lastBatchMean = null;
         lastBatchVar = null;
         refusal = null;
@@ -123,18 +125,30 @@ public final class Session {
 
     private boolean step(boolean print) {
         long t = step + 1;
-        Tensor x = source.batch(t, outlierNext, inputBuffer);
-        inputBuffer = x; // the source never writes into its shared repeated batch
+        // a fresh batch goes into the buffer the last step did not use: the last step's input
+        // stays as it was, so that its output can still be written after a refused step
+        boolean first = inputBuffer != lastInput;
+        Tensor x = source.batch(t, outlierNext, first ? inputBuffer : spareInputBuffer);
+        if (first) {
+            inputBuffer = x; // the source never writes into its shared repeated batch
+        } else {
+            spareInputBuffer = x;
+        }
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
-            layer.forward(x, y);
+            if (print) {
+                layer.forward(x, y);
+            } else {
+                layer.forwardWithoutOutput(x); // written when something looks at it (ensureOutput)
+            }
         } catch (TorchError e) {
             refuse(e, x);
             return false;
         }
         outputBuffer = y;
+        outputPending = !print;
         if (comparison != null) {
-            comparison.forward(x, comparisonBuffer(x));
+            comparison.forwardWithoutOutput(x); // only its running stats are ever shown
         }
         step = t;
         boolean outlier = outlierNext;
@@ -176,16 +190,21 @@ public final class Session {
                     + " ran without printing (playing fast)");
         }
         if (lastIsNewest) {
+            ensureOutput();
             console.append(ConsoleLog.Kind.STEP, describeStep(to, lastInput, lastOutput));
         }
         version++;
     }
 
-    private Tensor comparisonBuffer(Tensor x) {
-        if (comparisonOutput == null || !comparisonOutput.sameShape(x)) {
-            comparisonOutput = Tensor.zeros(x.shape());
+    /**
+     * Writes the last step's output if a quiet step left it out: the layer computed everything
+     * else, and writes the same values now (see {@link BatchNorm#forwardWithoutOutput}).
+     */
+    private void ensureOutput() {
+        if (outputPending) {
+            outputPending = false;
+            layer.writeOutput(lastInput, lastOutput);
         }
-        return comparisonOutput;
     }
 
     private void refuse(TorchError e, Tensor x) {
@@ -276,6 +295,7 @@ public final class Session {
         }
         float[][][] quantiles = null;
         if (t % history.sampleEvery() == 0) {
+            ensureOutput();
             quantiles = new float[][][] {DistributionSampler.quantiles(lastInput, SessionHistory.QUANTILES),
                 DistributionSampler.quantiles(lastOutput, SessionHistory.QUANTILES)};
         }
@@ -625,6 +645,7 @@ public final class Session {
         List<ChannelHistogram> inputs = new ArrayList<>();
         List<ChannelHistogram> outputs = new ArrayList<>();
         if (lastInput != null) {
+            ensureOutput();
             int[] shape = lastInput.shape();
             int slice = lastInput.numel() / shape[0] / shape[1];
             boolean[] wanted = new boolean[channels];
