@@ -39,6 +39,11 @@ final class BenchUiCommand implements Callable<Integer> {
             description = "how long to play and measure (default ${DEFAULT-VALUE})")
     double seconds;
 
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10",
+            description = "how long to play before measuring, so that the JIT has compiled the window's code "
+                    + "(default ${DEFAULT-VALUE})")
+    double warmup;
+
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x950",
             description = "the window's size in pixels (default ${DEFAULT-VALUE})")
     String size;
@@ -76,17 +81,20 @@ final class BenchUiCommand implements Callable<Integer> {
         if (!(seconds >= 1 && seconds <= 3600)) {
             throw new CommandLine.ParameterException(cl, "--seconds must be from 1 to 3600, got " + seconds);
         }
+        if (!(warmup >= 0 && warmup <= 600)) {
+            throw new CommandLine.ParameterException(cl, "--warmup must be from 0 to 600, got " + warmup);
+        }
         Matcher m = SIZE.matcher(size);
         if (!m.matches()) {
             throw new CommandLine.ParameterException(cl, "--size must look like 1600x950, got " + size);
         }
         PrintWriter out = cl.getOut();
-        UiBenchmark.Result r = UiBenchmark.run(s, steps, seconds, Integer.parseInt(m.group(1)),
+        UiBenchmark.Result r = UiBenchmark.run(s, steps, warmup, seconds, Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(2)), fresh, out);
         out.printf(java.util.Locale.ROOT, "shape %s, %s batch, history filled with %,d steps in %.1f s%n",
                 java.util.Arrays.toString(s), fresh ? "a fresh" : "the same", r.filledSteps(), r.fillSeconds());
-        out.printf(java.util.Locale.ROOT, "playing %.0f s: %.1f fps, frame p50 %.1f ms, p99 %.1f ms, %,.0f steps/s%n",
-                seconds, r.fps(), r.frameP50Ms(), r.frameP99Ms(), r.stepsPerS());
+        out.printf(java.util.Locale.ROOT, "playing %.0f s after %.0f s of warm-up: %.1f fps, frame p50 %.1f ms, p99 %.1f ms, %,.0f steps/s%n",
+                seconds, warmup, r.fps(), r.frameP50Ms(), r.frameP99Ms(), r.stepsPerS());
         out.printf(java.util.Locale.ROOT, "heap after GC %.1f MB, history %,d bytes (%.1f MB)%n", r.heapMb(),
                 r.historyBytes(), r.historyBytes() / (1024.0 * 1024.0));
         if (json) {

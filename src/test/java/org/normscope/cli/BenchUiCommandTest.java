@@ -20,6 +20,7 @@ class BenchUiCommandTest {
         "--shape 8,0,4|at least 1",
         "--seconds 0.5|--seconds must be from 1 to 3600",
         "--steps -1|--steps must be from 0",
+        "--warmup -1|--warmup must be from 0 to 600",
         "--size 12x10|--size must look like 1600x950"})
     void refusesWhatItCannotRun(String args, String message) {
         String[] parts = ("bench-ui " + args).split(" ");
@@ -30,10 +31,11 @@ class BenchUiCommandTest {
 
     @Test
     void aShortRunEndsWithAJsonLineOfItsFigures() throws Exception {
-        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", "500", "--seconds", "1", "--json");
+        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", "500", "--warmup", "1", "--seconds", "1",
+                "--json");
         assertThat(run.exitCode()).as(run.describe()).isZero();
         List<String> lines = run.outLines();
-        assertThat(run.out()).contains("history filled with 500 steps").contains("fps").contains("steps/s");
+        assertThat(run.out()).contains("history filled with 500 steps").contains("after 1 s of warm-up").contains("fps").contains("steps/s");
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         for (String field : new String[] {"fps", "frame_p50_ms", "frame_p99_ms", "steps_per_s", "heap_mb",
             "history_bytes"}) {

@@ -46,10 +46,11 @@ public final class UiBenchmark {
 
     /**
      * @param shape {@code N, C, *spatial}: 2 or 3 sizes make a BatchNorm1d, 4 a BatchNorm2d, 5 a BatchNorm3d
+     * @param warmupSeconds how long to play before measuring (the JIT compiles the window's code meanwhile)
      * @param fresh a new batch every step (true) or the same batch every step, as {@code bench} times it
      * @param progress where fill progress lines go (may be null)
      */
-    public static Result run(int[] shape, long steps, double seconds, int width, int height, boolean fresh,
+    public static Result run(int[] shape, long steps, double warmupSeconds, double seconds, int width, int height, boolean fresh,
                              java.io.PrintWriter progress) throws Exception {
         Headless.start(width, height);
         Preset preset = preset(shape, fresh);
@@ -88,7 +89,7 @@ public final class UiBenchmark {
                 model.play();
                 return null;
             });
-            Thread.sleep(1500); // warm-up: the JIT and the first frames of playing
+            Thread.sleep((long) (warmupSeconds * 1000)); // the JIT and the first frames of playing
             List<Long> pulses = new ArrayList<>();
             CountDownLatch finished = new CountDownLatch(1);
             long[] stepsAt = new long[2];

@@ -10,6 +10,8 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -106,6 +108,10 @@ public abstract class CanvasChart extends Region {
             overlay = null;
         }
         getStyleClass().add("canvas-chart");
+        // An opaque region lets the renderer start a repaint of the chart at the chart: the
+        // backgrounds of the panes behind it are not filled again (measured: a third of the
+        // render thread's time while playing, before).
+        setBackground(new Background(new BackgroundFill(BACKGROUND, null, null)));
         measurer.setTextAlignment(TextAlignment.LEFT);
         watch(fontScale, title, placeholder);
     }
