@@ -12,8 +12,8 @@ import java.util.concurrent.RecursiveAction;
  * lets this beat PyTorch's CPU kernel (two separate sweeps over the whole batch).
  * {@code (N, C)} inputs, whose channels interleave value by value, are walked row by
  * row instead (see {@link #rowWise}). Large
- * batches split the channels in two halves, one on the common fork-join pool: the task
- * object is reused, so a step allocates nothing.
+ * batches share the channels out in blocks between the calling thread and one task on the
+ * common fork-join pool: the task object is reused, so a step allocates nothing.
  */
 final class ForwardPass {
 
@@ -39,7 +39,11 @@ final class ForwardPass {
     private float[] runningMean;
     private float[] runningVar;
 
-    private final SecondHalf secondHalf = new SecondHalf();
+    /** A parallel forward hands out at most this many blocks of channels. */
+    private static final int MAX_BLOCKS = 16;
+    private final Helper helper = new Helper();
+    private final java.util.concurrent.atomic.AtomicInteger nextBlock = new java.util.concurrent.atomic.AtomicInteger();
+    private int blocks;
 
     ForwardPass(int capacity) {
         ensureCapacity(capacity);
@@ -81,15 +85,25 @@ final class ForwardPass {
                 channels(0, channels);
                 return;
             }
-            int mid = channels / 2;
-            secondHalf.reinitialize();
-            secondHalf.from = mid;
-            secondHalf.fork();
-            channels(0, mid);
-            secondHalf.join();
+            // Channels are handed out in blocks to whichever thread asks next, rather than in two
+            // fixed halves: when the other thread is descheduled (a window rendering on the same
+            // cores), this one takes its blocks instead of waiting for a half to be done.
+            // (N, C) inputs stay in two halves: each block sweeps every row.
+            blocks = slice == 1 ? 2 : Math.min(channels, MAX_BLOCKS);
+            nextBlock.set(0);
+            helper.reinitialize();
+            helper.fork();
+            takeBlocks();
+            helper.join();
         } finally {
             x = null; // do not keep the caller's arrays alive
             y = null;
+        }
+    }
+
+    private void takeBlocks() {
+        for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+            channels((int) ((long) b * channels / blocks), (int) ((long) (b + 1) * channels / blocks));
         }
     }
 
@@ -212,14 +226,13 @@ final class ForwardPass {
         }
     }
 
-    /** The upper half of the channels, run on the common pool; reused across forwards. */
-    private final class SecondHalf extends RecursiveAction {
+    /** Takes blocks of channels on the common pool beside the calling thread; reused across forwards. */
+    private final class Helper extends RecursiveAction {
         private static final long serialVersionUID = 1L;
-        int from;
 
         @Override
         protected void compute() {
-            channels(from, channels);
+            takeBlocks();
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * Runs a {@link Session} on its own thread, so that the window never waits for the engine.
  * Every command runs there in the order it was given; after each, and at most every few
- * milliseconds while playing, the runner publishes a {@link SessionSnapshot} that any thread
- * can read with {@link #latest()}: the window takes the newest one once per frame.
+ * milliseconds while playing (and only once the last one has been read), the runner publishes
+ * a {@link SessionSnapshot} that any thread can read with {@link #latest()}: the window takes
+ * the newest one once per frame.
  *
  * <p>Playing steps at {@code stepsPerSecond} on average (or, for {@link Double#POSITIVE_INFINITY},
  * without pause, one tick after the other), in ticks of at most {@value #TICK_BUDGET_MS} ms, so
@@ -43,6 +44,9 @@ public final class SessionRunner implements AutoCloseable {
     private volatile double stepsPerSecond = 10;
     private volatile Consumer<Throwable> errorHandler = e -> { };
     private volatile boolean closed;
+    private volatile long stepCount;
+    /** Whether the newest snapshot has been read since it was published. */
+    private volatile boolean taken = true;
 
     // worker-confined
     private ScheduledFuture<?> playTask;
@@ -63,6 +67,7 @@ public final class SessionRunner implements AutoCloseable {
         });
         latest.set(session.snapshot());
         publishedVersion = session.version();
+        stepCount = session.stepCount();
     }
 
     /** Where unexpected exceptions of commands go (the window shows them); they never stop the runner. */
@@ -70,9 +75,18 @@ public final class SessionRunner implements AutoCloseable {
         errorHandler = handler;
     }
 
-    /** The newest published snapshot; never null. */
+    /**
+     * The newest published snapshot; never null. While playing, the next one is published only
+     * after this was called: snapshots no one reads are not made (each computes histograms).
+     */
     public SessionSnapshot latest() {
+        taken = true;
         return latest.get();
+    }
+
+    /** The session's step count after the last tick or command; any thread may read it. */
+    public long stepCount() {
+        return stepCount;
     }
 
     /** Runs {@code command} on the session's thread; the future completes after the snapshot is published. */
@@ -99,6 +113,7 @@ public final class SessionRunner implements AutoCloseable {
                 failure = e;
                 errorHandler.accept(e);
             }
+            stepCount = session.stepCount();
             publish(); // before the future completes: whoever waits on it sees the command's snapshot
             if (failure == null) {
                 result.complete(value);
@@ -243,7 +258,8 @@ public final class SessionRunner implements AutoCloseable {
             stopTicks();
             errorHandler.accept(e);
         } finally {
-            if (!playing || System.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS) {
+            stepCount = session.stepCount();
+            if (!playing || (taken && System.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS)) {
                 publish();
             }
         }
@@ -254,6 +270,7 @@ public final class SessionRunner implements AutoCloseable {
             if (session.version() != publishedVersion) {
                 publishedVersion = session.version();
                 lastPublishNanos = System.nanoTime();
+                taken = false;
                 latest.set(session.snapshot());
             }
         } catch (RuntimeException | Error e) {

@@ -54,6 +54,16 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(DEFAULT_FONT);
+    /**
+     * While playing as fast as possible the window shows a new snapshot at most this often. The
+     * engine then has the processor to itself between refreshes: a refresh of every chart of
+     * 64 channels costs tens of milliseconds in the software pipeline, and on two cores every
+     * one of them is taken from the engine. Frames still come at the display's pace (the cursor,
+     * the menus and the keys answer at once); at any other speed every snapshot is shown.
+     */
+    public static final long FULL_SPEED_REFRESH_MS = 200;
+
+    private long appliedAtNanos;
     private long dismissedNoticeId;
     private long dismissedRefusalId = -1;
 
@@ -206,15 +216,32 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---- per frame ----------------------------------------------------------------------
 
-    /** Takes the newest snapshot and console entries, if any: call once per frame on the UI thread. */
+    /**
+     * Takes the newest snapshot and console entries, if any: call once per frame on the UI thread.
+     * While playing as fast as possible, a new snapshot is taken at most every
+     * {@link #FULL_SPEED_REFRESH_MS} ms (see there); otherwise at once.
+     */
     public void pull() {
-        SessionSnapshot s = runner.latest();
-        if (s != snapshot.get()) {
-            apply(s);
+        pull(System.nanoTime());
+    }
+
+    /** {@link #pull()} at {@code nowNanos} (for tests). */
+    void pull(long nowNanos) {
+        if (!refreshLimited() || nowNanos - appliedAtNanos >= FULL_SPEED_REFRESH_MS * 1_000_000L) {
+            SessionSnapshot s = runner.latest(); // the runner makes the next one only after this
+            if (s != snapshot.get()) {
+                apply(s);
+                appliedAtNanos = nowNanos;
+            }
         }
         console.pull(session.console());
         playing.set(runner.isPlaying());
         status.showRate(stepCount.get(), System.nanoTime(), playing.get());
+    }
+
+    /** Whether new snapshots are taken at most every {@link #FULL_SPEED_REFRESH_MS} ms now. */
+    private boolean refreshLimited() {
+        return runner.isPlaying() && Double.isInfinite(speed.get().stepsPerSecond());
     }
 
     private void apply(SessionSnapshot s) {
@@ -271,9 +298,9 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** The steps of the newest published snapshot (any thread; for the benchmark). */
+    /** The steps the session has run so far, published or not (any thread; for the benchmark). */
     public long runnerStepCount() {
-        return runner.latest().step();
+        return runner.stepCount();
     }
 
     /** The bytes the newest snapshot's history holds. */

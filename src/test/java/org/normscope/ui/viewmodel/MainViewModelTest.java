@@ -332,6 +332,38 @@ class MainViewModelTest {
     }
 
     @Test
+    void asFastAsPossibleTheWindowTakesANewSnapshotAtMostEveryRefreshInterval() throws Exception {
+        long refresh = MainViewModel.FULL_SPEED_REFRESH_MS * 1_000_000L;
+        vm.speedProperty().set(Speed.CHOICES.get(Speed.CHOICES.size() - 1));
+        vm.play();
+        long t = 1_000_000_000_000L;
+        vm.pull(t);
+        SessionSnapshot taken = vm.snapshotProperty().get();
+        Thread.sleep(100); // the engine steps on meanwhile
+        vm.pull(t + refresh / 2);
+        assertThat(vm.snapshotProperty().get()).as("half an interval later").isSameAs(taken);
+        vm.pull(t + refresh);
+        assertThat(vm.snapshotProperty().get().step()).as("a whole interval later").isGreaterThan(taken.step());
+
+        vm.pause();
+        m.settle(); // paused: the snapshot of the pause is shown at once
+        assertThat(vm.snapshotProperty().get().step()).isEqualTo(m.steps());
+    }
+
+    @Test
+    void atAGivenSpeedEverySnapshotIsShownAtOnce() throws Exception {
+        vm.speedProperty().set(new Speed(1000, "1000 steps/s"));
+        vm.play();
+        long t = 1_000_000_000_000L;
+        vm.pull(t);
+        long before = vm.snapshotProperty().get().step();
+        Thread.sleep(100);
+        vm.pull(t + 1);
+        assertThat(vm.snapshotProperty().get().step()).isGreaterThan(before);
+        vm.pause();
+    }
+
+    @Test
     void loadingAPresetPausesAndStartsAgain() {
         vm.play();
         m.pullUntil(15, "a step while playing", () -> m.steps() >= 1);
