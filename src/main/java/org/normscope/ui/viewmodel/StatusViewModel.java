@@ -22,6 +22,9 @@ public final class StatusViewModel {
 
     /** The rate is averaged over about this long. */
     static final long RATE_WINDOW_NS = 1_000_000_000L;
+    /** The rate shown changes at most this often. */
+    static final long RATE_EVERY_NS = 500_000_000L;
+    private long rateShownAt = Long.MIN_VALUE / 2;
 
     /**
      * Steps per second while playing, averaged over the last second: called once per frame
@@ -29,6 +32,7 @@ public final class StatusViewModel {
      */
     public void showRate(long stepCount, long nanos, boolean playing) {
         if (!playing) {
+            rateShownAt = Long.MIN_VALUE / 2;
             samples.clear();
             rate.set("");
             return;
@@ -42,9 +46,10 @@ public final class StatusViewModel {
         }
         long[] first = samples.peekFirst();
         double seconds = (nanos - first[0]) * 1e-9;
-        if (seconds < 0.2) {
-            return; // too short to say
+        if (seconds < 0.2 || nanos - rateShownAt < RATE_EVERY_NS) {
+            return; // too short to say, or said a moment ago (a number that changes every frame cannot be read)
         }
+        rateShownAt = nanos;
         rate.set(String.format("%,.0f steps/s", (stepCount - first[1]) / seconds));
     }
 
