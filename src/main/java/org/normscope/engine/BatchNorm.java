@@ -301,6 +301,20 @@ public abstract class BatchNorm {
         }
     }
 
+    /**
+     * The per-channel {@code α} of the last forward that was not refused: its output is
+     * {@code y = fma(x, α_c, β_c)}, with {@code α = invstd·weight} and {@code β = bias − mean·α}
+     * (rounded once); null if no forward ran or its input was empty.
+     */
+    public float[] lastAlpha() {
+        return lastRun == null || lastRun.numel() == 0 ? null : pass.alpha(lastRun.size(1));
+    }
+
+    /** The per-channel {@code β} to go with {@link #lastAlpha()}. */
+    public float[] lastBeta() {
+        return lastRun == null || lastRun.numel() == 0 ? null : pass.beta(lastRun.size(1));
+    }
+
     private void forward(Tensor input, Tensor out, boolean writeOutput) {
         last.valid = false; // backward applies to the last successful forward only
         checkInputDim(input.dim());

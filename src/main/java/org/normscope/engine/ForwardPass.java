@@ -128,6 +128,14 @@ final class ForwardPass {
         }
     }
 
+    float[] alpha(int channels) {
+        return java.util.Arrays.copyOf(alpha, channels);
+    }
+
+    float[] beta(int channels) {
+        return java.util.Arrays.copyOf(beta, channels);
+    }
+
     /**
      * {@code y = fma(x, α, β)} with the last forward's {@code α}, {@code β}: what that forward
      * writes when it is given an output (see {@link BatchNorm#forwardWithoutOutput}).

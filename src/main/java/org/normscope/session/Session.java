@@ -295,9 +295,12 @@ public final class Session {
         }
         float[][][] quantiles = null;
         if (t % history.sampleEvery() == 0) {
-            ensureOutput();
-            quantiles = new float[][][] {DistributionSampler.quantiles(lastInput, SessionHistory.QUANTILES),
-                DistributionSampler.quantiles(lastOutput, SessionHistory.QUANTILES)};
+            // y's quantiles follow from x's through y = fma(x, α, β); the output is asked for only where they do not
+            quantiles = DistributionSampler.both(lastInput, layer.lastAlpha(), layer.lastBeta(), SessionHistory.QUANTILES,
+                    () -> {
+                        ensureOutput();
+                        return lastOutput;
+                    });
         }
         history.record(t, row, quantiles, setup, outlier);
     }

@@ -93,4 +93,69 @@ class DistributionSamplerTest {
         assertThat(2L * 64 * DistributionSampler.MAX_SAMPLE / k).isLessThanOrEqualTo(256);
         assertThat(2L * 64 * DistributionSampler.MAX_SAMPLE / (k / 2)).isGreaterThan(256);
     }
+
+    /**
+     * y's quantiles derived from x's sorted sample through {@code y = fma(x, α, β)} are the floats
+     * that sorting y itself gives: for positive, negative, tiny and huge α, with NaN, ±inf, signed
+     * zeros and ties in x, and through the output where the map is not monotone (α = 0, NaN, inf).
+     */
+    @Test
+    void outputQuantilesDerivedFromTheInputAreThoseOfTheOutputItself() {
+        SplittableRandom r = new SplittableRandom(77);
+        float[] alphas = {2.5f, -0.75f, 1f, -1f, 1e-30f, -3e30f, 0f, Float.NaN, Float.POSITIVE_INFINITY, 0.3f};
+        float[] betas = {0f, 1.5f, 0f, -0f, 2f, 1e-3f, 4f, 0f, 1f, Float.NEGATIVE_INFINITY};
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + r.nextInt(70);
+            int c = alphas.length;
+            int slice = 1 + r.nextInt(9);
+            float[] d = new float[n * c * slice];
+            for (int i = 0; i < d.length; i++) {
+                int kind = r.nextInt(20);
+                d[i] = switch (kind) {
+                    case 0 -> Float.NaN;
+                    case 1 -> Float.POSITIVE_INFINITY;
+                    case 2 -> Float.NEGATIVE_INFINITY;
+                    case 3 -> -0f;
+                    case 4 -> 0f;
+                    case 5 -> 1.25f; // ties
+                    default -> (float) ((r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6));
+                };
+            }
+            Tensor x = new Tensor(new int[] {n, c, slice}, d);
+            float[] a = alphas.clone();
+            float[] b = betas.clone();
+            if (round % 2 == 1) { // shuffled pairs, other rounds
+                for (int k = 0; k < c; k++) {
+                    a[k] = (float) ((r.nextDouble() - 0.5) * 8);
+                    b[k] = (float) ((r.nextDouble() - 0.5) * 8);
+                }
+            }
+            float[] yd = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                int ch = (i / slice) % c;
+                yd[i] = Math.fma(d[i], a[ch], b[ch]);
+            }
+            Tensor y = new Tensor(x.shape(), yd);
+            boolean[] asked = {false};
+            float[][][] both = DistributionSampler.both(x, a, b, LEVELS, () -> {
+                asked[0] = true;
+                return y;
+            });
+            float[][] direct = DistributionSampler.quantiles(y, LEVELS);
+            for (int ch = 0; ch < c; ch++) {
+                for (int k = 0; k < LEVELS.length; k++) {
+                    assertThat(Float.floatToIntBits(both[1][ch][k])).as("round %d, α %s, β %s, level %s: %s vs %s",
+                            round, a[ch], b[ch], LEVELS[k], both[1][ch][k], direct[ch][k])
+                            .isEqualTo(Float.floatToIntBits(direct[ch][k]));
+                }
+            }
+            float[][] xq = DistributionSampler.quantiles(x, LEVELS);
+            for (int ch = 0; ch < c; ch++) {
+                for (int k = 0; k < LEVELS.length; k++) {
+                    assertThat(Float.floatToIntBits(both[0][ch][k])).isEqualTo(Float.floatToIntBits(xq[ch][k]));
+                }
+            }
+            assertThat(asked[0]).as("the output is read only for α = 0, NaN or inf").isEqualTo(round % 2 == 0);
+        }
+    }
 }
