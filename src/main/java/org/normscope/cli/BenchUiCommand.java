@@ -39,9 +39,9 @@ final class BenchUiCommand implements Callable<Integer> {
             description = "how long to play and measure (default ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10",
-            description = "how long to play before measuring, so that the JIT has compiled the window's code "
-                    + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "60",
+            description = "how long to play before measuring, so that the JIT has compiled the window's code; "
+                    + "on 2 cores it keeps compiling for about a minute (default ${DEFAULT-VALUE})")
     double warmup;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x950",
