@@ -331,19 +331,37 @@ class MainViewModelTest {
         assertThat(m.snap().numBatchesTracked()).isEqualTo(m.steps());
     }
 
+    /** Pulls at {@code nanos}, {@code nanos + 1}, ... every 10 ms of real time until the step shown passes {@code step}. */
+    private long pullUntilPast(long step, long nanos, long stepNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        long t = nanos;
+        while (vm.snapshotProperty().get().step() <= step) {
+            assertThat(System.nanoTime()).as("a snapshot past step %d in time", step).isLessThan(deadline);
+            Thread.sleep(10);
+            vm.pull(t);
+            t += stepNanos;
+        }
+        return t - stepNanos;
+    }
+
     @Test
     void asFastAsPossibleTheWindowTakesANewSnapshotAtMostEveryRefreshInterval() throws Exception {
         long refresh = MainViewModel.FULL_SPEED_REFRESH_MS * 1_000_000L;
         vm.speedProperty().set(Speed.CHOICES.get(Speed.CHOICES.size() - 1));
         vm.play();
-        long t = 1_000_000_000_000L;
-        vm.pull(t);
+        long t = pullUntilPast(0, 1_000_000_000_000L, refresh); // taken at t
         SessionSnapshot taken = vm.snapshotProperty().get();
-        Thread.sleep(100); // the engine steps on meanwhile
-        vm.pull(t + refresh / 2);
-        assertThat(vm.snapshotProperty().get()).as("half an interval later").isSameAs(taken);
-        vm.pull(t + refresh);
-        assertThat(vm.snapshotProperty().get().step()).as("a whole interval later").isGreaterThan(taken.step());
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (vm.runnerStepCount() <= taken.step() + 10) { // the engine steps on (no pull meanwhile)
+            assertThat(System.nanoTime()).as("more steps in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(50); // and a snapshot of them is published
+        for (long dt = 1; dt < refresh; dt += refresh / 7) {
+            vm.pull(t + dt);
+            assertThat(vm.snapshotProperty().get()).as("%d ms later", dt / 1_000_000).isSameAs(taken);
+        }
+        pullUntilPast(taken.step(), t + refresh, 1); // a whole interval later, the newer one
 
         vm.pause();
         m.settle(); // paused: the snapshot of the pause is shown at once
@@ -354,12 +372,9 @@ class MainViewModelTest {
     void atAGivenSpeedEverySnapshotIsShownAtOnce() throws Exception {
         vm.speedProperty().set(new Speed(1000, "1000 steps/s"));
         vm.play();
-        long t = 1_000_000_000_000L;
-        vm.pull(t);
-        long before = vm.snapshotProperty().get().step();
-        Thread.sleep(100);
-        vm.pull(t + 1);
-        assertThat(vm.snapshotProperty().get().step()).isGreaterThan(before);
+        long t = pullUntilPast(0, 1_000_000_000_000L, 1);
+        // pulls 1 ns apart still take every new snapshot
+        pullUntilPast(vm.snapshotProperty().get().step(), t + 1, 1);
         vm.pause();
     }
 
