@@ -72,6 +72,7 @@ final class ChartsPane extends HBox {
     private int nextGroup;
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private SessionSnapshot shown;
+    private boolean restFrame;
     private double fontScale = 1;
     private int fittingHistograms = -1;
 
@@ -209,6 +210,15 @@ final class ChartsPane extends HBox {
 
     /** Draws a new snapshot (called at most once per frame). */
     void show(SessionSnapshot s) {
+        show(s, false);
+    }
+
+    /**
+     * Draws a new snapshot (called at most once per frame); with {@code rest}, not in this frame,
+     * which already updates the rest of the window (playing flat out, when snapshots come
+     * seldom and the frame that takes one is the heaviest).
+     */
+    void show(SessionSnapshot s, boolean rest) {
         shown = s;
         syncSlider(s.step());
         int c = s.channels();
@@ -222,6 +232,7 @@ final class ChartsPane extends HBox {
             histogramChannel.setValue(chosen < c ? chosen : ChartsViewModel.FIRST_CHANNELS);
         }
         redraw();
+        restFrame = rest;
     }
 
     /** Marks every chart out of date; {@link #frame()} redraws them, one per frame. */
@@ -231,13 +242,18 @@ final class ChartsPane extends HBox {
 
     /**
      * Called once per frame: redraws the next out-of-date chart group (the running_mean chart,
-     * the running_var chart, the histograms or distributions), one per frame in turn. A new
-     * snapshot is then drawn over three frames instead of one: in the software pipeline each
-     * group costs about a frame's budget to render, so that no frame pays for all three.
+     * the running_var chart, the histograms or distributions), one per frame in turn (playing
+     * flat out, from the frame after the one that took the snapshot: see {@link #show(SessionSnapshot,
+     * boolean)}). A new snapshot is drawn over three frames instead of one: in the software
+     * pipeline each group costs about a frame's budget to render, so that no frame pays for all.
      */
     void frame() {
         SessionSnapshot s = shown;
         if (s == null) {
+            return;
+        }
+        if (restFrame) {
+            restFrame = false;
             return;
         }
         for (int i = 0; i < stale.length; i++) {

@@ -92,7 +92,7 @@ public final class MainWindow {
 
         model.snapshotProperty().addListener((o, a, s) -> {
             inputPane.show(s);
-            charts.show(s);
+            charts.show(s, model.isRefreshLimited());
         });
         if (model.snapshotProperty().get() != null) {
             inputPane.show(model.snapshotProperty().get());

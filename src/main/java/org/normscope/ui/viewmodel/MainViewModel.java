@@ -227,7 +227,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** {@link #pull()} at {@code nowNanos} (for tests). */
     void pull(long nowNanos) {
-        if (!refreshLimited() || nowNanos - appliedAtNanos >= FULL_SPEED_REFRESH_MS * 1_000_000L) {
+        if (!isRefreshLimited() || nowNanos - appliedAtNanos >= FULL_SPEED_REFRESH_MS * 1_000_000L) {
             SessionSnapshot s = runner.latest(); // the runner makes the next one only after this
             if (s != snapshot.get()) {
                 apply(s);
@@ -239,8 +239,8 @@ public final class MainViewModel implements AutoCloseable {
         status.showRate(stepCount.get(), System.nanoTime(), playing.get());
     }
 
-    /** Whether new snapshots are taken at most every {@link #FULL_SPEED_REFRESH_MS} ms now. */
-    private boolean refreshLimited() {
+    /** Whether new snapshots are taken at most every {@link #FULL_SPEED_REFRESH_MS} ms now (playing flat out). */
+    public boolean isRefreshLimited() {
         return runner.isPlaying() && Double.isInfinite(speed.get().stepsPerSecond());
     }
 
