@@ -550,7 +550,10 @@ public abstract class CanvasChart extends Region {
     final XTicks layoutXTicks(double[] xr, double left, double right, double w, boolean integer, Font tickF,
                               double tickLh) {
         double pad = pad();
-        double estW = Math.max(textWidth(NiceTicks.format(xr[0], 3), tickF), textWidth(NiceTicks.format(xr[1], 3), tickF));
+        double estW = integer
+                ? Math.max(textWidth(NiceTicks.countLabels(new double[] {xr[0]})[0], tickF),
+                        textWidth(NiceTicks.countLabels(new double[] {xr[1]})[0], tickF)) + textWidth("0", tickF)
+                : Math.max(textWidth(NiceTicks.format(xr[0], 3), tickF), textWidth(NiceTicks.format(xr[1], 3), tickF));
         int maxX = Math.max(2, (int) ((right - left) / (estW + 2 * tickLh)) + 1);
         double[] xTicks;
         String[] xLabels;
@@ -559,7 +562,7 @@ public abstract class CanvasChart extends Region {
             if (integer && xTicks.length > 1 && xTicks[1] - xTicks[0] < 1) {
                 xTicks = NiceTicks.ticksWithStep(xr[0], xr[1], 1); // steps are whole: no tick at 2.5
             }
-            xLabels = NiceTicks.labels(xTicks);
+            xLabels = integer ? NiceTicks.countLabels(xTicks) : NiceTicks.labels(xTicks);
             // keep the outer labels inside the canvas
             if (xTicks.length > 0) {
                 double fl = (xTicks[0] - xr[0]) / (xr[1] - xr[0]);

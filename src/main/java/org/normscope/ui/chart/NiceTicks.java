@@ -191,6 +191,33 @@ public final class NiceTicks {
     }
 
     /**
+     * Labels for ticks that count things (steps), as a reader says them: on an axis below
+     * 10,000 the plain numbers; otherwise each tick in thousands, millions or billions with k,
+     * M or G ({@code 500k}, {@code 1M}, {@code 1.5M}), with as many decimals as the ticks need
+     * to differ, never in scientific notation.
+     */
+    public static String[] countLabels(double[] ticks) {
+        double maxAbs = 0;
+        double spacing = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < ticks.length; i++) {
+            maxAbs = Math.max(maxAbs, Math.abs(ticks[i]));
+            if (i > 0 && ticks[i] != ticks[i - 1]) {
+                spacing = Math.min(spacing, Math.abs(ticks[i] - ticks[i - 1]));
+            }
+        }
+        String[] out = new String[ticks.length];
+        for (int i = 0; i < ticks.length; i++) {
+            double a = Math.abs(ticks[i]);
+            double unit = maxAbs < 1e4 ? 1 : a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : a >= 1e3 ? 1e3 : 1;
+            String suffix = unit == 1e9 ? "G" : unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
+            double tolerance = Double.isFinite(spacing) ? spacing / unit * 1e-6 : 1e-9;
+            String number = plain(ticks[i] / unit, tolerance);
+            out[i] = number.equals("0") ? "0" : number + suffix;
+        }
+        return out;
+    }
+
+    /**
      * A single value (not a tick) with {@code significant} significant digits, trailing
      * zeros dropped: {@code format(0.123456, 3) = "0.123"}, {@code format(1234.5, 3) = "1235"}
      * (integer digits are kept), {@code format(2.5e-7, 3) = "2.5e-07"}. NaN and infinities

@@ -207,6 +207,8 @@ public final class TimeTravelViewModel {
     private void updateText() {
         if (steps.get() == 0) {
             rangeText.set("");
+        } else if (steps.get() == 1) {
+            rangeText.set("step 1");
         } else if (from.get() == 1 && to.get() == steps.get()) {
             rangeText.set(String.format("all %,d steps", steps.get()));
         } else {

@@ -150,4 +150,17 @@ class NiceTicksTest {
         assertThat(NiceTicks.padded(0, 10, 0.05)).containsExactly(new double[] {-0.5, 10.5}, within(1e-12));
         assertThat(NiceTicks.padded(2, 2, 0.05)).containsExactly(new double[] {1.78, 2.22}, within(1e-12));
     }
+
+    @Test
+    void stepsAreLabelledAsAReaderSaysThem() {
+        assertThat(NiceTicks.countLabels(new double[] {0, 500_000, 1_000_000, 1_500_000, 2_500_000}))
+                .containsExactly("0", "500k", "1M", "1.5M", "2.5M");
+        assertThat(NiceTicks.countLabels(new double[] {10_000, 12_500, 15_000})).containsExactly("10k", "12.5k", "15k");
+        assertThat(NiceTicks.countLabels(new double[] {500, 1000, 1500, 9000})).containsExactly("500", "1000", "1500", "9000");
+        assertThat(NiceTicks.countLabels(new double[] {1_000_000, 1_000_001, 1_000_002}))
+                .containsExactly("1M", "1.000001M", "1.000002M");
+        assertThat(NiceTicks.countLabels(new double[] {2e9, 4e9})).containsExactly("2G", "4G");
+        assertThat(NiceTicks.countLabels(new double[] {7})).containsExactly("7");
+        assertThat(NiceTicks.countLabels(new double[] {-20_000, 0, 20_000})).containsExactly("-20k", "0", "20k");
+    }
 }

@@ -20,8 +20,12 @@ class TimeTravelViewModelTest {
 
     @Test
     void followingShowsEveryStepAsTheyArrive() {
+        assertThat(time.rangeTextProperty().get()).isEmpty();
+        time.setSteps(1);
+        assertThat(time.rangeTextProperty().get()).isEqualTo("step 1");
         time.setSteps(5);
         assertRange(1, 5);
+        assertThat(time.rangeTextProperty().get()).isEqualTo("all 5 steps");
         time.setSteps(1000);
         assertRange(1, 1000);
         assertThat(time.followingProperty().get()).isTrue();
