@@ -73,6 +73,7 @@ final class ChartsPane extends HBox {
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private SessionSnapshot shown;
     private boolean restFrame;
+    private String firstChannelsShown = "";
     private double fontScale = 1;
     private int fittingHistograms = -1;
 
@@ -238,6 +239,11 @@ final class ChartsPane extends HBox {
     /** Marks every chart out of date; {@link #frame()} redraws them, one per frame. */
     private void redraw() {
         java.util.Arrays.fill(stale, true);
+        String first = firstChannels();
+        if (!first.equals(firstChannelsShown)) { // the chooser's "first channels" entry names what is shown
+            firstChannelsShown = first;
+            histogramChannel.setButtonCell(new ChannelCell());
+        }
     }
 
     /**
@@ -505,6 +511,10 @@ final class ChartsPane extends HBox {
     }
 
     private String firstChannels() {
+        if (model.overTimeProperty().get()) {
+            // one channel's distributions are shown: say which
+            return "channel " + model.distributionChannel();
+        }
         int last = Math.min(histogramChannel.getItems().size() - 1, ChartsViewModel.MAX_CURVES) - 1;
         int channels = histogramChannel.getItems().size() - 1;
         if (channels <= 1) {

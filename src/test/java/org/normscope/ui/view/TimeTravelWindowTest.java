@@ -170,6 +170,19 @@ class TimeTravelWindowTest {
         assertThat(fx(() -> d.node("#range", Label.class).getText())).isEqualTo("all 400 steps");
     }
 
+    @Test
+    void overTimeTheChannelChooserNamesTheOneChannelShown() {
+        steps(20);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> chooser = d.node("#histogram-channel", javafx.scene.control.ComboBox.class);
+        java.util.function.Supplier<String> shown = () -> fx(() -> chooser.getButtonCell().getText());
+        assertThat(shown.get()).isEqualTo("all channels"); // the notebook's four channels, all as histograms
+        d.click("#show-over-time");
+        waitUntil("the chooser to name channel 0", () -> "channel 0".equals(shown.get()));
+        d.click("#show-last-batch");
+        waitUntil("the chooser to say all channels again", () -> "all channels".equals(shown.get()));
+    }
+
     private String console() {
         @SuppressWarnings("unchecked")
         ListView<Object> list = d.node("#console", ListView.class);
