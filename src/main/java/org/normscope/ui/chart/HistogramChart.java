@@ -62,10 +62,16 @@ public class HistogramChart extends CanvasChart {
     /**
      * The histograms per channel: {@code inputs.get(c)} over {@code outputs.get(c)}. Either list
      * may be shorter or empty (an empty row says "no data yet"); {@code null} means empty.
+     * Histograms equal to the ones shown (see {@link HistogramData#equals}) are not drawn again.
      */
     public void setHistograms(List<HistogramData> inputs, List<HistogramData> outputs) {
-        this.inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        this.outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        List<HistogramData> in = inputs == null ? List.of() : List.copyOf(inputs);
+        List<HistogramData> out = outputs == null ? List.of() : List.copyOf(outputs);
+        if (in.equals(this.inputs) && out.equals(this.outputs)) {
+            return; // the same picture (the same batch again): not drawn again
+        }
+        this.inputs = in;
+        this.outputs = out;
         invalidateChart();
     }
 

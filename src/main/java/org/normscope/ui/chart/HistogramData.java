@@ -37,6 +37,19 @@ public record HistogramData(String title, Color color, double lo, double hi, int
         }
     }
 
+    /** Equal when everything drawn is equal: the counts compared by content, not by array. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HistogramData h && title.equals(h.title) && color.equals(h.color)
+                && Double.compare(lo, h.lo) == 0 && Double.compare(hi, h.hi) == 0
+                && java.util.Arrays.equals(counts, h.counts) && markers.equals(h.markers);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(title, color, lo, hi, java.util.Arrays.hashCode(counts), markers);
+    }
+
     /** The total count. */
     public long total() {
         long sum = 0;

@@ -248,6 +248,38 @@ class ChartRenderTest {
     }
 
     @Test
+    void histogramsEqualToTheOnesShownAreNotDrawnAgain() throws Exception {
+        Color c = Palette.channel(0);
+        java.util.function.Supplier<List<HistogramData>> same = () -> List.of(
+                HistogramData.of("channel 0", c, new double[] {1, 2, 2, 3}, 10, null));
+        HistogramChart chart = FxCharts.onFx(() -> {
+            HistogramChart h = new HistogramChart();
+            h.setHistograms(same.get(), same.get());
+            return h;
+        });
+        Stage stage = show(chart, 400, 300);
+        try {
+            waitForRedraws(chart, 1);
+            Thread.sleep(200);
+            int before = FxCharts.onFx(chart::redrawCount);
+            FxCharts.onFx(() -> {
+                chart.setHistograms(same.get(), same.get()); // new objects, the same counts
+                return null;
+            });
+            Thread.sleep(300);
+            assertThat(FxCharts.onFx(chart::redrawCount)).isEqualTo(before);
+            FxCharts.onFx(() -> {
+                chart.setHistograms(same.get(), List.of(HistogramData.of("channel 0", c, new double[] {1, 2, 2, 4}, 10,
+                        null)));
+                return null;
+            });
+            waitForRedraws(chart, before + 1);
+        } finally {
+            close(stage);
+        }
+    }
+
+    @Test
     void theLegendIsCutDownToTheMarkedCurvesWhenLong() throws Exception {
         List<CurveChart.LegendEntry> entries = FxCharts.onFx(() -> {
             CurveChart c = new CurveChart();
