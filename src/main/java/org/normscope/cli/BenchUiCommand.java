@@ -53,7 +53,7 @@ final class BenchUiCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--json", description = "end with one JSON line: fps, frame_p50_ms, frame_p99_ms, steps_per_s, "
-            + "heap_mb, history_bytes, ...")
+            + "heap_mb, history_bytes, bench_before_per_s, bench_after_per_s, steps_vs_bench, ...")
     boolean json;
 
     @Override
@@ -95,6 +95,8 @@ final class BenchUiCommand implements Callable<Integer> {
                 java.util.Arrays.toString(s), fresh ? "a fresh" : "the same", r.filledSteps(), r.fillSeconds());
         out.printf(java.util.Locale.ROOT, "playing %.0f s after %.0f s of warm-up: %.1f fps, frame p50 %.1f ms, p99 %.1f ms, %,.0f steps/s%n",
                 seconds, warmup, r.fps(), r.frameP50Ms(), r.frameP99Ms(), r.stepsPerS());
+        out.printf(java.util.Locale.ROOT, "bench (the same shape, just before and after): %,.0f and %,.0f forwards/s; "
+                + "playing gave %.0f %% of their mean%n", r.benchBeforePerS(), r.benchAfterPerS(), 100 * r.stepsVsBench());
         out.printf(java.util.Locale.ROOT, "heap after GC %.1f MB, history %,d bytes (%.1f MB)%n", r.heapMb(),
                 r.historyBytes(), r.historyBytes() / (1024.0 * 1024.0));
         if (json) {

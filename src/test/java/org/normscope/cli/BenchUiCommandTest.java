@@ -38,13 +38,18 @@ class BenchUiCommandTest {
         assertThat(run.out()).contains("history filled with 500 steps").contains("after 1 s of warm-up").contains("fps").contains("steps/s");
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         for (String field : new String[] {"fps", "frame_p50_ms", "frame_p99_ms", "steps_per_s", "heap_mb",
-            "history_bytes"}) {
+            "history_bytes", "bench_before_per_s", "bench_after_per_s", "steps_vs_bench"}) {
             assertThat(json.get(field).isNumber()).as(field).isTrue();
         }
         assertThat(json.get("fps").asDouble()).isPositive();
         assertThat(json.get("frame_p99_ms").asDouble()).isGreaterThanOrEqualTo(json.get("frame_p50_ms").asDouble());
         assertThat(json.get("steps_per_s").asDouble()).isPositive();
         assertThat(json.get("history_bytes").asLong()).isPositive();
+        assertThat(json.get("bench_before_per_s").asDouble()).isPositive();
+        assertThat(json.get("steps_vs_bench").asDouble())
+                .isCloseTo(json.get("steps_per_s").asDouble() / ((json.get("bench_before_per_s").asDouble()
+                        + json.get("bench_after_per_s").asDouble()) / 2), org.assertj.core.api.Assertions.within(0.01));
+        assertThat(run.out()).contains("% of their mean");
         assertThat(json.get("filled_steps").asLong()).isEqualTo(500);
         assertThat(json.get("channels").asInt()).isEqualTo(2);
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.normscope.batch.BatchSpec;
+import org.normscope.bench.ForwardBenchmark;
+import org.normscope.engine.BatchNorm;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
 import org.normscope.preset.Preset;
@@ -22,23 +24,44 @@ import org.normscope.ui.viewmodel.Speed;
  * {@code bench-ui}: the real main window, headless, playing as fast as the engine goes after
  * a long history. Fills the history through the real session first (the same steps the window
  * would run), then plays for a while and records the interval between pulses as an
- * {@link AnimationTimer} sees them.
+ * {@link AnimationTimer} sees them. Just before and just after playing (the window idle), it
+ * times the engine's forward as {@code bench} does, so that steps per second can be compared
+ * with what the machine gives at that moment.
  */
 public final class UiBenchmark {
 
     /** What one run measured. */
     public record Result(int channels, int[] shape, long filledSteps, double fillSeconds, double fps,
-                         double frameP50Ms, double frameP99Ms, double stepsPerS, double heapMb, long historyBytes) {
+                         double frameP50Ms, double frameP99Ms, double stepsPerS, double heapMb, long historyBytes,
+                         double benchBeforePerS, double benchAfterPerS) {
+
+        /** Steps per second while playing over the mean of the two forward rates measured beside it. */
+        public double stepsVsBench() {
+            return stepsPerS / ((benchBeforePerS + benchAfterPerS) / 2);
+        }
 
         /** One JSON object on one line. */
         public String toJson() {
             return String.format(java.util.Locale.ROOT,
                     "{\"channels\":%d,\"shape\":%s,\"filled_steps\":%d,\"fill_s\":%.1f,\"fps\":%.1f,"
                             + "\"frame_p50_ms\":%.2f,\"frame_p99_ms\":%.2f,\"steps_per_s\":%.0f,\"heap_mb\":%.1f,"
-                            + "\"history_bytes\":%d}",
+                            + "\"history_bytes\":%d,\"bench_before_per_s\":%.0f,\"bench_after_per_s\":%.0f,"
+                            + "\"steps_vs_bench\":%.3f}",
                     channels, Arrays.toString(shape).replace(" ", ""), filledSteps, fillSeconds, fps, frameP50Ms,
-                    frameP99Ms, stepsPerS, heapMb, historyBytes);
+                    frameP99Ms, stepsPerS, heapMb, historyBytes, benchBeforePerS, benchAfterPerS, stepsVsBench());
         }
+    }
+
+    /**
+     * What {@code bench} gives for this preset's layer and shape, measured here and now (the
+     * machine's speed drifts within minutes): forwards per second at the median of 3,000
+     * forwards on a reused batch, after a one-second warm-up.
+     */
+    static double forwardsPerSecond(Preset preset, int[] shape) {
+        BatchNorm layer = preset.layer().build();
+        layer.train();
+        ForwardBenchmark.Measurement m = new ForwardBenchmark(layer, shape, 0).run(3000, 1000);
+        return 1000 / m.medianMs();
     }
 
     private UiBenchmark() {
@@ -85,6 +108,7 @@ public final class UiBenchmark {
                 return s;
             });
             ScreenshotRenderer.waitFrames(4);
+            double benchBefore = forwardsPerSecond(preset, shape); // the window is idle meanwhile
             ScreenshotRenderer.onFx(() -> {
                 model.play();
                 return null;
@@ -120,6 +144,7 @@ public final class UiBenchmark {
                 return null;
             });
             model.awaitIdle();
+            double benchAfter = forwardsPerSecond(preset, shape);
             double[] gaps = new double[Math.max(0, pulses.size() - 1)];
             for (int i = 1; i < pulses.size(); i++) {
                 gaps[i - 1] = (pulses.get(i) - pulses.get(i - 1)) * 1e-6;
@@ -142,7 +167,7 @@ public final class UiBenchmark {
             Runtime rt = Runtime.getRuntime();
             double heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
             return new Result(shape[1], shape, steps, fillSeconds, pulses.size() / elapsed, percentile(gaps, 0.50),
-                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes);
+                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes, benchBefore, benchAfter);
         } finally {
             model.close();
         }
