@@ -256,7 +256,7 @@ public abstract class BatchNorm {
             throw new IllegalArgumentException("output shape " + Arrays.toString(out.shape())
                     + " differs from input shape " + Arrays.toString(input.shape()));
         }
-        forward(input, out, true);
+        forward(input, out, true, null);
     }
 
     /**
@@ -271,7 +271,18 @@ public abstract class BatchNorm {
      * @throws TorchError as PyTorch would raise, with the state as PyTorch leaves it
      */
     public void forwardWithoutOutput(Tensor input) {
-        forward(input, null, false);
+        forward(input, null, false, null);
+    }
+
+    /**
+     * {@link #forwardWithoutOutput(Tensor)}, running {@code alongside} on the calling thread once
+     * the input is accepted: for a batch split over two threads, while the pool thread starts on
+     * the channels (the calling thread then joins it), so that the caller's own bookkeeping costs
+     * no time of its own. {@code alongside} must not touch this layer; it does not run if the
+     * forward is refused.
+     */
+    public void forwardWithoutOutput(Tensor input, Runnable alongside) {
+        forward(input, null, false, alongside);
     }
 
     /**
@@ -315,7 +326,7 @@ public abstract class BatchNorm {
         return lastRun == null || lastRun.numel() == 0 ? null : pass.beta(lastRun.size(1));
     }
 
-    private void forward(Tensor input, Tensor out, boolean writeOutput) {
+    private void forward(Tensor input, Tensor out, boolean writeOutput, Runnable alongside) {
         last.valid = false; // backward applies to the last successful forward only
         checkInputDim(input.dim());
 
@@ -333,6 +344,9 @@ public abstract class BatchNorm {
             // PyTorch returns an empty clone and leaves the running stats alone
             last.set(input, batchStats, input.dim() > 1 ? input.size(1) : 0, Double.NaN, 0, false);
             lastRun = input;
+            if (alongside != null) {
+                alongside.run();
+            }
             return;
         }
         int channels = input.size(1);
@@ -343,7 +357,7 @@ public abstract class BatchNorm {
         boolean updateRunning = training && trackRunningStats;
         pass.prepare(input.data(), writeOutput ? out.data() : null, batch, channels, slice, batchStats,
                 updateRunning, (float) factor, eps, weight, bias, runningMean, runningVar);
-        pass.run(input.numel() >= PARALLEL_THRESHOLD && channels > 1);
+        pass.run(input.numel() >= PARALLEL_THRESHOLD && channels > 1, alongside);
         last.set(input, batchStats, channels, updateRunning ? factor : Double.NaN, (long) batch * slice,
                 writeOutput && out.data() == input.data());
         lastRun = input;

@@ -79,9 +79,13 @@ final class ForwardPass {
         this.runningVar = runningVar;
     }
 
-    void run(boolean parallel) {
+    /** @param alongside run on the calling thread while the pool thread starts (or first, if not parallel); may be null */
+    void run(boolean parallel, Runnable alongside) {
         try {
             if (!parallel) {
+                if (alongside != null) {
+                    alongside.run();
+                }
                 channels(0, channels);
                 return;
             }
@@ -93,8 +97,14 @@ final class ForwardPass {
             nextBlock.set(0);
             helper.reinitialize();
             helper.fork();
-            takeBlocks();
-            helper.join();
+            try {
+                if (alongside != null) {
+                    alongside.run();
+                }
+            } finally {
+                takeBlocks();
+                helper.join();
+            }
         } finally {
             x = null; // do not keep the caller's arrays alive
             y = null;

@@ -54,6 +54,7 @@ public final class Session {
     private Tensor outputBuffer;  // y, reused while the shape stays
     private Tensor spareInputBuffer;
     private boolean outputPending; // the last step ran without writing lastOutput (see ensureOutput)
+    private Runnable pendingRecord; // the last step's history.record, not yet done (see flushRecord)
     private long unprintedFrom;   // the first step not printed yet (0: none)
     private long unprintedTo;
     private Tensor lastOutput;
@@ -90,6 +91,7 @@ public final class Session {
         if (comparison != null) {
             comparison.train(training);
         }
+        pendingRecord = null; // the old history's
         history = new SessionHistory(config.numFeatures(), DistributionSampler.every(source.spec()));
         setup = null;
         step = 0;
@@ -137,14 +139,19 @@ public final class Session {
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
             if (print) {
+                flushRecord();
                 layer.forward(x, y);
             } else {
-                layer.forwardWithoutOutput(x); // written when something looks at it (ensureOutput)
+                // the output is written when something looks at it (ensureOutput); the last step is
+                // recorded while the pool thread starts on this one's channels
+                layer.forwardWithoutOutput(x, this::flushRecord);
             }
         } catch (TorchError e) {
+            flushRecord();
             refuse(e, x);
             return false;
         }
+        flushRecord(); // in case the forward had nothing to run it alongside
         outputBuffer = y;
         outputPending = !print;
         if (comparison != null) {
@@ -158,6 +165,9 @@ public final class Session {
         refusal = null;
         measureBatch(x);
         record(t, outlier);
+        if (print) {
+            flushRecord(); // only quiet steps overlap their recording with the next forward
+        }
         if (print) {
             printUnprinted();
             console.append(ConsoleLog.Kind.STEP, describeStep(t, x, y));
@@ -302,7 +312,21 @@ public final class Session {
                         return lastOutput;
                     });
         }
-        history.record(t, row, quantiles, setup, outlier);
+        float[][][] q = quantiles;
+        StepSetup at = setup;
+        // recorded at the next forward (or before anything reads the history): row is not
+        // filled again before then, and the rest is captured here
+        float[][] values = row;
+        pendingRecord = () -> history.record(t, values, q, at, outlier);
+    }
+
+    /** Records the last step in the history if that is still to be done (see {@link #record}). */
+    private void flushRecord() {
+        Runnable r = pendingRecord;
+        if (r != null) {
+            pendingRecord = null;
+            r.run();
+        }
     }
 
     /**
@@ -313,6 +337,7 @@ public final class Session {
      * @return the text, or null if the step is no longer kept exactly (or never ran)
      */
     public String reprint(long t) {
+        flushRecord();
         StepSetup at = history.setupAt(t);
         if (at == null) {
             return null;
@@ -360,6 +385,7 @@ public final class Session {
 
     /** What the session recorded since the layer was built. */
     public SessionHistory history() {
+        flushRecord();
         return history;
     }
 
@@ -644,6 +670,7 @@ public final class Session {
 
     /** What the window shows now (computes the histograms of the last batch). */
     public SessionSnapshot snapshot() {
+        flushRecord();
         int channels = config.numFeatures();
         List<ChannelHistogram> inputs = new ArrayList<>();
         List<ChannelHistogram> outputs = new ArrayList<>();

@@ -83,6 +83,30 @@ class ForwardWithoutOutputTest {
     }
 
     @Test
+    void workAlongsideRunsOnceOnTheCallingThreadForAnAcceptedBatchAndNeverForARefusedOne() {
+        for (int[] shape : new int[][] {{4, 3, 2}, {64, 8, 16, 16}}) { // one thread, then two
+            BatchNorm layer = shape.length == 3 ? new BatchNorm1d(shape[1]) : new BatchNorm2d(shape[1]);
+            BatchNorm plain = shape.length == 3 ? new BatchNorm1d(shape[1]) : new BatchNorm2d(shape[1]);
+            Tensor x = BatchNormPropertiesTest.input(new SplittableRandom(3), shape, -1, 1, 2);
+            Thread caller = Thread.currentThread();
+            int[] runs = {0};
+            layer.forwardWithoutOutput(x, () -> {
+                assertThat(Thread.currentThread()).isSameAs(caller);
+                runs[0]++;
+            });
+            plain.forwardWithoutOutput(x);
+            assertThat(runs[0]).isEqualTo(1);
+            assertBits(layer.runningMean(), plain.runningMean(), "running_mean");
+            assertBits(layer.runningVar(), plain.runningVar(), "running_var");
+        }
+        BatchNorm layer = new BatchNorm1d(3);
+        Tensor one = new Tensor(new int[] {1, 3}, new float[] {1, 2, 3});
+        int[] runs = {0};
+        assertThatThrownBy(() -> layer.forwardWithoutOutput(one, () -> runs[0]++)).isInstanceOf(TorchError.class);
+        assertThat(runs[0]).isZero();
+    }
+
+    @Test
     void writeOutputNeedsTheLastInput() {
         BatchNorm layer = new BatchNorm1d(2, 0.0, Momentum.DEFAULT, true, true);
         Tensor x = new Tensor(new int[] {2, 2}, new float[] {1, 2, 3, 4});
