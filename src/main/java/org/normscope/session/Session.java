@@ -139,7 +139,6 @@ public final class Session {
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
             if (print) {
-                flushRecord();
                 layer.forward(x, y);
             } else {
                 // the output is written when something looks at it (ensureOutput); the last step is
@@ -151,7 +150,7 @@ public final class Session {
             refuse(e, x);
             return false;
         }
-        flushRecord(); // in case the forward had nothing to run it alongside
+        flushRecord(); // a printed step's forward runs nothing alongside
         outputBuffer = y;
         outputPending = !print;
         if (comparison != null) {
