@@ -36,7 +36,8 @@ final class BenchUiCommand implements Callable<Integer> {
     int[] shape;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
-            description = "how long to play and measure (default ${DEFAULT-VALUE})")
+            description = "how long to play and measure, in slices of about 2 s with the forward timed as bench does "
+                    + "before, between and after them (default ${DEFAULT-VALUE})")
     double seconds;
 
     @Option(names = "--warmup", paramLabel = "S", defaultValue = "60",
@@ -53,7 +54,7 @@ final class BenchUiCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--json", description = "end with one JSON line: fps, frame_p50_ms, frame_p99_ms, steps_per_s, "
-            + "heap_mb, history_bytes, bench_before_per_s, bench_after_per_s, steps_vs_bench, ...")
+            + "heap_mb, history_bytes, bench_before_per_s, bench_after_per_s, bench_mean_per_s, steps_vs_bench, ...")
     boolean json;
 
     @Override
@@ -95,8 +96,11 @@ final class BenchUiCommand implements Callable<Integer> {
                 java.util.Arrays.toString(s), fresh ? "a fresh" : "the same", r.filledSteps(), r.fillSeconds());
         out.printf(java.util.Locale.ROOT, "playing %.0f s after %.0f s of warm-up: %.1f fps, frame p50 %.1f ms, p99 %.1f ms, %,.0f steps/s%n",
                 seconds, warmup, r.fps(), r.frameP50Ms(), r.frameP99Ms(), r.stepsPerS());
-        out.printf(java.util.Locale.ROOT, "bench (the same shape, just before and after): %,.0f and %,.0f forwards/s; "
-                + "playing gave %.0f %% of their mean%n", r.benchBeforePerS(), r.benchAfterPerS(), 100 * r.stepsVsBench());
+        double[] b = r.benchPerS();
+        out.printf(java.util.Locale.ROOT, "bench (the same shape, timed %d times: before, between and after %d slices of "
+                        + "playing): %s forwards/s, mean %,.0f; playing gave %.0f %% of their mean%n", b.length, b.length - 1,
+                java.util.Arrays.stream(b).mapToObj(v -> String.format(java.util.Locale.ROOT, "%,.0f", v))
+                        .collect(java.util.stream.Collectors.joining(", ")), r.benchMeanPerS(), 100 * r.stepsVsBench());
         out.printf(java.util.Locale.ROOT, "heap after GC %.1f MB, history %,d bytes (%.1f MB)%n", r.heapMb(),
                 r.historyBytes(), r.historyBytes() / (1024.0 * 1024.0));
         if (json) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.normscope.ui.app.UiBenchmark;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,5 +53,26 @@ class BenchUiCommandTest {
         assertThat(run.out()).contains("% of their mean");
         assertThat(json.get("filled_steps").asLong()).isEqualTo(500);
         assertThat(json.get("channels").asInt()).isEqualTo(2);
+        assertThat(json.get("bench_timings").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void playingIsCutIntoSlicesWithTheForwardTimedBetweenThem() throws Exception {
+        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", "100", "--warmup", "0", "--seconds", "4",
+                "--json");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> lines = run.outLines();
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(json.get("bench_timings").asInt()).isEqualTo(3);
+        assertThat(run.out()).contains("timed 3 times: before, between and after 2 slices of playing");
+        assertThat(json.get("steps_vs_bench").asDouble()).isCloseTo(json.get("steps_per_s").asDouble()
+                / json.get("bench_mean_per_s").asDouble(), org.assertj.core.api.Assertions.within(0.01));
+        assertThat(json.get("fps").asDouble()).isPositive();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "2, 1", "3, 2", "4, 2", "10, 5", "20, 10", "3600, 10"})
+    void aSliceLastsAboutTwoSecondsAndThereAreAtMostTen(double seconds, int slices) {
+        assertThat(UiBenchmark.slices(seconds)).isEqualTo(slices);
     }
 }

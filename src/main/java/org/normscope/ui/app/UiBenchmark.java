@@ -24,7 +24,8 @@ import org.normscope.ui.viewmodel.Speed;
  * {@code bench-ui}: the real main window, headless, playing as fast as the engine goes after
  * a long history. Fills the history through the real session first (the same steps the window
  * would run), then plays for a while and records the interval between pulses as an
- * {@link AnimationTimer} sees them. Just before and just after playing (the window idle), it
+ * {@link AnimationTimer} sees them. The measured playing is cut into slices of about two
+ * seconds (see {@link #slices}); before, between and after them, paused (the window idle), it
  * times the engine's forward as {@code bench} does, so that steps per second can be compared
  * with what the machine gives at that moment.
  */
@@ -33,11 +34,26 @@ public final class UiBenchmark {
     /** What one run measured. */
     public record Result(int channels, int[] shape, long filledSteps, double fillSeconds, double fps,
                          double frameP50Ms, double frameP99Ms, double stepsPerS, double heapMb, long historyBytes,
-                         double benchBeforePerS, double benchAfterPerS) {
+                         double[] benchPerS) {
 
-        /** Steps per second while playing over the mean of the two forward rates measured beside it. */
+        /** The forward rate timed just before the first slice of playing. */
+        public double benchBeforePerS() {
+            return benchPerS[0];
+        }
+
+        /** The forward rate timed just after the last slice of playing. */
+        public double benchAfterPerS() {
+            return benchPerS[benchPerS.length - 1];
+        }
+
+        /** The mean of the forward rates timed before, between and after the slices of playing. */
+        public double benchMeanPerS() {
+            return Arrays.stream(benchPerS).average().orElse(Double.NaN);
+        }
+
+        /** Steps per second while playing over {@link #benchMeanPerS()}. */
         public double stepsVsBench() {
-            return stepsPerS / ((benchBeforePerS + benchAfterPerS) / 2);
+            return stepsPerS / benchMeanPerS();
         }
 
         /** One JSON object on one line. */
@@ -46,9 +62,10 @@ public final class UiBenchmark {
                     "{\"channels\":%d,\"shape\":%s,\"filled_steps\":%d,\"fill_s\":%.1f,\"fps\":%.1f,"
                             + "\"frame_p50_ms\":%.2f,\"frame_p99_ms\":%.2f,\"steps_per_s\":%.0f,\"heap_mb\":%.1f,"
                             + "\"history_bytes\":%d,\"bench_before_per_s\":%.0f,\"bench_after_per_s\":%.0f,"
-                            + "\"steps_vs_bench\":%.3f}",
+                            + "\"bench_mean_per_s\":%.0f,\"bench_timings\":%d,\"steps_vs_bench\":%.3f}",
                     channels, Arrays.toString(shape).replace(" ", ""), filledSteps, fillSeconds, fps, frameP50Ms,
-                    frameP99Ms, stepsPerS, heapMb, historyBytes, benchBeforePerS, benchAfterPerS, stepsVsBench());
+                    frameP99Ms, stepsPerS, heapMb, historyBytes, benchBeforePerS(), benchAfterPerS(), benchMeanPerS(),
+                    benchPerS.length, stepsVsBench());
         }
     }
 
@@ -63,6 +80,9 @@ public final class UiBenchmark {
         ForwardBenchmark.Measurement m = new ForwardBenchmark(layer, shape, 0).run(3000, 1000);
         return 1000 / m.medianMs();
     }
+
+    /** How long playing resumes after a pause before the next slice is measured. */
+    private static final long SETTLE_MS = 500;
 
     private UiBenchmark() {
     }
@@ -108,50 +128,33 @@ public final class UiBenchmark {
                 return s;
             });
             ScreenshotRenderer.waitFrames(4);
-            double benchBefore = forwardsPerSecond(preset, shape); // the window is idle meanwhile
-            ScreenshotRenderer.onFx(() -> {
-                model.play();
-                return null;
-            });
+            int slices = slices(seconds);
+            double[] bench = new double[slices + 1];
+            bench[0] = forwardsPerSecond(preset, shape); // the window is idle meanwhile
+            setPlaying(model, true);
             Thread.sleep((long) (warmupSeconds * 1000)); // the JIT and the first frames of playing
-            List<Long> pulses = new ArrayList<>();
-            CountDownLatch finished = new CountDownLatch(1);
-            long[] stepsAt = new long[2];
-            long[] timeAt = new long[2];
-            long measureNanos = (long) (seconds * 1e9);
-            ScreenshotRenderer.onFx(() -> {
-                stepsAt[0] = model.runnerStepCount();
-                timeAt[0] = System.nanoTime();
-                new AnimationTimer() {
-                    @Override
-                    public void handle(long now) {
-                        pulses.add(System.nanoTime());
-                        if (System.nanoTime() - timeAt[0] >= measureNanos) {
-                            stepsAt[1] = model.runnerStepCount();
-                            timeAt[1] = System.nanoTime();
-                            stop();
-                            finished.countDown();
-                        }
-                    }
-                }.start();
-                return null;
-            });
-            if (!finished.await((long) seconds + 60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the window drew no frames");
+            List<Double> gapList = new ArrayList<>();
+            long pulseCount = 0;
+            long steps0 = 0;
+            double elapsed = 0;
+            for (int i = 0; i < slices; i++) {
+                if (i > 0) {
+                    setPlaying(model, true);
+                    Thread.sleep(SETTLE_MS); // the first snapshots after a pause are not what playing looks like
+                }
+                Slice slice = playSlice(model, seconds / slices);
+                setPlaying(model, false);
+                model.awaitIdle();
+                bench[i + 1] = forwardsPerSecond(preset, shape);
+                for (int j = 1; j < slice.pulses().size(); j++) {
+                    gapList.add((slice.pulses().get(j) - slice.pulses().get(j - 1)) * 1e-6);
+                }
+                pulseCount += slice.pulses().size();
+                steps0 += slice.steps();
+                elapsed += slice.seconds();
             }
-            ScreenshotRenderer.onFx(() -> {
-                model.pause();
-                return null;
-            });
-            model.awaitIdle();
-            double benchAfter = forwardsPerSecond(preset, shape);
-            double[] gaps = new double[Math.max(0, pulses.size() - 1)];
-            for (int i = 1; i < pulses.size(); i++) {
-                gaps[i - 1] = (pulses.get(i) - pulses.get(i - 1)) * 1e-6;
-            }
-            Arrays.sort(gaps);
-            double elapsed = (timeAt[1] - timeAt[0]) * 1e-9;
-            double stepsPerS = (stepsAt[1] - stepsAt[0]) / elapsed;
+            double[] gaps = gapList.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double stepsPerS = steps0 / elapsed;
             long historyBytes = ScreenshotRenderer.onFx(() -> {
                 model.pull();
                 return model.historyBytes();
@@ -166,11 +169,66 @@ public final class UiBenchmark {
             }
             Runtime rt = Runtime.getRuntime();
             double heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
-            return new Result(shape[1], shape, steps, fillSeconds, pulses.size() / elapsed, percentile(gaps, 0.50),
-                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes, benchBefore, benchAfter);
+            return new Result(shape[1], shape, steps, fillSeconds, pulseCount / elapsed, percentile(gaps, 0.50),
+                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes, bench);
         } finally {
             model.close();
         }
+    }
+
+    /** What one slice of playing saw: the pulse times, the steps made and how long it took. */
+    private record Slice(List<Long> pulses, long steps, double seconds) {
+    }
+
+    /** Plays for {@code seconds} (already playing), recording every pulse as an {@link AnimationTimer} sees it. */
+    private static Slice playSlice(MainViewModel model, double seconds) throws Exception {
+        List<Long> pulses = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        long[] stepsAt = new long[2];
+        long[] timeAt = new long[2];
+        long measureNanos = (long) (seconds * 1e9);
+        ScreenshotRenderer.onFx(() -> {
+            stepsAt[0] = model.runnerStepCount();
+            timeAt[0] = System.nanoTime();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.add(System.nanoTime());
+                    if (System.nanoTime() - timeAt[0] >= measureNanos) {
+                        stepsAt[1] = model.runnerStepCount();
+                        timeAt[1] = System.nanoTime();
+                        stop();
+                        finished.countDown();
+                    }
+                }
+            }.start();
+            return null;
+        });
+        if (!finished.await((long) seconds + 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the window drew no frames");
+        }
+        return new Slice(pulses, stepsAt[1] - stepsAt[0], (timeAt[1] - timeAt[0]) * 1e-9);
+    }
+
+    private static void setPlaying(MainViewModel model, boolean playing) throws Exception {
+        ScreenshotRenderer.onFx(() -> {
+            if (playing) {
+                model.play();
+            } else {
+                model.pause();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Into how many slices the measured playing is cut, with a {@code bench} timing before,
+     * between and after them: about one per two seconds, at most ten. The machine's speed drifts
+     * (here, by a factor of two within minutes), so a reference timed only before and after a
+     * long stretch of playing can be far from what the machine gave meanwhile.
+     */
+    public static int slices(double seconds) {
+        return (int) Math.max(1, Math.min(10, Math.round(seconds / 2)));
     }
 
     /** The bench's layer and batches: standard normal values, momentum 0.1, affine, tracked stats, train mode. */
