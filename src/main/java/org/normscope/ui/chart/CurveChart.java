@@ -1,6 +1,7 @@
 package org.normscope.ui.chart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,9 @@ public class CurveChart extends XAxisCanvasChart {
 
     private List<Curve> curves = List.of();
     private WritableImage heatImage;
+    private WritableImage plotImage;
+    private PlotRaster raster;
+    private int[] heatPixels;
     private HeatMapData heatMap;
     private double fixedYLo = Double.NaN;
     private double fixedYHi = Double.NaN;
@@ -94,18 +98,6 @@ public class CurveChart extends XAxisCanvasChart {
         setTitle(title);
         setXLabel(xLabel);
         setYLabel(yLabel);
-    }
-
-    /** Whether a curve has a point left or right of {@code xr} (x ascending, so its ends tell). */
-    private static boolean anyOutside(List<Curve> curves, double[] xr) {
-        for (Curve c : curves) {
-            SeriesData d = c.data();
-            int n = d.size();
-            if (n > 0 && (d.x(0) < xr[0] || d.x(n - 1) > xr[1])) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -389,34 +381,30 @@ public class CurveChart extends XAxisCanvasChart {
         double right = fr.plotRight();
         double[] xr = fr.xRange();
         double[] yr = fr.yRange();
-        gc.setLineDashes((double[]) null);
-        gc.setLineWidth(1);
-        gc.setStroke(GRID);
+        // the plot area (background, grid, curves) is one image drawn here (see PlotRaster); it
+        // clips the curves to the plot by itself
+        int rx = (int) Math.floor(left);
+        int ry = (int) Math.floor(top);
+        PlotRaster raster = plotRaster((int) Math.ceil(right) - rx, (int) Math.ceil(bottom) - ry);
+        raster.clear(BACKGROUND);
         for (double t : xTicks) {
-            double px = xPixel(t, xr, left, right);
-            crispLine(gc, px, top, px, bottom);
+            raster.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, GRID);
         }
         for (double t : yTicks) {
-            double py = yPixel(t, yr, top, bottom);
-            gc.setStroke(t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
-            crispLine(gc, left, py, right, py);
-        }
-
-        // A Canvas clip costs a full-size mask per frame in the software pipeline (measured: most
-        // of a frame); with automatic ranges every point is inside the plot, so only a fixed
-        // range with points outside it needs one (an owner that gives only the points in range
-        // never pays for it).
-        boolean clip = Double.isFinite(fixedYLo) || (Double.isFinite(fixedXLo) && anyOutside(drawable, xr));
-        gc.save();
-        if (clip) {
-            gc.beginPath();
-            gc.rect(left, top, right - left, bottom - top);
-            gc.clip();
+            raster.horizontalLine((int) Math.floor(yPixel(t, yr, top, bottom)) - ry,
+                    t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
         }
         for (Curve c : drawable) {
-            strokeCurve(gc, c, xr, yr, left, right, top, bottom);
+            rasterCurve(raster, c, xr, yr, left, right, top, bottom, rx, ry);
         }
-        gc.restore();
+        if (plotImage == null || (int) plotImage.getWidth() != raster.width()
+                || (int) plotImage.getHeight() != raster.height()) {
+            plotImage = new WritableImage(raster.width(), raster.height());
+        }
+        plotImage.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(),
+                PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, raster.width());
+        gc.setImageSmoothing(false);
+        gc.drawImage(plotImage, rx, ry);
 
         gc.setLineDashes((double[]) null);
         gc.setLineWidth(1);
@@ -430,15 +418,37 @@ public class CurveChart extends XAxisCanvasChart {
         }
     }
 
-    private void strokeCurve(GraphicsContext gc, Curve c, double[] xr, double[] yr, double left, double right,
-                             double top, double bottom) {
+    /** A pixel array of at least {@code n} ints for the heat map, kept between redraws. */
+    private int[] heatPixels(int n) {
+        if (heatPixels == null || heatPixels.length < n) {
+            heatPixels = new int[n];
+        }
+        return heatPixels;
+    }
+
+    /** The raster of the plot area, kept between redraws of the same size. */
+    private PlotRaster plotRaster(int w, int h) {
+        if (raster == null || raster.width() != Math.max(1, w) || raster.height() != Math.max(1, h)) {
+            raster = new PlotRaster(w, h);
+        }
+        return raster;
+    }
+
+    /**
+     * Draws one curve into the raster (whose pixel (0, 0) is the canvas's {@code (rx, ry)}):
+     * with more points in view than pixel columns, each column's envelope (a vertical line from
+     * its min to its max, joined to the next column from its last point); otherwise the points
+     * themselves, and a dot for a point with gaps on both sides.
+     */
+    private static void rasterCurve(PlotRaster raster, Curve c, double[] xr, double[] yr, double left, double right,
+                                    double top, double bottom, int rx, int ry) {
         SeriesData d = c.data();
         int widthPx = Math.max(1, (int) Math.floor(right - left));
         int from = Envelope.lowerBound(d, xr[0]);
         int to = Envelope.upperBound(d, xr[1]);
         int inView = to - from;
+        Polyline line = new Polyline();
         List<double[]> lonePoints = new ArrayList<>();
-        gc.beginPath();
         if (inView > widthPx) {
             Envelope e = Envelope.columns(d, xr[0], xr[1], widthPx);
             boolean pen = false;
@@ -446,16 +456,17 @@ public class CurveChart extends XAxisCanvasChart {
                 if (e.isEmpty(col)) {
                     continue;
                 }
-                double px = left + col + 0.5;
-                if (pen && !e.gapBefore(col)) {
-                    gc.lineTo(px, yPixel(e.first(col), yr, top, bottom));
-                } else {
-                    gc.moveTo(px, yPixel(e.first(col), yr, top, bottom));
+                double px = left + col + 0.5 - rx;
+                if (!pen || e.gapBefore(col)) {
+                    line.gap();
                 }
+                line.add(px, yPixel(e.first(col), yr, top, bottom) - ry);
                 if (e.min(col) != e.max(col)) {
-                    gc.moveTo(px, yPixel(e.min(col), yr, top, bottom));
-                    gc.lineTo(px, yPixel(e.max(col), yr, top, bottom));
-                    gc.moveTo(px, yPixel(e.last(col), yr, top, bottom));
+                    line.gap();
+                    line.add(px, yPixel(e.min(col), yr, top, bottom) - ry);
+                    line.add(px, yPixel(e.max(col), yr, top, bottom) - ry);
+                    line.gap();
+                    line.add(px, yPixel(e.last(col), yr, top, bottom) - ry);
                 }
                 pen = true;
             }
@@ -470,25 +481,49 @@ public class CurveChart extends XAxisCanvasChart {
                     pen = false;
                     continue;
                 }
-                double px = xPixel(x, xr, left, right);
-                double py = yPixel(y, yr, top, bottom);
-                if (pen) {
-                    gc.lineTo(px, py);
-                } else {
-                    gc.moveTo(px, py);
+                double px = xPixel(x, xr, left, right) - rx;
+                double py = yPixel(y, yr, top, bottom) - ry;
+                if (!pen) {
+                    line.gap();
                     if (i + 1 >= d.size() || !Double.isFinite(d.y(i + 1))) {
                         lonePoints.add(new double[] {px, py});
                     }
                 }
+                line.add(px, py);
                 pen = true;
             }
         }
-        strokeStyled(gc, c.color(), c.style(), c.width());
+        double[] dashes = c.style().dashes(c.width());
+        if (Palette.needsCasing(c.color())) {
+            raster.polyline(line.xs, line.ys, line.n, Palette.darker(c.color()), c.width() + 2, dashes);
+        }
+        raster.polyline(line.xs, line.ys, line.n, c.color(), c.width(), dashes);
         // a point with gaps on both sides would be invisible as a line: a dot
         double r = Math.max(2, c.width() * 1.2);
-        gc.setFill(c.color());
         for (double[] p : lonePoints) {
-            gc.fillOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
+            raster.disk(p[0], p[1], r, c.color());
+        }
+    }
+
+    /** Points of a polyline in a growing array; a NaN point between two points is a gap. */
+    private static final class Polyline {
+        double[] xs = new double[256];
+        double[] ys = new double[256];
+        int n;
+
+        void add(double x, double y) {
+            if (n == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * n);
+                ys = Arrays.copyOf(ys, 2 * n);
+            }
+            xs[n] = x;
+            ys[n++] = y;
+        }
+
+        void gap() {
+            if (n > 0 && !Double.isNaN(xs[n - 1])) {
+                add(Double.NaN, Double.NaN);
+            }
         }
     }
 
@@ -516,24 +551,39 @@ public class CurveChart extends XAxisCanvasChart {
         double vLo = range == null ? 0 : range[0];
         double vHi = range == null ? 1 : range[1];
         int[] argb = HeatMapRaster.argb(heat, fr.xRange()[0], fr.xRange()[1], widthPx, vLo, vHi);
-        // one image kept and rewritten: a new one each frame costs a new texture in the software pipeline
-        if (heatImage == null || (int) heatImage.getWidth() != widthPx || (int) heatImage.getHeight() != rows) {
-            heatImage = new WritableImage(widthPx, rows);
-        }
-        WritableImage img = heatImage;
-        img.getPixelWriter().setPixels(0, 0, widthPx, rows, PixelFormat.getIntArgbInstance(), argb, 0, widthPx);
-        gc.setImageSmoothing(false);
-        gc.drawImage(img, left, top, widthPx, bottom - top);
-
+        // Drawn one image pixel per screen pixel: a scaled image costs the software pipeline a
+        // resampling pass per pixel, several times a plain copy (measured). Each row is repeated
+        // over its share of the height (the pixel row whose middle falls in it), as the scaled
+        // image without smoothing showed it.
+        int x0 = (int) Math.floor(left);
+        int y0 = (int) Math.floor(top);
+        int heightPx = Math.max(1, (int) Math.floor(bottom) - y0);
         double rh = (bottom - top) / rows;
-        gc.setLineDashes((double[]) null);
-        gc.setLineWidth(1);
-        if (rh >= 10 && rows > 1) {
-            gc.setStroke(BACKGROUND);
+        int[] pixels = heatPixels(widthPx * heightPx);
+        for (int y = 0; y < heightPx; y++) {
+            int r = Math.min(rows - 1, Math.max(0, (int) Math.floor((y0 + y + 0.5 - top) / rh)));
+            System.arraycopy(argb, r * widthPx, pixels, y * widthPx, widthPx);
+        }
+        if (rh >= 10 && rows > 1) { // white lines between the rows when they are tall enough
+            int white = 0xFFFFFFFF;
             for (int r = 1; r < rows; r++) {
-                crispLine(gc, left, top + r * rh, left + widthPx, top + r * rh);
+                int y = (int) Math.floor(top + r * rh) - y0;
+                if (y >= 0 && y < heightPx) {
+                    java.util.Arrays.fill(pixels, y * widthPx, (y + 1) * widthPx, white);
+                }
             }
         }
+        // one image kept and rewritten: a new one each frame costs a new texture in the software pipeline
+        if (heatImage == null || (int) heatImage.getWidth() != widthPx || (int) heatImage.getHeight() != heightPx) {
+            heatImage = new WritableImage(widthPx, heightPx);
+        }
+        heatImage.getPixelWriter().setPixels(0, 0, widthPx, heightPx, PixelFormat.getIntArgbInstance(), pixels, 0,
+                widthPx);
+        gc.setImageSmoothing(false);
+        gc.drawImage(heatImage, x0, y0);
+
+        gc.setLineDashes((double[]) null);
+        gc.setLineWidth(1);
         gc.setStroke(AXIS);
         crispLine(gc, left - 1, top, left - 1, bottom);
         crispLine(gc, left - 1, bottom, right, bottom);
