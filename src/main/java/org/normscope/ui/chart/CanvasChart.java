@@ -180,8 +180,8 @@ public abstract class CanvasChart extends Region {
         placeholder.set(value);
     }
 
-    /** How many times the chart has been drawn (for tests of the coalescing). */
-    final int redrawCount() {
+    /** How many times the chart has been drawn (for tests of the coalescing and of how frames share the work). */
+    public final int redrawCount() {
         return redraws;
     }
 

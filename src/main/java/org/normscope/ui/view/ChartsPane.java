@@ -31,6 +31,7 @@ import org.normscope.ui.chart.Curve;
 import org.normscope.ui.chart.XAxisChart;
 import org.normscope.ui.chart.CurveChart;
 import org.normscope.ui.chart.HistogramChart;
+import org.normscope.ui.chart.HeatMapData;
 import org.normscope.ui.chart.HistogramData;
 import org.normscope.ui.chart.LineStyle;
 import org.normscope.ui.chart.Palette;
@@ -72,7 +73,13 @@ final class ChartsPane extends HBox {
     private int nextGroup;
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private SessionSnapshot shown;
-    private boolean restFrame;
+    /** Frames to come that draw no chart (see {@link #frame()}). */
+    private int restFrames;
+    /** Whether the groups of the snapshot shown are drawn every other frame (see {@link #frame()}). */
+    private boolean spaced;
+    /** The next group's data, read in a frame that drew no chart; null if none (see {@link #frame()}). */
+    private Runnable prepared;
+    private int preparedGroup = -1;
     private String firstChannelsShown = "";
     private double fontScale = 1;
     private int fittingHistograms = -1;
@@ -215,9 +222,9 @@ final class ChartsPane extends HBox {
     }
 
     /**
-     * Draws a new snapshot (called at most once per frame); with {@code rest}, not in this frame,
-     * which already updates the rest of the window (playing flat out, when snapshots come
-     * seldom and the frame that takes one is the heaviest).
+     * Draws a new snapshot (called at most once per frame); with {@code rest}, spread over the
+     * frames to come, none of them drawing more than one chart group (playing flat out, when
+     * snapshots come seldom: see {@link #frame()}).
      */
     void show(SessionSnapshot s, boolean rest) {
         shown = s;
@@ -233,12 +240,14 @@ final class ChartsPane extends HBox {
             histogramChannel.setValue(chosen < c ? chosen : ChartsViewModel.FIRST_CHANNELS);
         }
         redraw();
-        restFrame = rest;
+        restFrames = rest ? 2 : 0;
+        spaced = rest;
     }
 
     /** Marks every chart out of date; {@link #frame()} redraws them, one per frame. */
     private void redraw() {
         java.util.Arrays.fill(stale, true);
+        prepared = null; // read for what was shown before
         String first = firstChannels();
         if (!first.equals(firstChannelsShown)) { // the chooser's "first channels" entry names what is shown
             firstChannelsShown = first;
@@ -248,58 +257,89 @@ final class ChartsPane extends HBox {
 
     /**
      * Called once per frame: redraws the next out-of-date chart group (the running_mean chart,
-     * the running_var chart, the histograms or distributions), one per frame in turn (playing
-     * flat out, from the frame after the one that took the snapshot: see {@link #show(SessionSnapshot,
-     * boolean)}). A new snapshot is drawn over three frames instead of one: in the software
-     * pipeline each group costs about a frame's budget to render, so that no frame pays for all.
+     * the running_var chart, the histograms or distributions), one per frame in turn. A new
+     * snapshot is drawn over three frames instead of one: in the software pipeline each group
+     * costs about a frame's budget to render, so that no frame pays for all.
+     *
+     * <p>Playing flat out (see {@link #show(SessionSnapshot, boolean)}), a frame waits until
+     * the previous one is rendered, so one that reads the history for 64 channels, draws a chart
+     * and renders it easily takes longer than a display refresh while the engine plays on both
+     * cores. Snapshots come every 200 ms then, so there is time to spread the work: the frame
+     * that took the snapshot (which updates the time bar and the readout table) draws no chart;
+     * the next one reads the history for the first group ({@link #prepare}), the one after draws
+     * it, the next reads for the second group, and so on: seven frames a snapshot.
      */
     void frame() {
         SessionSnapshot s = shown;
         if (s == null) {
             return;
         }
-        if (restFrame) {
-            restFrame = false;
+        if (restFrames > 0) {
+            restFrames--;
+            if (restFrames == 0 && spaced) {
+                int group = nextStale();
+                if (group >= 0) {
+                    prepared = prepare(group, s);
+                    preparedGroup = group;
+                }
+            }
             return;
         }
-        for (int i = 0; i < stale.length; i++) {
-            int group = (nextGroup + i) % stale.length;
-            if (stale[group]) {
-                stale[group] = false;
-                nextGroup = (group + 1) % stale.length;
-                draw(group, s);
-                return;
-            }
+        int group = nextStale();
+        if (group < 0) {
+            return;
+        }
+        stale[group] = false;
+        nextGroup = (group + 1) % stale.length;
+        Runnable apply = prepared != null && preparedGroup == group ? prepared : prepare(group, s);
+        prepared = null;
+        apply.run();
+        if (spaced) {
+            restFrames = 1;
         }
     }
 
-    private void draw(int group, SessionSnapshot s) {
+    /** The next out-of-date group in turn, or -1 if none. */
+    private int nextStale() {
+        for (int i = 0; i < stale.length; i++) {
+            int group = (nextGroup + i) % stale.length;
+            if (stale[group]) {
+                return group;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads what a group shows from the snapshot and its history; the result puts it on the chart. */
+    private Runnable prepare(int group, SessionSnapshot s) {
         long from = time.fromProperty().get();
         long to = time.toProperty().get();
         int columns = (int) Math.max(meanChart.plotWidthPixels(), 0);
         HistorySeries data = HistorySeries.of(s.history(), from, Math.min(to, s.step()),
                 columns > 0 ? columns : DEFAULT_COLUMNS);
         XAxisChart chart = group == MEAN ? meanChart : group == VAR ? varChart : bands;
-        if (s.step() > 0) {
-            chart.setXRange(from - 0.5, Math.max(to, from + 1) + 0.5);
-        } else {
-            chart.setAutoXRange();
-        }
+        Runnable range = s.step() > 0 ? () -> chart.setXRange(from - 0.5, Math.max(to, from + 1) + 0.5)
+                : chart::setAutoXRange;
         boolean tracked = s.layer().trackRunningStats();
+        Runnable content;
         if (group == MEAN) {
-            drawStat(meanChart, s, data, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN,
+            content = stat(meanChart, s, data, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN,
                     Stat.COMPARE_MEAN, tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
         } else if (group == VAR) {
-            drawStat(varChart, s, data, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR,
+            content = stat(varChart, s, data, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR,
                     Stat.COMPARE_VAR, tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
         } else if (model.overTimeProperty().get()) {
-            drawBands(s, data);
+            content = bands(s, data);
         } else {
-            drawHistograms(s);
+            content = () -> drawHistograms(s);
         }
+        return () -> {
+            range.run();
+            content.run();
+        };
     }
 
-    private void drawStat(CurveChart chart, SessionSnapshot s, HistorySeries h, Stat stat, Stat truth, Stat compare,
+    private Runnable stat(CurveChart chart, SessionSnapshot s, HistorySeries h, Stat stat, Stat truth, Stat compare,
                           String title) {
         boolean any = s.step() > 0;
         boolean heat = s.channels() > ChartsViewModel.MAX_CURVES;
@@ -307,12 +347,8 @@ final class ChartsPane extends HBox {
         int paren = title.indexOf(" (");
         String name = paren < 0 ? title : title.substring(0, paren);
         String note = paren < 0 ? "" : title.substring(paren);
-        chart.setTitle(name + (heat ? ", every channel" : " per channel") + note);
         String shortName = stat.label().contains("var") ? "var" : "mean";
-        chart.setYLabel(heat ? shortName : stat.label());
-        chart.setHeatMapLabel(shortName);
-        chart.setRowAxisLabel("channel");
-        chart.setHeatMap(heat && any ? h.heatMap(stat) : null);
+        HeatMapData heatMap = heat && any ? h.heatMap(stat) : null;
         List<Curve> curves = new ArrayList<>();
         if (any) {
             for (int c : model.curveChannels()) {
@@ -329,7 +365,14 @@ final class ChartsPane extends HBox {
                         LineStyle.DOTTED, 2.5, true));
             }
         }
-        chart.setCurves(curves);
+        return () -> {
+            chart.setTitle(name + (heat ? ", every channel" : " per channel") + note);
+            chart.setYLabel(heat ? shortName : stat.label());
+            chart.setHeatMapLabel(shortName);
+            chart.setRowAxisLabel("channel");
+            chart.setHeatMap(heatMap);
+            chart.setCurves(curves);
+        };
     }
 
     private void drawHistograms(SessionSnapshot s) {
@@ -355,7 +398,7 @@ final class ChartsPane extends HBox {
         histograms.setHistograms(inputs, outputs);
     }
 
-    private void drawBands(SessionSnapshot s, HistorySeries h) {
+    private Runnable bands(SessionSnapshot s, HistorySeries h) {
         int c = Math.min(model.distributionChannel(), s.channels() - 1);
         List<BandChart.Panel> panels = new ArrayList<>();
         if (s.step() > 0) {
@@ -364,8 +407,10 @@ final class ChartsPane extends HBox {
             panels.add(new BandChart.Panel("y (output), channel " + c, BandChart.OUTPUT_COLOR,
                     h.bands(c, SessionHistory.Side.OUTPUT)));
         }
-        bands.setTitle("distribution over the steps in view");
-        bands.setPanels(panels);
+        return () -> {
+            bands.setTitle("distribution over the steps in view");
+            bands.setPanels(panels);
+        };
     }
 
     /** The step slider, follow and whole-history buttons, the range shown and "print again". */
