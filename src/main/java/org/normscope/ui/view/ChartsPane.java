@@ -414,7 +414,7 @@ final class ChartsPane extends HBox {
     }
 
     /** The step slider, follow and whole-history buttons, the range shown and "print again". */
-    private HBox timeBar(Runnable printCursorStep) {
+    private VBox timeBar(Runnable printCursorStep) {
         slider.setId("step-slider");
         slider.setBlockIncrement(1); // the arrow keys step through time one step at a time
         follow.setId("follow");
@@ -461,11 +461,19 @@ final class ChartsPane extends HBox {
         for (javafx.scene.control.Control c : List.of(follow, whole, printAgain)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // the slider gives way, not the buttons' words
         }
-        slider.setMinWidth(40);
-        HBox bar = new HBox(8, follow, whole, slider, rangeLabel, printAgain);
+        slider.setMinWidth(120); // the range label is shortened first
+        // Two rows: the slider spans the charts' width, with the range shown beside it, and the
+        // buttons go below. In one row, at 1280×800 (a common projector size) the buttons left
+        // the slider about 20 px, too short to scrub, and cut the range to "all ...".
         HBox.setHgrow(slider, Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        slider.setMaxWidth(Double.MAX_VALUE);
+        HBox top = new HBox(8, slider, rangeLabel);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox buttons = new HBox(8, follow, whole, spring, printAgain);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, top, buttons);
     }
 
     private void syncSlider(long steps) {

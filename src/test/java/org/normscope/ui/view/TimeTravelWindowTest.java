@@ -114,6 +114,22 @@ class TimeTravelWindowTest {
     }
 
     @Test
+    void atProjectorSizeTheSliderIsLongEnoughToScrubAndTheRangeIsReadable() {
+        steps(1000); // "all 1,000 steps"
+        Slider slider = d.node("#step-slider", Slider.class);
+        Label range = d.node("#range", Label.class);
+        // the window is 1280×800 here, a common projector size
+        assertThat(fx(() -> slider.getWidth())).as("slider width").isGreaterThan(250);
+        assertThat(fx(() -> range.getText())).isEqualTo("all 1,000 steps");
+        assertThat(fx(() -> range.getWidth())).as("range label width, all of its text")
+                .isGreaterThanOrEqualTo(fx(() -> range.prefWidth(-1)) - 0.5);
+        Bounds s = fx(() -> slider.localToScene(slider.getBoundsInLocal()));
+        Bounds f = fx(() -> d.node("#follow", ToggleButton.class).localToScene(
+                d.node("#follow", ToggleButton.class).getBoundsInLocal()));
+        assertThat(f.getMinY()).as("the buttons below the slider").isGreaterThan(s.getCenterY());
+    }
+
+    @Test
     void pointingAtAChartMovesTheCursorOnEveryChart() {
         steps(100);
         CurveChart mean = d.node("#mean-chart", CurveChart.class);
