@@ -30,14 +30,24 @@ class BenchUiCommandTest {
         assertThat(run.err()).contains(message);
     }
 
-    @Test
-    void aShortRunEndsWithAJsonLineOfItsFigures() throws Exception {
-        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", "500", "--warmup", "1", "--seconds", "1",
+    /** Runs bench-ui on a tiny (4, 2, 3) layer with {@code --json}, which must succeed. */
+    private static Cli.Run runTiny(String steps, String warmup, String seconds) {
+        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", steps, "--warmup", warmup, "--seconds", seconds,
                 "--json");
         assertThat(run.exitCode()).as(run.describe()).isZero();
+        return run;
+    }
+
+    private static JsonNode lastLine(Cli.Run run) throws Exception {
         List<String> lines = run.outLines();
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aShortRunEndsWithAJsonLineOfItsFigures() throws Exception {
+        Cli.Run run = runTiny("500", "1", "1");
         assertThat(run.out()).contains("history filled with 500 steps").contains("after 1 s of warm-up").contains("fps").contains("steps/s");
-        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        JsonNode json = lastLine(run);
         for (String field : new String[] {"fps", "frame_p50_ms", "frame_p99_ms", "steps_per_s", "heap_mb",
             "history_bytes", "bench_before_per_s", "bench_after_per_s", "steps_vs_bench"}) {
             assertThat(json.get(field).isNumber()).as(field).isTrue();
@@ -58,11 +68,8 @@ class BenchUiCommandTest {
 
     @Test
     void playingIsCutIntoSlicesWithTheForwardTimedBetweenThem() throws Exception {
-        Cli.Run run = Cli.run("bench-ui", "--shape", "4,2,3", "--steps", "100", "--warmup", "0", "--seconds", "4",
-                "--json");
-        assertThat(run.exitCode()).as(run.describe()).isZero();
-        List<String> lines = run.outLines();
-        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        Cli.Run run = runTiny("100", "0", "4");
+        JsonNode json = lastLine(run);
         assertThat(json.get("bench_timings").asInt()).isEqualTo(3);
         assertThat(run.out()).contains("timed 3 times: before, between and after 2 slices of playing");
         assertThat(json.get("steps_vs_bench").asDouble()).isCloseTo(json.get("steps_per_s").asDouble()
