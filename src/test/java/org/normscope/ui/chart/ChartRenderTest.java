@@ -226,9 +226,7 @@ class ChartRenderTest {
         });
         Stage stage = show(chart, 400, 300);
         try {
-            waitForRedraws(chart, 1);
-            Thread.sleep(200);
-            int before = FxCharts.onFx(chart::redrawCount);
+            int before = settledRedrawCount(chart);
             FxCharts.onFx(() -> {
                 for (int i = 0; i < 5; i++) {
                     chart.setCurves(ChartSamples.runningMeans(3, 60 + i, i));
@@ -259,9 +257,7 @@ class ChartRenderTest {
         });
         Stage stage = show(chart, 400, 300);
         try {
-            waitForRedraws(chart, 1);
-            Thread.sleep(200);
-            int before = FxCharts.onFx(chart::redrawCount);
+            int before = settledRedrawCount(chart);
             FxCharts.onFx(() -> {
                 chart.setHistograms(same.get(), same.get()); // new objects, the same counts
                 return null;
@@ -499,6 +495,13 @@ class ChartRenderTest {
             stage.close();
             return null;
         });
+    }
+
+    /** Waits until a shown chart has drawn and settled, and gives how many times it has drawn. */
+    static int settledRedrawCount(CanvasChart chart) throws Exception {
+        waitForRedraws(chart, 1);
+        Thread.sleep(200);
+        return FxCharts.onFx(chart::redrawCount);
     }
 
     static void waitForRedraws(CanvasChart chart, int atLeast) throws Exception {
