@@ -385,24 +385,21 @@ public class CurveChart extends XAxisCanvasChart {
         // clips the curves to the plot by itself
         int rx = (int) Math.floor(left);
         int ry = (int) Math.floor(top);
-        PlotRaster raster = plotRaster((int) Math.ceil(right) - rx, (int) Math.ceil(bottom) - ry);
-        raster.clear(BACKGROUND);
+        PlotRaster plot = plotRaster((int) Math.ceil(right) - rx, (int) Math.ceil(bottom) - ry);
+        plot.clear(BACKGROUND);
         for (double t : xTicks) {
-            raster.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, GRID);
+            plot.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, GRID);
         }
         for (double t : yTicks) {
-            raster.horizontalLine((int) Math.floor(yPixel(t, yr, top, bottom)) - ry,
+            plot.horizontalLine((int) Math.floor(yPixel(t, yr, top, bottom)) - ry,
                     t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
         }
         for (Curve c : drawable) {
-            rasterCurve(raster, c, xr, yr, left, right, top, bottom, rx, ry);
+            rasterCurve(plot, c, xr, yr, left, right, top, bottom, rx, ry);
         }
-        if (plotImage == null || (int) plotImage.getWidth() != raster.width()
-                || (int) plotImage.getHeight() != raster.height()) {
-            plotImage = new WritableImage(raster.width(), raster.height());
-        }
-        plotImage.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(),
-                PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, raster.width());
+        plotImage = sized(plotImage, plot.width(), plot.height());
+        plotImage.getPixelWriter().setPixels(0, 0, plot.width(), plot.height(),
+                PixelFormat.getIntArgbPreInstance(), plot.pixels(), 0, plot.width());
         gc.setImageSmoothing(false);
         gc.drawImage(plotImage, rx, ry);
 
@@ -416,6 +413,15 @@ public class CurveChart extends XAxisCanvasChart {
             crispLine(gc, left - 1 - tickLen, py, left - 1, py);
             text(gc, yLabels[i], tickF, INK, left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
         }
+    }
+
+    /**
+     * {@code image} if it is {@code w × h}, else a new image of that size: an image kept and
+     * rewritten, since a new one each frame costs a new texture in the software pipeline.
+     */
+    private static WritableImage sized(WritableImage image, int w, int h) {
+        return image != null && (int) image.getWidth() == w && (int) image.getHeight() == h ? image
+                : new WritableImage(w, h);
     }
 
     /** A pixel array of at least {@code n} ints for the heat map, kept between redraws. */
@@ -573,10 +579,7 @@ public class CurveChart extends XAxisCanvasChart {
                 }
             }
         }
-        // one image kept and rewritten: a new one each frame costs a new texture in the software pipeline
-        if (heatImage == null || (int) heatImage.getWidth() != widthPx || (int) heatImage.getHeight() != heightPx) {
-            heatImage = new WritableImage(widthPx, heightPx);
-        }
+        heatImage = sized(heatImage, widthPx, heightPx);
         heatImage.getPixelWriter().setPixels(0, 0, widthPx, heightPx, PixelFormat.getIntArgbInstance(), pixels, 0,
                 widthPx);
         gc.setImageSmoothing(false);
