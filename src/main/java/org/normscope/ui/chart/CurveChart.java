@@ -9,6 +9,7 @@ import java.util.Objects;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -86,11 +87,31 @@ public class CurveChart extends XAxisCanvasChart {
     }
 
     private Frame lastFrame;
+    private final ImageView plotView = new ImageView();
+    private final ImageView heatView = new ImageView();
 
     public CurveChart() {
         super("", false);
         getStyleClass().add("curve-chart");
+        addLayer(plotView);
+        addLayer(heatView);
+        plotView.setVisible(false);
+        heatView.setVisible(false);
         watch(yLabel, rowAxisLabel, heatMapLabel);
+    }
+
+    /** The plot and the heat map are image layers, the x axis a strip: see {@link CanvasChart}. */
+    @Override
+    protected boolean skipsUnchangedInk() {
+        return true;
+    }
+
+    /** Besides the texts: the layout, and the legend's line samples. */
+    @Override
+    protected Object inkKey() {
+        Frame f = lastFrame;
+        return Arrays.asList(legendEntries(), f == null ? null : List.of(f.plotLeft(), f.plotRight(), f.curveTop(),
+                f.curveBottom(), f.heatTop(), f.heatBottom(), f.legendEntries(), f.legendRows()));
     }
 
     public CurveChart(String title, String xLabel, String yLabel) {
@@ -176,6 +197,10 @@ public class CurveChart extends XAxisCanvasChart {
     @Override
     protected void draw(GraphicsContext gc, double w, double h, double top) {
         lastFrame = null;
+        if (isFirstPass()) { // shown again below if drawn
+            plotView.setVisible(false);
+            heatView.setVisible(false);
+        }
         interaction.clearPlot();
         double s = scale();
         double pad = pad();
@@ -360,17 +385,20 @@ public class CurveChart extends XAxisCanvasChart {
             }
         }
 
-        // ---- x axis: ticks under the lowest plot, labels, title
-        gc.setStroke(AXIS);
-        gc.setLineWidth(1);
-        gc.setLineDashes((double[]) null);
+        // ---- x axis: ticks under the lowest plot, labels, title (in a strip of their own; a
+        // tick sits on its grid line's pixel column, so that following the newest steps moves
+        // its label only when the column changes)
+        GraphicsContext ax = axisStrip(gc, plotBottom + 1);
+        ax.setStroke(AXIS);
+        ax.setLineWidth(1);
+        ax.setLineDashes((double[]) null);
         for (int i = 0; i < xTicks.length; i++) {
-            double px = xPixel(xTicks[i], xr, plotLeft, plotRight);
-            crispLine(gc, px, plotBottom, px, plotBottom + tickLen);
-            text(gc, xLabels[i], tickF, INK, px, xTicksTop, Align.CENTER);
+            double px = Math.floor(xPixel(xTicks[i], xr, plotLeft, plotRight)) + 0.5;
+            crispLine(ax, px, plotBottom + 1, px, plotBottom + tickLen);
+            text(ax, xLabels[i], tickF, INK, px, xTicksTop, Align.CENTER);
         }
         if (!xTitle.isEmpty()) {
-            text(gc, xTitle, axisF, INK, (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
+            text(ax, xTitle, axisF, INK, (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
         }
     }
 
@@ -385,23 +413,25 @@ public class CurveChart extends XAxisCanvasChart {
         // clips the curves to the plot by itself
         int rx = (int) Math.floor(left);
         int ry = (int) Math.floor(top);
-        PlotRaster plot = plotRaster((int) Math.ceil(right) - rx, (int) Math.ceil(bottom) - ry);
-        plot.clear(BACKGROUND);
-        for (double t : xTicks) {
-            plot.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, GRID);
+        if (isFirstPass()) {
+            // down to the axis line's pixel row, not over it: the image lies above the canvas
+            PlotRaster plot = plotRaster((int) Math.ceil(right) - rx, (int) Math.floor(bottom) - ry);
+            plot.clear(BACKGROUND);
+            for (double t : xTicks) {
+                plot.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, GRID);
+            }
+            for (double t : yTicks) {
+                plot.horizontalLine((int) Math.floor(yPixel(t, yr, top, bottom)) - ry,
+                        t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
+            }
+            for (Curve c : drawable) {
+                rasterCurve(plot, c, xr, yr, left, right, top, bottom, rx, ry);
+            }
+            plotImage = sized(plotImage, plot.width(), plot.height());
+            plotImage.getPixelWriter().setPixels(0, 0, plot.width(), plot.height(),
+                    PixelFormat.getIntArgbPreInstance(), plot.pixels(), 0, plot.width());
+            show(plotView, plotImage, rx, ry);
         }
-        for (double t : yTicks) {
-            plot.horizontalLine((int) Math.floor(yPixel(t, yr, top, bottom)) - ry,
-                    t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
-        }
-        for (Curve c : drawable) {
-            rasterCurve(plot, c, xr, yr, left, right, top, bottom, rx, ry);
-        }
-        plotImage = sized(plotImage, plot.width(), plot.height());
-        plotImage.getPixelWriter().setPixels(0, 0, plot.width(), plot.height(),
-                PixelFormat.getIntArgbPreInstance(), plot.pixels(), 0, plot.width());
-        gc.setImageSmoothing(false);
-        gc.drawImage(plotImage, rx, ry);
 
         gc.setLineDashes((double[]) null);
         gc.setLineWidth(1);
@@ -554,17 +584,39 @@ public class CurveChart extends XAxisCanvasChart {
         double right = fr.plotRight();
         int widthPx = Math.max(1, (int) Math.round(right - left));
         int rows = heat.rows();
-        double vLo = range == null ? 0 : range[0];
-        double vHi = range == null ? 1 : range[1];
-        int[] argb = HeatMapRaster.argb(heat, fr.xRange()[0], fr.xRange()[1], widthPx, vLo, vHi);
-        // Drawn one image pixel per screen pixel: a scaled image costs the software pipeline a
-        // resampling pass per pixel, several times a plain copy (measured). Each row is repeated
-        // over its share of the height (the pixel row whose middle falls in it), as the scaled
-        // image without smoothing showed it.
         int x0 = (int) Math.floor(left);
         int y0 = (int) Math.floor(top);
         int heightPx = Math.max(1, (int) Math.floor(bottom) - y0);
         double rh = (bottom - top) / rows;
+        if (isFirstPass()) {
+            heatImage(heat, fr, range, widthPx, x0, y0, heightPx, rh);
+        }
+
+        gc.setLineDashes((double[]) null);
+        gc.setLineWidth(1);
+        gc.setStroke(AXIS);
+        crispLine(gc, left - 1, top, left - 1, bottom);
+        crispLine(gc, left - 1, bottom, right, bottom);
+        for (int r = 0; r < rows; r += rowStep) {
+            double cy = top + (r + 0.5) * rh;
+            crispLine(gc, left - 1 - tickLen, cy, left - 1, cy);
+            text(gc, nonNull(heat.rowLabel(r)), tickF, INK, left - tickLen - 3 * scale(), cy - tickLh / 2, Align.RIGHT);
+        }
+    }
+
+    /**
+     * Writes the heat map's image and shows it at {@code (x0, y0)}. One image pixel per screen
+     * pixel: a scaled image costs the software pipeline a resampling pass per pixel, several
+     * times a plain copy (measured). Each row is repeated over its share of the height (the
+     * pixel row whose middle falls in it), as the scaled image without smoothing showed it.
+     */
+    private void heatImage(HeatMapData heat, Frame fr, double[] range, int widthPx, int x0, int y0, int heightPx,
+                           double rh) {
+        int rows = heat.rows();
+        double top = fr.heatTop();
+        double vLo = range == null ? 0 : range[0];
+        double vHi = range == null ? 1 : range[1];
+        int[] argb = HeatMapRaster.argb(heat, fr.xRange()[0], fr.xRange()[1], widthPx, vLo, vHi);
         int[] pixels = heatPixels(widthPx * heightPx);
         for (int y = 0; y < heightPx; y++) {
             int r = Math.min(rows - 1, Math.max(0, (int) Math.floor((y0 + y + 0.5 - top) / rh)));
@@ -582,19 +634,15 @@ public class CurveChart extends XAxisCanvasChart {
         heatImage = sized(heatImage, widthPx, heightPx);
         heatImage.getPixelWriter().setPixels(0, 0, widthPx, heightPx, PixelFormat.getIntArgbInstance(), pixels, 0,
                 widthPx);
-        gc.setImageSmoothing(false);
-        gc.drawImage(heatImage, x0, y0);
+        show(heatView, heatImage, x0, y0);
+    }
 
-        gc.setLineDashes((double[]) null);
-        gc.setLineWidth(1);
-        gc.setStroke(AXIS);
-        crispLine(gc, left - 1, top, left - 1, bottom);
-        crispLine(gc, left - 1, bottom, right, bottom);
-        for (int r = 0; r < rows; r += rowStep) {
-            double cy = top + (r + 0.5) * rh;
-            crispLine(gc, left - 1 - tickLen, cy, left - 1, cy);
-            text(gc, nonNull(heat.rowLabel(r)), tickF, INK, left - tickLen - 3 * scale(), cy - tickLh / 2, Align.RIGHT);
+    private static void show(ImageView view, WritableImage image, int x, int y) {
+        if (view.getImage() != image) {
+            view.setImage(image);
         }
+        view.relocate(x, y);
+        view.setVisible(true);
     }
 
     private void drawColourBar(GraphicsContext gc, double x, double top, double barW, double height,

@@ -246,6 +246,123 @@ class ChartRenderTest {
     }
 
     @Test
+    void newValuesUnderTheSameAxesLeaveTheCanvasAsItIsAndChangeTheImages() throws Exception {
+        CurveChart chart = FxCharts.onFx(() -> {
+            CurveChart c = new CurveChart("level", "step", "value");
+            c.setXRange(0, 99);
+            c.setYRange(-1, 1);
+            c.setCurves(List.of(Curve.solid("a", Palette.channel(0), SeriesData.of(0, 1, constant(100, 0.8)))));
+            c.setHeatMap(heat(4, 100, 0));
+            return c;
+        });
+        Stage stage = show(chart, 600, 420);
+        try {
+            int drawn = settledRedrawCount(chart);
+            int inked = FxCharts.onFx(chart::inkRedrawCount);
+            CurveChart.Frame f = FxCharts.onFx(chart::lastFrame);
+            int x = (int) ((f.plotLeft() + f.plotRight()) / 2);
+            int high = (int) Math.round(CurveChart.yPixel(0.8, f.yRange(), f.curveTop(), f.curveBottom()));
+            int low = (int) Math.round(CurveChart.yPixel(-0.8, f.yRange(), f.curveTop(), f.curveBottom()));
+            assertThat(near(FxCharts.snapshot(chart).getPixelReader().getArgb(x, high), Palette.channel(0), 2)).isTrue();
+            FxCharts.onFx(() -> {
+                chart.setCurves(List.of(Curve.solid("a", Palette.channel(0), SeriesData.of(0, 1, constant(100, -0.8)))));
+                chart.setHeatMap(heat(4, 100, 1));
+                return null;
+            });
+            waitForRedraws(chart, drawn + 1);
+            WritableImage after = FxCharts.snapshot(chart);
+            assertThat(near(after.getPixelReader().getArgb(x, low), Palette.channel(0), 2)).as("the new curve").isTrue();
+            assertThat(near(after.getPixelReader().getArgb(x, high), Palette.channel(0), 2)).as("the old one").isFalse();
+            assertThat(FxCharts.onFx(chart::inkRedrawCount)).as("canvas drawn again").isEqualTo(inked);
+            assertThat(texts(chart)).contains("level", "a", "value", "step");
+        } finally {
+            close(stage);
+        }
+    }
+
+    @Test
+    void aChartRedrawnStepByStepLooksLikeOneDrawnAtOnce() throws Exception {
+        // following the newest steps: the x range grows, the values move, the title changes once;
+        // a chart that skipped drawing its unchanged canvas must end as a fresh one shows it
+        CurveChart stepped = FxCharts.onFx(() -> new CurveChart("t", "step", "running_mean"));
+        Stage stage = show(stepped, 640, 460);
+        try {
+            int inked = FxCharts.onFx(stepped::inkRedrawCount);
+            int changes = 0;
+            for (int n = 40; n <= 400; n += 40) {
+                int steps = n;
+                int drawn = FxCharts.onFx(stepped::redrawCount);
+                FxCharts.onFx(() -> {
+                    following(stepped, steps);
+                    if (steps == 200) {
+                        stepped.setTitle("running_mean, every channel");
+                    }
+                    return null;
+                });
+                waitForRedraws(stepped, drawn + 1);
+                changes++;
+            }
+            WritableImage got = FxCharts.snapshot(stepped);
+            CurveChart fresh = FxCharts.onFx(() -> {
+                CurveChart c = new CurveChart("running_mean, every channel", "step", "running_mean");
+                following(c, 400);
+                return c;
+            });
+            WritableImage want = FxCharts.render(fresh, 640, 460);
+            assertThat(FxCharts.onFx(stepped::inkRedrawCount) - inked).as("canvas redraws").isLessThan(changes);
+            int differ = 0;
+            for (int y = 0; y < 460; y++) {
+                for (int x = 0; x < 640; x++) {
+                    if (got.getPixelReader().getArgb(x, y) != want.getPixelReader().getArgb(x, y)) {
+                        differ++;
+                    }
+                }
+            }
+            assertThat(differ).as("pixels that differ").isZero();
+            assertThat(texts(stepped)).containsExactlyInAnyOrderElementsOf(texts(fresh));
+        } finally {
+            close(stage);
+        }
+    }
+
+    /**
+     * Steps 1..n of two converging curves and a heat map of 8 channels, the x range all of them
+     * and a fixed y range: from n = 80 on, only the values and the x axis change.
+     */
+    private static void following(CurveChart c, int n) {
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 1 - Math.exp(-i / 30.0);
+            b[i] = -0.5 * (1 - Math.exp(-i / 50.0));
+        }
+        c.setCurves(List.of(Curve.solid("channel 0", Palette.channel(0), SeriesData.of(1, 1, a)),
+                Curve.solid("channel 1", Palette.channel(1), SeriesData.of(1, 1, b))));
+        c.setHeatMap(heat(8, n, 0));
+        c.setXRange(0.5, n + 0.5);
+        c.setYRange(-1, 1.2);
+    }
+
+    /** {@code rows} channels over steps 1..columns, channel r's value (r + shift) mod rows plus a slow wave. */
+    private static HeatMapData heat(int rows, int columns, int shift) {
+        double[] x = new double[columns];
+        double[][] v = new double[rows][columns];
+        for (int i = 0; i < columns; i++) {
+            x[i] = i + 1;
+            for (int r = 0; r < rows; r++) {
+                v[r][i] = (r + shift) % rows + Math.sin(i / 10.0); // the same range for every whole shift
+            }
+        }
+        return HeatMapData.of(x, v);
+    }
+
+    private static double[] constant(int n, double v) {
+        double[] y = new double[n];
+        java.util.Arrays.fill(y, v);
+        return y;
+    }
+
+    @Test
     void histogramsEqualToTheOnesShownAreNotDrawnAgain() throws Exception {
         Color c = Palette.channel(0);
         java.util.function.Supplier<List<HistogramData>> same = () -> List.of(
