@@ -54,7 +54,8 @@ final class BenchUiCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--json", description = "end with one JSON line: fps, frame_p50_ms, frame_p99_ms, steps_per_s, "
-            + "heap_mb, history_bytes, bench_before_per_s, bench_after_per_s, bench_mean_per_s, steps_vs_bench, ...")
+            + "heap_mb, history_bytes, bench_before_per_s, bench_after_per_s, bench_mean_per_s, steps_vs_bench, "
+            + "idle_frame_p99_ms, ...")
     boolean json;
 
     @Override
@@ -101,6 +102,9 @@ final class BenchUiCommand implements Callable<Integer> {
                         + "playing): %s forwards/s, mean %,.0f; playing gave %.0f %% of their mean%n", b.length, b.length - 1,
                 java.util.Arrays.stream(b).mapToObj(v -> String.format(java.util.Locale.ROOT, "%,.0f", v))
                         .collect(java.util.stream.Collectors.joining(", ")), r.benchMeanPerS(), 100 * r.stepsVsBench());
+        out.printf(java.util.Locale.ROOT, "the window idle while bench timed the forward (both cores busy, nothing to "
+                + "draw): frame p50 %.1f ms, p99 %.1f ms, the floor for the frames while playing%n", r.idleFrameP50Ms(),
+                r.idleFrameP99Ms());
         out.printf(java.util.Locale.ROOT, "heap after GC %.1f MB, history %,d bytes (%.1f MB)%n", r.heapMb(),
                 r.historyBytes(), r.historyBytes() / (1024.0 * 1024.0));
         if (json) {

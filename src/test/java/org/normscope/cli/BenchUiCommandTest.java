@@ -64,6 +64,10 @@ class BenchUiCommandTest {
         assertThat(json.get("filled_steps").asLong()).isEqualTo(500);
         assertThat(json.get("channels").asInt()).isEqualTo(2);
         assertThat(json.get("bench_timings").asInt()).isEqualTo(2);
+        // the idle window's pulses, recorded while bench timed the forward (about two seconds)
+        assertThat(json.get("idle_frame_p50_ms").asDouble()).isPositive();
+        assertThat(json.get("idle_frame_p99_ms").asDouble()).isGreaterThanOrEqualTo(json.get("idle_frame_p50_ms").asDouble());
+        assertThat(run.out()).contains("the window idle while bench timed the forward").contains("the floor for the frames");
     }
 
     @Test

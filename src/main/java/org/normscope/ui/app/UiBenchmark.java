@@ -28,13 +28,19 @@ import org.normscope.ui.viewmodel.Speed;
  * seconds (see {@link #slices}); before, between and after them, paused (the window idle), it
  * times the engine's forward as {@code bench} does, so that steps per second can be compared
  * with what the machine gives at that moment.
+ *
+ * <p>While {@code bench} times the forward, the idle window's pulses are recorded too: the
+ * forward keeps both cores busy as playing does, and the window has nothing to draw. Their
+ * intervals are the floor for the frame intervals while playing: how late the operating system
+ * lets the window's thread run at all when the engine has the cores (see the README's
+ * figures: on the 2-core machine here, p99 19–21 ms with nothing drawn).
  */
 public final class UiBenchmark {
 
     /** What one run measured. */
     public record Result(int channels, int[] shape, long filledSteps, double fillSeconds, double fps,
                          double frameP50Ms, double frameP99Ms, double stepsPerS, double heapMb, long historyBytes,
-                         double[] benchPerS) {
+                         double[] benchPerS, double idleFrameP50Ms, double idleFrameP99Ms) {
 
         /** The forward rate timed just before the first slice of playing. */
         public double benchBeforePerS() {
@@ -62,10 +68,11 @@ public final class UiBenchmark {
                     "{\"channels\":%d,\"shape\":%s,\"filled_steps\":%d,\"fill_s\":%.1f,\"fps\":%.1f,"
                             + "\"frame_p50_ms\":%.2f,\"frame_p99_ms\":%.2f,\"steps_per_s\":%.0f,\"heap_mb\":%.1f,"
                             + "\"history_bytes\":%d,\"bench_before_per_s\":%.0f,\"bench_after_per_s\":%.0f,"
-                            + "\"bench_mean_per_s\":%.0f,\"bench_timings\":%d,\"steps_vs_bench\":%.3f}",
+                            + "\"bench_mean_per_s\":%.0f,\"bench_timings\":%d,\"steps_vs_bench\":%.3f,"
+                            + "\"idle_frame_p50_ms\":%.2f,\"idle_frame_p99_ms\":%.2f}",
                     channels, Arrays.toString(shape).replace(" ", ""), filledSteps, fillSeconds, fps, frameP50Ms,
                     frameP99Ms, stepsPerS, heapMb, historyBytes, benchBeforePerS(), benchAfterPerS(), benchMeanPerS(),
-                    benchPerS.length, stepsVsBench());
+                    benchPerS.length, stepsVsBench(), idleFrameP50Ms, idleFrameP99Ms);
         }
     }
 
@@ -130,7 +137,8 @@ public final class UiBenchmark {
             ScreenshotRenderer.waitFrames(4);
             int slices = slices(seconds);
             double[] bench = new double[slices + 1];
-            bench[0] = forwardsPerSecond(preset, shape); // the window is idle meanwhile
+            List<Double> idleGaps = new ArrayList<>();
+            bench[0] = benchWithIdleWindow(preset, shape, idleGaps);
             setPlaying(model, true);
             Thread.sleep((long) (warmupSeconds * 1000)); // the JIT and the first frames of playing
             List<Double> gapList = new ArrayList<>();
@@ -145,15 +153,14 @@ public final class UiBenchmark {
                 Slice slice = playSlice(model, seconds / slices);
                 setPlaying(model, false);
                 model.awaitIdle();
-                bench[i + 1] = forwardsPerSecond(preset, shape);
-                for (int j = 1; j < slice.pulses().size(); j++) {
-                    gapList.add((slice.pulses().get(j) - slice.pulses().get(j - 1)) * 1e-6);
-                }
+                bench[i + 1] = benchWithIdleWindow(preset, shape, idleGaps);
+                gapList.addAll(gapsMs(slice.pulses()));
                 pulseCount += slice.pulses().size();
                 steps0 += slice.steps();
                 elapsed += slice.seconds();
             }
             double[] gaps = gapList.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] idle = idleGaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double stepsPerS = steps0 / elapsed;
             long historyBytes = ScreenshotRenderer.onFx(() -> {
                 model.pull();
@@ -170,10 +177,45 @@ public final class UiBenchmark {
             Runtime rt = Runtime.getRuntime();
             double heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
             return new Result(shape[1], shape, steps, fillSeconds, pulseCount / elapsed, percentile(gaps, 0.50),
-                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes, bench);
+                    percentile(gaps, 0.99), stepsPerS, heapMb, historyBytes, bench, percentile(idle, 0.50),
+                    percentile(idle, 0.99));
         } finally {
             model.close();
         }
+    }
+
+    /**
+     * {@link #forwardsPerSecond}, recording meanwhile the intervals between the pulses of the
+     * window (paused, so it draws nothing) into {@code gapsMs}.
+     */
+    private static double benchWithIdleWindow(Preset preset, int[] shape, List<Double> gapsMs) throws Exception {
+        List<Long> pulses = new ArrayList<>();
+        AnimationTimer recorder = ScreenshotRenderer.onFx(() -> {
+            AnimationTimer t = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.add(System.nanoTime());
+                }
+            };
+            t.start();
+            return t;
+        });
+        double perS = forwardsPerSecond(preset, shape);
+        ScreenshotRenderer.onFx(() -> {
+            recorder.stop();
+            gapsMs.addAll(gapsMs(pulses));
+            return null;
+        });
+        return perS;
+    }
+
+    /** The intervals between successive times, in ms. */
+    private static List<Double> gapsMs(List<Long> nanos) {
+        List<Double> gaps = new ArrayList<>();
+        for (int j = 1; j < nanos.size(); j++) {
+            gaps.add((nanos.get(j) - nanos.get(j - 1)) * 1e-6);
+        }
+        return gaps;
     }
 
     /** What one slice of playing saw: the pulse times, the steps made and how long it took. */
