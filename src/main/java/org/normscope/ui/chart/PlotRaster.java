@@ -165,19 +165,20 @@ final class PlotRaster {
                 if (a <= 0) {
                     continue;
                 }
+                float f = a >= 1 ? 1f : (float) a;
+                if (f <= coverage[row + i]) {
+                    continue; // covered as much already: no need to ask the dash pattern
+                }
                 if (dashes != null && !inDash(arcStart + t * len, dashes, dashTotal)) {
                     continue;
                 }
-                float f = a >= 1 ? 1f : (float) a;
-                if (f > coverage[row + i]) {
-                    coverage[row + i] = f;
-                }
+                coverage[row + i] = f;
             }
         }
     }
 
     private static boolean inDash(double s, double[] dashes, double total) {
-        double phase = s % total;
+        double phase = s - total * Math.floor(s / total); // s % total, without the slow remainder instruction
         for (int k = 0; k < dashes.length; k++) {
             if (phase < dashes[k]) {
                 return k % 2 == 0;
