@@ -77,9 +77,16 @@ final class ChartsPane extends HBox {
     private int restFrames;
     /** Whether the groups of the snapshot shown are drawn every other frame (see {@link #frame()}). */
     private boolean spaced;
-    /** The next group's data, read in a frame that drew no chart; null if none (see {@link #frame()}). */
-    private Runnable prepared;
+    /** The next group's data, being read off the FX thread; null if none (see {@link #frame()}). */
+    private java.util.concurrent.Future<Runnable> prepared;
     private int preparedGroup = -1;
+    /** Reads the history for the charts while playing flat out, so that the FX thread does not. */
+    private static final java.util.concurrent.ExecutorService READER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "normscope-chart-reader");
+                t.setDaemon(true);
+                return t;
+            });
     private String firstChannelsShown = "";
     private double fontScale = 1;
     private int fittingHistograms = -1;
@@ -247,7 +254,10 @@ final class ChartsPane extends HBox {
     /** Marks every chart out of date; {@link #frame()} redraws them, one per frame. */
     private void redraw() {
         java.util.Arrays.fill(stale, true);
-        prepared = null; // read for what was shown before
+        if (prepared != null) {
+            prepared.cancel(false); // read for what was shown before
+            prepared = null;
+        }
         String first = firstChannels();
         if (!first.equals(firstChannelsShown)) { // the chooser's "first channels" entry names what is shown
             firstChannelsShown = first;
@@ -266,8 +276,10 @@ final class ChartsPane extends HBox {
      * and renders it easily takes longer than a display refresh while the engine plays on both
      * cores. Snapshots come every 200 ms then, so there is time to spread the work: the frame
      * that took the snapshot (which updates the time bar and the readout table) draws no chart;
-     * the next one reads the history for the first group ({@link #prepare}), the one after draws
-     * it, the next reads for the second group, and so on: seven frames a snapshot.
+     * the next one starts reading the history for the first group on a thread of its own
+     * ({@link #reader}: 64 channels of a long history took the FX thread 3–10 ms), the one after
+     * draws it (or a later one, if the reading has not finished), the next starts the reading for
+     * the second group, and so on: seven frames a snapshot or a few more.
      */
     void frame() {
         SessionSnapshot s = shown;
@@ -279,7 +291,7 @@ final class ChartsPane extends HBox {
             if (restFrames == 0 && spaced) {
                 int group = nextStale();
                 if (group >= 0) {
-                    prepared = prepare(group, s);
+                    prepared = READER.submit(reader(group, s)::get);
                     preparedGroup = group;
                 }
             }
@@ -289,11 +301,23 @@ final class ChartsPane extends HBox {
         if (group < 0) {
             return;
         }
+        Runnable apply = null;
+        if (prepared != null && preparedGroup == group) {
+            if (!prepared.isDone()) {
+                return; // still reading: draw it in a later frame
+            }
+            try {
+                apply = prepared.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                apply = null; // read it again here, where a failure shows as it would have
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        prepared = null;
         stale[group] = false;
         nextGroup = (group + 1) % stale.length;
-        Runnable apply = prepared != null && preparedGroup == group ? prepared : prepare(group, s);
-        prepared = null;
-        apply.run();
+        (apply != null ? apply : reader(group, s).get()).run();
         if (spaced) {
             restFrames = 1;
         }
@@ -310,11 +334,23 @@ final class ChartsPane extends HBox {
         return -1;
     }
 
-    /** Reads what a group shows from the snapshot and its history; the result puts it on the chart. */
-    private Runnable prepare(int group, SessionSnapshot s) {
+    /**
+     * Reads what a group shows from the snapshot and its history; the result puts it on the
+     * chart (on the FX thread). The reading itself touches no node and no property: it may run
+     * on any thread.
+     */
+    private java.util.function.Supplier<Runnable> reader(int group, SessionSnapshot s) {
         long from = time.fromProperty().get();
         long to = time.toProperty().get();
         int columns = (int) Math.max(meanChart.plotWidthPixels(), 0);
+        boolean overTime = model.overTimeProperty().get();
+        List<Integer> curveChannels = List.copyOf(model.curveChannels());
+        int distributionChannel = model.distributionChannel();
+        return () -> read(group, s, from, to, columns, overTime, curveChannels, distributionChannel);
+    }
+
+    private Runnable read(int group, SessionSnapshot s, long from, long to, int columns, boolean overTime,
+                          List<Integer> curveChannels, int distributionChannel) {
         HistorySeries data = HistorySeries.of(s.history(), from, Math.min(to, s.step()),
                 columns > 0 ? columns : DEFAULT_COLUMNS);
         XAxisChart chart = group == MEAN ? meanChart : group == VAR ? varChart : bands;
@@ -323,13 +359,14 @@ final class ChartsPane extends HBox {
         boolean tracked = s.layer().trackRunningStats();
         Runnable content;
         if (group == MEAN) {
-            content = stat(meanChart, s, data, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN, Stat.TRUE_MEAN,
-                    Stat.COMPARE_MEAN, tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
+            content = stat(meanChart, s, data, curveChannels, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN,
+                    Stat.TRUE_MEAN, Stat.COMPARE_MEAN,
+                    tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
         } else if (group == VAR) {
-            content = stat(varChart, s, data, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR, Stat.TRUE_VAR,
-                    Stat.COMPARE_VAR, tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
-        } else if (model.overTimeProperty().get()) {
-            content = bands(s, data);
+            content = stat(varChart, s, data, curveChannels, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR,
+                    Stat.TRUE_VAR, Stat.COMPARE_VAR, tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
+        } else if (overTime) {
+            content = bands(s, data, distributionChannel);
         } else {
             content = () -> drawHistograms(s);
         }
@@ -339,8 +376,8 @@ final class ChartsPane extends HBox {
         };
     }
 
-    private Runnable stat(CurveChart chart, SessionSnapshot s, HistorySeries h, Stat stat, Stat truth, Stat compare,
-                          String title) {
+    private Runnable stat(CurveChart chart, SessionSnapshot s, HistorySeries h, List<Integer> curveChannels, Stat stat,
+                          Stat truth, Stat compare, String title) {
         boolean any = s.step() > 0;
         boolean heat = s.channels() > ChartsViewModel.MAX_CURVES;
         boolean comparing = s.compareMomentum() != null && s.layer().trackRunningStats();
@@ -351,7 +388,7 @@ final class ChartsPane extends HBox {
         HeatMapData heatMap = heat && any ? h.heatMap(stat) : null;
         List<Curve> curves = new ArrayList<>();
         if (any) {
-            for (int c : model.curveChannels()) {
+            for (int c : curveChannels) {
                 Color color = Palette.channel(c);
                 curves.add(new Curve("channel " + c, color, h.series(stat, c), LineStyle.SOLID, 2.5, true));
                 curves.add(new Curve("", color, h.series(truth, c), LineStyle.DASHED, 1.5, false));
@@ -398,8 +435,8 @@ final class ChartsPane extends HBox {
         histograms.setHistograms(inputs, outputs);
     }
 
-    private Runnable bands(SessionSnapshot s, HistorySeries h) {
-        int c = Math.min(model.distributionChannel(), s.channels() - 1);
+    private Runnable bands(SessionSnapshot s, HistorySeries h, int distributionChannel) {
+        int c = Math.min(distributionChannel, s.channels() - 1);
         List<BandChart.Panel> panels = new ArrayList<>();
         if (s.step() > 0) {
             panels.add(new BandChart.Panel("x (input), channel " + c, BandChart.INPUT_COLOR,

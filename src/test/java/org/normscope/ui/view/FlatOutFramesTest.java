@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * Playing flat out, the charts share the frames: no frame draws more than one chart group,
  * a frame that draws one is followed by one that draws none, and every group keeps being
- * drawn.
+ * drawn; the history is read for them on a thread of its own.
  */
 @ExtendWith(ApplicationExtension.class)
 class FlatOutFramesTest {
@@ -102,5 +102,7 @@ class FlatOutFramesTest {
         assertThat(counts[frames - 1][1] - counts[0][1]).as("running_var redraws").isGreaterThanOrEqualTo(8);
         assertThat(counts[frames - 1][2] - counts[0][2]).as("histogram redraws (a new batch each step)")
                 .isGreaterThanOrEqualTo(8);
+        // the history was read for the charts off the FX thread
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("normscope-chart-reader");
     }
 }
