@@ -106,18 +106,22 @@ final class ConsolePane extends BorderPane {
             lines.addAll(added);
         }
         if (!lines.isEmpty()) {
-            list.scrollTo(lines.size() - 1);
-            // scrollTo puts the row at the top when it can, which can leave the last row half
-            // hidden: after this pulse's layout, scroll the flow right to its end
-            javafx.application.Platform.runLater(this::scrollToEnd);
+            scrollToEnd();
         }
     }
 
+    /**
+     * Puts the last line whole at the bottom, in this pulse. (ListView.scrollTo puts a row at the
+     * top when it can and left the last line hidden below the edge; scrolling again after the
+     * pulse painted the console twice per print.) The flow learns the new number of lines when
+     * the list is laid out, so that is done first, then the flow goes to its very end.
+     */
     private void scrollToEnd() {
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollPixels(Double.MAX_VALUE / 4);
-        } else if (!lines.isEmpty()) {
-            list.scrollTo(lines.size() - 1);
+            list.layout();
+            flow.setPosition(1);
+        } else {
+            list.scrollTo(lines.size() - 1); // not shown yet
         }
     }
 
