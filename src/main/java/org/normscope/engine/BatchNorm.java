@@ -191,6 +191,28 @@ public abstract class BatchNorm {
         return runningVar == null ? null : runningVar.clone();
     }
 
+    /**
+     * Copies {@code running_mean} into the first C places of {@code into} (at least C long), with
+     * no allocation (a session records it every step); false, and {@code into} untouched, without
+     * tracking.
+     */
+    public boolean runningMeanInto(float[] into) {
+        return copyOut(runningMean, into);
+    }
+
+    /** {@link #runningMeanInto} for {@code running_var}. */
+    public boolean runningVarInto(float[] into) {
+        return copyOut(runningVar, into);
+    }
+
+    private static boolean copyOut(float[] from, float[] into) {
+        if (from == null) {
+            return false;
+        }
+        System.arraycopy(from, 0, into, 0, from.length);
+        return true;
+    }
+
     /** Sets {@code running_mean} (C values), as loading a state dict would. */
     public void setRunningMean(float[] values) {
         copyInto(values, runningMean, "running_mean", "track_running_stats=False");
@@ -423,6 +445,22 @@ public abstract class BatchNorm {
     /** The per-channel {@code 1/sqrt(var + eps)} the last forward normalized with, or null. */
     public float[] lastInvStd() {
         return last.valid && last.n > 0 ? Arrays.copyOf(pass.invstd, last.channels) : null;
+    }
+
+    /**
+     * The last batch's per-channel mean and biased variance ({@link #lastMean()} and
+     * {@link #lastBatchVar()}) into the first C places of {@code mean} and {@code var}, with no
+     * allocation; false, and both untouched, if the last forward did not use batch statistics.
+     */
+    public boolean lastBatchStatsInto(double[] mean, double[] var) {
+        if (!last.valid || !last.batchStats || last.n == 0) {
+            return false;
+        }
+        for (int c = 0; c < last.channels; c++) {
+            mean[c] = pass.mean[c];
+            var[c] = pass.varSum[c] / (float) last.n;
+        }
+        return true;
     }
 
     /** The last batch's biased per-channel variance {@code Σ(x − mean)²/n}, or null if it used running stats. */

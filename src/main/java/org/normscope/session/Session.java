@@ -242,24 +242,18 @@ public final class Session {
      * computes them) when it normalized with batch statistics, else measured here in double.
      */
     private void measureBatch(Tensor x) {
-        float[] own = layer.lastUsedBatchStats() ? layer.lastMean() : null;
-        float[] ownVar = own == null ? null : layer.lastBatchVar();
-        if (own != null && ownVar != null) {
-            lastBatchMean = new double[own.length];
-            lastBatchVar = new double[ownVar.length];
-            for (int c = 0; c < own.length; c++) {
-                lastBatchMean[c] = own[c];
-                lastBatchVar[c] = ownVar[c];
-            }
-            return;
-        }
         int[] shape = x.shape();
         int n = shape[0];
         int channels = shape[1];
+        if (lastBatchMean == null || lastBatchMean.length != channels) {
+            lastBatchMean = new double[channels]; // reused step after step: read here, copied by snapshots
+            lastBatchVar = new double[channels];
+        }
+        if (layer.lastBatchStatsInto(lastBatchMean, lastBatchVar)) {
+            return;
+        }
         int slice = x.numel() / n / channels;
         float[] d = x.data();
-        lastBatchMean = new double[channels];
-        lastBatchVar = new double[channels];
         for (int c = 0; c < channels; c++) {
             double sum = 0;
             for (int b = 0; b < n; b++) {
@@ -287,17 +281,14 @@ public final class Session {
         if (row == null || row[0].length != channels) {
             row = new float[Stat.values().length][channels]; // reused: the history copies it
         }
-        float[] rm = layer.runningMean();
-        float[] rv = layer.runningVar();
-        float[] cm = comparison == null ? null : comparison.runningMean();
-        float[] cv = comparison == null ? null : comparison.runningVar();
+        // the layers' stats are copied straight into the row: no array per step
+        statInto(layer, true, row[Stat.RUNNING_MEAN.ordinal()]);
+        statInto(layer, false, row[Stat.RUNNING_VAR.ordinal()]);
+        statInto(comparison, true, row[Stat.COMPARE_MEAN.ordinal()]);
+        statInto(comparison, false, row[Stat.COMPARE_VAR.ordinal()]);
         for (int c = 0; c < channels; c++) {
-            row[Stat.RUNNING_MEAN.ordinal()][c] = rm == null ? Float.NaN : rm[c];
-            row[Stat.RUNNING_VAR.ordinal()][c] = rv == null ? Float.NaN : rv[c];
             row[Stat.BATCH_MEAN.ordinal()][c] = (float) lastBatchMean[c];
             row[Stat.BATCH_VAR.ordinal()][c] = (float) lastBatchVar[c];
-            row[Stat.COMPARE_MEAN.ordinal()][c] = cm == null ? Float.NaN : cm[c];
-            row[Stat.COMPARE_VAR.ordinal()][c] = cv == null ? Float.NaN : cv[c];
         }
         if (setup == null) {
             setup = new StepSetup(config, training, layer.weight(), layer.bias(), source.spec(), compareMomentum);
@@ -317,6 +308,13 @@ public final class Session {
         // filled again before then, and the rest is captured here
         float[][] values = row;
         pendingRecord = () -> history.record(t, values, q, at, outlier);
+    }
+
+    /** {@code l}'s running_mean (or running_var) into {@code into}; NaN without a layer or tracking. */
+    private static void statInto(BatchNorm l, boolean mean, float[] into) {
+        if (l == null || !(mean ? l.runningMeanInto(into) : l.runningVarInto(into))) {
+            java.util.Arrays.fill(into, Float.NaN);
+        }
     }
 
     /** Records the last step in the history if that is still to be done (see {@link #record}). */
