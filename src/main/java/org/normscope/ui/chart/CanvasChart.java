@@ -359,8 +359,8 @@ public abstract class CanvasChart extends Region {
                 inkRedraws++;
             }
             paint(redoInk ? canvas.getGraphicsContext2D() : scratch(scratchMain, w, h), w, h);
-            if (axisGc != null && redoAxis) {
-                axisGc.restore();
+            if (redoAxis && !Double.isNaN(passAxisTop)) {
+                axisGc.restore(); // placeAxisStrip translated it
             }
         } finally {
             firstPass = true;
