@@ -101,8 +101,9 @@ public abstract class CanvasChart extends Region {
     private int redraws;
     private int overlayRedraws;
 
-    // see skipsUnchangedInk()
-    private Canvas axisCanvas;
+    // see skipsUnchangedInk(); the strip is a child from the start, so that the layout pass that
+    // draws the chart does not change its children
+    private final Canvas axisCanvas = new Canvas();
     private final Canvas scratchMain = new Canvas();
     private final Canvas scratchAxis = new Canvas();
     private final List<TextBox> axisText = new ArrayList<>();
@@ -122,6 +123,10 @@ public abstract class CanvasChart extends Region {
     protected CanvasChart(boolean withOverlay) {
         getChildren().add(canvas);
         canvas.setManaged(false);
+        axisCanvas.setManaged(false);
+        axisCanvas.setMouseTransparent(true);
+        axisCanvas.setVisible(false);
+        getChildren().add(axisCanvas);
         if (withOverlay) {
             overlay = new Canvas();
             overlay.setManaged(false);
@@ -382,12 +387,6 @@ public abstract class CanvasChart extends Region {
      * translated to the chart's coordinates (the caller restores it); hides it for a NaN top.
      */
     private GraphicsContext placeAxisStrip(double w, double h, double top) {
-        if (axisCanvas == null) {
-            axisCanvas = new Canvas();
-            axisCanvas.setManaged(false);
-            axisCanvas.setMouseTransparent(true);
-            getChildren().add(overlay == null ? getChildren().size() : getChildren().indexOf(overlay), axisCanvas);
-        }
         GraphicsContext gc = axisCanvas.getGraphicsContext2D();
         if (Double.isNaN(top)) {
             gc.clearRect(0, 0, axisCanvas.getWidth(), axisCanvas.getHeight());
@@ -395,9 +394,11 @@ public abstract class CanvasChart extends Region {
             return scratch(scratchAxis, w, h);
         }
         double y = Math.floor(Math.max(0, Math.min(h, top)));
-        axisCanvas.setWidth(w);
-        axisCanvas.setHeight(h - y);
-        axisCanvas.relocate(0, y);
+        if (axisCanvas.getWidth() != w || axisCanvas.getHeight() != h - y) {
+            axisCanvas.setWidth(w);
+            axisCanvas.setHeight(h - y);
+        }
+        axisCanvas.setTranslateY(y); // not relocate: see CurveChart.show
         axisCanvas.setVisible(true);
         gc.clearRect(0, 0, w, h - y);
         gc.save();
@@ -452,7 +453,7 @@ public abstract class CanvasChart extends Region {
     protected final void addLayer(javafx.scene.Node node) {
         node.setManaged(false);
         node.setMouseTransparent(true);
-        getChildren().add(getChildren().indexOf(canvas) + 1, node);
+        getChildren().add(getChildren().indexOf(canvas) + 1, node); // below the axis strip and the overlay
     }
 
     /** Clears {@code gc}, then draws the title and {@link #draw} into it. */

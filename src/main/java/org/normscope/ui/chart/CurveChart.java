@@ -641,7 +641,10 @@ public class CurveChart extends XAxisCanvasChart {
         if (view.getImage() != image) {
             view.setImage(image);
         }
-        view.relocate(x, y);
+        // translated, not relocated: moving an unmanaged child's layoutX/Y asks the parents for a
+        // layout, which inside the layout pass left the window's other charts undrawn
+        view.setTranslateX(x);
+        view.setTranslateY(y);
         view.setVisible(true);
     }
 

@@ -281,6 +281,40 @@ class ChartRenderTest {
     }
 
     @Test
+    void drawingNewDataAsksNoParentForALayout() throws Exception {
+        // a layout asked for inside the layout pass can be lost, and with it every later request of
+        // the branch: the window's histograms stayed undrawn after the first step once (the image
+        // layers were moved with relocate)
+        int[] asked = {0};
+        CurveChart chart = FxCharts.onFx(() -> new CurveChart("t", "step", "v"));
+        javafx.scene.layout.StackPane parent = FxCharts.onFx(() -> new javafx.scene.layout.StackPane(chart) {
+            @Override
+            public void requestLayout() {
+                asked[0]++;
+                super.requestLayout();
+            }
+        });
+        Stage stage = show(parent, 600, 420);
+        try {
+            int drawn = settledRedrawCount(chart);
+            int before = FxCharts.onFx(() -> asked[0]);
+            for (int n = 40; n <= 120; n += 40) {
+                int steps = n;
+                int was = FxCharts.onFx(chart::redrawCount);
+                FxCharts.onFx(() -> {
+                    following(chart, steps);
+                    return null;
+                });
+                waitForRedraws(chart, was + 1);
+            }
+            assertThat(FxCharts.onFx(chart::redrawCount)).isGreaterThan(drawn);
+            assertThat(FxCharts.onFx(() -> asked[0]) - before).as("layouts asked of the parent").isZero();
+        } finally {
+            close(stage);
+        }
+    }
+
+    @Test
     void aChartRedrawnStepByStepLooksLikeOneDrawnAtOnce() throws Exception {
         // following the newest steps: the x range grows, the values move, the title changes once;
         // a chart that skipped drawing its unchanged canvas must end as a fresh one shows it
