@@ -228,6 +228,23 @@ public abstract class BatchNorm {
         return numBatchesTracked;
     }
 
+    /**
+     * {@code layer.num_batches_tracked.fill_(value)}: a layer that continues a session part-way
+     * through (a scenario's initial state).
+     *
+     * @throws IllegalStateException without tracking (PyTorch has None there)
+     * @throws IllegalArgumentException for a negative count
+     */
+    public void setNumBatchesTracked(long value) {
+        if (!trackRunningStats) {
+            throw new IllegalStateException("this layer has no num_batches_tracked (track_running_stats=False)");
+        }
+        if (value < 0) {
+            throw new IllegalArgumentException("num_batches_tracked must be at least 0, got " + value);
+        }
+        numBatchesTracked = value;
+    }
+
     private void copyInto(float[] values, float[] target, String name, String why) {
         if (target == null) {
             throw new IllegalStateException("this layer has no " + name + " (" + why + ")");

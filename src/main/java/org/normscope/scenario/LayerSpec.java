@@ -5,12 +5,22 @@ import org.normscope.engine.Momentum;
 /**
  * The {@code layer} of a scenario, with PyTorch's defaults filled in for the fields the
  * file leaves out. {@code weight} and {@code bias} are null when the file does not set
- * them (ones and zeros then). {@code normalizedShape}, {@code numGroups} and
+ * them (ones and zeros then); {@code runningMean}, {@code runningVar} and
+ * {@code numBatchesTracked} are null when the file does not set the layer's state before the
+ * first step (zeros, ones and 0 then). {@code normalizedShape}, {@code numGroups} and
  * {@code numChannels} belong to LayerNorm and GroupNorm, which the engine does not have yet.
  */
 public record LayerSpec(LayerType type, int numFeatures, double eps, Momentum momentum, boolean affine,
         boolean trackRunningStats, float[] weight, float[] bias, int[] normalizedShape, int numGroups,
-        int numChannels) {
+        int numChannels, float[] runningMean, float[] runningVar, Long numBatchesTracked) {
+
+    /** A spec without an initial state (a new layer's running stats). */
+    public LayerSpec(LayerType type, int numFeatures, double eps, Momentum momentum, boolean affine,
+            boolean trackRunningStats, float[] weight, float[] bias, int[] normalizedShape, int numGroups,
+            int numChannels) {
+        this(type, numFeatures, eps, momentum, affine, trackRunningStats, weight, bias, normalizedShape, numGroups,
+                numChannels, null, null, null);
+    }
 
     /** A BatchNorm layer spec with the given arguments and default parameters. */
     public static LayerSpec batchNorm(LayerType type, int numFeatures, double eps, Momentum momentum,
@@ -21,6 +31,20 @@ public record LayerSpec(LayerType type, int numFeatures, double eps, Momentum mo
     /** The same spec with initial affine parameters (null keeps ones/zeros). */
     public LayerSpec withParameters(float[] newWeight, float[] newBias) {
         return new LayerSpec(type, numFeatures, eps, momentum, affine, trackRunningStats, newWeight, newBias,
-                normalizedShape, numGroups, numChannels);
+                normalizedShape, numGroups, numChannels, runningMean, runningVar, numBatchesTracked);
+    }
+
+    /**
+     * The same spec with the layer's state before the first step (null keeps a new layer's
+     * zeros, ones and 0): a scenario that continues a session part-way through.
+     */
+    public LayerSpec withState(float[] newRunningMean, float[] newRunningVar, Long newNumBatchesTracked) {
+        return new LayerSpec(type, numFeatures, eps, momentum, affine, trackRunningStats, weight, bias,
+                normalizedShape, numGroups, numChannels, newRunningMean, newRunningVar, newNumBatchesTracked);
+    }
+
+    /** Whether the file set any of the initial running stats or num_batches_tracked. */
+    public boolean hasState() {
+        return runningMean != null || runningVar != null || numBatchesTracked != null;
     }
 }

@@ -35,6 +35,15 @@ public final class Replayer {
         if (spec.bias() != null) {
             layer.setBias(spec.bias());
         }
+        if (spec.runningMean() != null) {
+            layer.setRunningMean(spec.runningMean());
+        }
+        if (spec.runningVar() != null) {
+            layer.setRunningVar(spec.runningVar());
+        }
+        if (spec.numBatchesTracked() != null) {
+            layer.setNumBatchesTracked(spec.numBatchesTracked());
+        }
         return layer;
     }
 
@@ -54,6 +63,10 @@ public final class Replayer {
             layer.resetRunningStats();
             return stats(layer, null, null, null);
         }
+        if (step instanceof Step.Set set) {
+            apply(layer, set);
+            return stats(layer, null, null, null);
+        }
         Step.Forward f = (Step.Forward) step;
         layer.train(f.mode() == Step.Mode.train);
         try {
@@ -62,6 +75,22 @@ public final class Replayer {
             return stats(layer, output, null, grads);
         } catch (TorchError e) {
             return stats(layer, null, new StepResult.StepError(e.pythonType(), e.getMessage()), null);
+        }
+    }
+
+    /** A {@code set} step: the attributes and parameters it names, as the Python assignments would set them. */
+    public static void apply(BatchNorm layer, Step.Set set) {
+        if (set.eps() != null) {
+            layer.setEps(set.eps());
+        }
+        if (set.momentum() != null) {
+            layer.setMomentum(set.momentum());
+        }
+        if (set.weight() != null) {
+            layer.setWeight(set.weight());
+        }
+        if (set.bias() != null) {
+            layer.setBias(set.bias());
         }
     }
 

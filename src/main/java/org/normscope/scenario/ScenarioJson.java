@@ -44,7 +44,8 @@ public final class ScenarioJson {
         JsonNode nameNode = optional(root, "name");
         String name = nameNode == null ? "" : JsonFields.text(nameNode, child(path, "name"), "a string");
         LayerSpec layer = readLayer(JsonFields.required(root, "layer", path, "an object"), child(path, "layer"));
-        List<Step> steps = readSteps(JsonFields.required(root, "steps", path, "a list of steps"), child(path, "steps"));
+        List<Step> steps = readSteps(JsonFields.required(root, "steps", path, "a list of steps"), child(path, "steps"),
+                layer);
         Tolerance tolerance = null;
         JsonNode tol = optional(root, "tolerance");
         if (tol != null) {
@@ -103,29 +104,10 @@ public final class ScenarioJson {
             }
         }
 
-        double eps = BatchNorm.DEFAULT_EPS;
-        JsonNode epsNode = optional(node, "eps");
-        if (epsNode != null) {
-            eps = JsonFields.number(epsNode, child(path, "eps"), "a finite number >= 0");
-            if (!(eps >= 0) || Double.isInfinite(eps)) {
-                throw ScenarioFormatException.at(child(path, "eps"), "expected a finite number >= 0, got " + show(epsNode));
-            }
-        }
-
-        Momentum momentum = Momentum.DEFAULT;
-        if (node.has("momentum")) {
-            JsonNode m = node.get("momentum");
-            String mp = child(path, "momentum");
-            if (m.isNull()) {
-                momentum = Momentum.CUMULATIVE;
-            } else {
-                double v = JsonFields.number(m, mp, "a number in [0, 1] or null");
-                if (!(v >= 0 && v <= 1)) {
-                    throw ScenarioFormatException.at(mp, "expected a number in [0, 1] or null, got " + show(m));
-                }
-                momentum = Momentum.of(v);
-            }
-        }
+        Double epsGiven = readEps(node, path);
+        double eps = epsGiven == null ? BatchNorm.DEFAULT_EPS : epsGiven;
+        Momentum momentumGiven = readMomentum(node, path);
+        Momentum momentum = momentumGiven == null ? Momentum.DEFAULT : momentumGiven;
 
         boolean instance = type.isInstanceNorm();
         String affineField = type == LayerType.LayerNorm ? "elementwise_affine" : "affine";
@@ -139,8 +121,66 @@ public final class ScenarioJson {
         };
         float[] weight = readParameter(node, "weight", path, paramCount, affine);
         float[] bias = readParameter(node, "bias", path, paramCount, affine);
+        float[] runningMean = readState(node, "running_mean", path, numFeatures, track);
+        float[] runningVar = readState(node, "running_var", path, numFeatures, track);
+        Long numBatchesTracked = null;
+        JsonNode nbt = optional(node, "num_batches_tracked");
+        if (nbt != null) {
+            if (!track) {
+                throw ScenarioFormatException.at(child(path, "num_batches_tracked"),
+                        "given, but the layer tracks no running stats");
+            }
+            numBatchesTracked = JsonFields.wholeNumber(nbt, child(path, "num_batches_tracked"));
+        }
         return new LayerSpec(type, numFeatures, eps, momentum, affine, track, weight, bias, normalizedShape,
-                numGroups, numChannels);
+                numGroups, numChannels, runningMean, runningVar, numBatchesTracked);
+    }
+
+    /** {@code eps} if the object has it (a finite number at least 0), else null. */
+    private static Double readEps(JsonNode node, String path) throws ScenarioFormatException {
+        JsonNode epsNode = optional(node, "eps");
+        if (epsNode == null) {
+            return null;
+        }
+        double eps = JsonFields.number(epsNode, child(path, "eps"), "a finite number >= 0");
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw ScenarioFormatException.at(child(path, "eps"), "expected a finite number >= 0, got " + show(epsNode));
+        }
+        return eps;
+    }
+
+    /** {@code momentum} if the object has it ({@code null} in the file is a cumulative average), else null. */
+    private static Momentum readMomentum(JsonNode node, String path) throws ScenarioFormatException {
+        if (!node.has("momentum")) {
+            return null;
+        }
+        JsonNode m = node.get("momentum");
+        String mp = child(path, "momentum");
+        if (m.isNull()) {
+            return Momentum.CUMULATIVE;
+        }
+        double v = JsonFields.number(m, mp, "a number in [0, 1] or null");
+        if (!(v >= 0 && v <= 1)) {
+            throw ScenarioFormatException.at(mp, "expected a number in [0, 1] or null, got " + show(m));
+        }
+        return Momentum.of(v);
+    }
+
+    private static float[] readState(JsonNode node, String field, String path, int count, boolean track)
+            throws ScenarioFormatException {
+        JsonNode v = optional(node, field);
+        if (v == null) {
+            return null;
+        }
+        String p = child(path, field);
+        if (!track) {
+            throw ScenarioFormatException.at(p, "given, but the layer tracks no running stats");
+        }
+        float[] values = TensorJson.readVector(v, p);
+        if (values.length != count) {
+            throw ScenarioFormatException.at(p, values.length + " values, expected " + count + " (one per channel)");
+        }
+        return values;
     }
 
     private static boolean readBool(JsonNode node, String field, String path, boolean fallback) throws ScenarioFormatException {
@@ -179,30 +219,32 @@ public final class ScenarioJson {
         return values;
     }
 
-    private static List<Step> readSteps(JsonNode node, String path) throws ScenarioFormatException {
+    private static List<Step> readSteps(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
         if (!node.isArray()) {
             throw ScenarioFormatException.at(path, "expected a list of steps, got " + show(node));
         }
         List<Step> steps = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            steps.add(readStep(node.get(i), element(path, i)));
+            steps.add(readStep(node.get(i), element(path, i), layer));
         }
         return steps;
     }
 
-    private static Step readStep(JsonNode node, String path) throws ScenarioFormatException {
+    private static final String OPS = "\"forward\", \"reset_running_stats\" or \"set\"";
+
+    private static Step readStep(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
         JsonFields.object(node, path);
         JsonNode opNode = optional(node, "op");
-        String op = opNode == null ? "forward" : JsonFields.text(opNode, child(path, "op"),
-                "\"forward\" or \"reset_running_stats\"");
+        String op = opNode == null ? "forward" : JsonFields.text(opNode, child(path, "op"), OPS);
         switch (op) {
             case "reset_running_stats":
                 return new Step.ResetRunningStats();
+            case "set":
+                return readSet(node, path, layer);
             case "forward":
                 break;
             default:
-                throw ScenarioFormatException.at(child(path, "op"),
-                        "expected \"forward\" or \"reset_running_stats\", got \"" + op + "\"");
+                throw ScenarioFormatException.at(child(path, "op"), "expected " + OPS + ", got \"" + op + "\"");
         }
         Step.Mode mode = Step.Mode.train;
         JsonNode modeNode = optional(node, "mode");
@@ -223,6 +265,14 @@ public final class ScenarioJson {
                     + java.util.Arrays.toString(grad.shape()));
         }
         return new Step.Forward(mode, input, grad);
+    }
+
+    /** A {@code set} step: any of eps, momentum (null: None), weight and bias (one value per channel). */
+    private static Step readSet(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
+        int count = layer.type() == LayerType.GroupNorm ? layer.numChannels() : layer.numFeatures();
+        return new Step.Set(readEps(node, path), readMomentum(node, path),
+                readParameter(node, "weight", path, count, layer.affine()),
+                readParameter(node, "bias", path, count, layer.affine()));
     }
 
     /** The scenario as a JSON object, every layer field written out. */
@@ -247,11 +297,7 @@ public final class ScenarioJson {
             default -> layer.put("num_features", l.numFeatures());
         }
         layer.put("eps", l.eps());
-        if (l.momentum().isCumulative()) {
-            layer.putNull("momentum");
-        } else {
-            layer.put("momentum", l.momentum().value());
-        }
+        writeMomentum(layer, l.momentum());
         layer.put(l.type() == LayerType.LayerNorm ? "elementwise_affine" : "affine", l.affine());
         layer.put("track_running_stats", l.trackRunningStats());
         if (l.weight() != null) {
@@ -259,6 +305,15 @@ public final class ScenarioJson {
         }
         if (l.bias() != null) {
             layer.set("bias", TensorJson.writeVector(l.bias()));
+        }
+        if (l.runningMean() != null) {
+            layer.set("running_mean", TensorJson.writeVector(l.runningMean()));
+        }
+        if (l.runningVar() != null) {
+            layer.set("running_var", TensorJson.writeVector(l.runningVar()));
+        }
+        if (l.numBatchesTracked() != null) {
+            layer.put("num_batches_tracked", l.numBatchesTracked());
         }
         ArrayNode steps = root.putArray("steps");
         for (Step step : s.steps()) {
@@ -270,6 +325,20 @@ public final class ScenarioJson {
                 if (f.gradOutput() != null) {
                     st.set("grad_output", TensorJson.write(f.gradOutput()));
                 }
+            } else if (step instanceof Step.Set set) {
+                st.put("op", "set");
+                if (set.eps() != null) {
+                    st.put("eps", set.eps());
+                }
+                if (set.momentum() != null) {
+                    writeMomentum(st, set.momentum());
+                }
+                if (set.weight() != null) {
+                    st.set("weight", TensorJson.writeVector(set.weight()));
+                }
+                if (set.bias() != null) {
+                    st.set("bias", TensorJson.writeVector(set.bias()));
+                }
             } else {
                 st.put("op", "reset_running_stats");
             }
@@ -280,5 +349,13 @@ public final class ScenarioJson {
             tol.put("rtol", s.tolerance().rtol());
         }
         return root;
+    }
+
+    private static void writeMomentum(ObjectNode node, Momentum m) {
+        if (m.isCumulative()) {
+            node.putNull("momentum");
+        } else {
+            node.put("momentum", m.value());
+        }
     }
 }
