@@ -46,6 +46,13 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--distributions", description = "show the distributions over time instead of the last batch's histograms")
     boolean distributions;
 
+    @Option(names = "--explain", description = "show the Explain pane (one channel at one step, formula by formula)")
+    boolean explain;
+
+    @Option(names = "--channel", paramLabel = "C", defaultValue = "0",
+            description = "with --explain: the channel explained (default ${DEFAULT-VALUE})")
+    int channel;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
@@ -71,8 +78,13 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (w < 640 || h < 480 || w > 7680 || h > 4320) {
             throw new CommandLine.ParameterException(cl, "--size must be from 640x480 to 7680x4320, got " + size);
         }
+        if (channel < 0) {
+            cl.getErr().println("normscope screenshot: --channel must be at least 0, got " + channel);
+            return Main.BAD_INPUT;
+        }
         try {
-            ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions, out);
+            ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,
+                    explain ? channel : -1, out);
         } catch (PresetFormatException | IllegalArgumentException e) {
             cl.getErr().println("normscope screenshot: " + e.getMessage());
             return Main.BAD_INPUT;

@@ -41,6 +41,16 @@ public final class ScreenshotRenderer {
      */
     public static void render(String preset, int steps, Boolean training, double width, double height,
                               double fontSize, long cursor, boolean overTime, File out) throws Exception {
+        render(preset, steps, training, width, height, fontSize, cursor, overTime, -1, out);
+    }
+
+    /**
+     * As {@link #render(String, int, Boolean, double, double, double, long, boolean, File)}, with the
+     * Explain pane shown for channel {@code explainChannel} (-1: not shown).
+     */
+    public static void render(String preset, int steps, Boolean training, double width, double height,
+                              double fontSize, long cursor, boolean overTime, int explainChannel, File out)
+            throws Exception {
         Headless.start((int) Math.ceil(width), (int) Math.ceil(height));
         List<Preset> presets = PresetLibrary.builtIn();
         Preset chosen = preset == null ? presets.get(0) : PresetLibrary.find(preset);
@@ -83,8 +93,12 @@ public final class ScreenshotRenderer {
                 if (cursor > 0) {
                     model.time().point(cursor);
                 }
+                if (explainChannel >= 0) {
+                    window.showExplain(explainChannel);
+                }
                 return s;
             });
+            model.awaitIdle(); // the explanation is asked of the session's thread
             waitFrames(4);
             onFx(() -> {
                 Figures.writePng(stage.getScene().getRoot(), out);

@@ -65,6 +65,7 @@ final class ChartsPane extends HBox {
     private final TableView<TimeTravelViewModel.ChannelValues> readout = new TableView<>();
     private final ToggleButton lastBatch = new ToggleButton("Last batch");
     private final ToggleButton overTime = new ToggleButton("Over time");
+    private final ToggleButton explaining = new ToggleButton(UiText.get("explain.toggle"));
     private boolean syncingSlider;
     private TableColumn<TimeTravelViewModel.ChannelValues, String> channelColumn;
     private static final int MEAN = 0;
@@ -91,7 +92,8 @@ final class ChartsPane extends HBox {
     private double fontScale = 1;
     private int fittingHistograms = -1;
 
-    ChartsPane(ChartsViewModel model, TimeTravelViewModel time, Runnable printCursorStep, ValidationSupport validation) {
+    ChartsPane(ChartsViewModel model, TimeTravelViewModel time, Runnable printCursorStep, ValidationSupport validation,
+               org.normscope.ui.viewmodel.ExplainViewModel explain, javafx.beans.value.ObservableDoubleValue fontSize) {
         this.model = model;
         this.time = time;
         meanChart.setId("mean-chart");
@@ -157,27 +159,40 @@ final class ChartsPane extends HBox {
                 a.setSelected(true); // one of the two is always chosen
                 return;
             }
-            model.overTimeProperty().set(b == overTime);
+            if (b != explaining) {
+                model.overTimeProperty().set(b == overTime);
+            }
         });
-        model.overTimeProperty().addListener((o, a, b) -> {
-            histograms.setVisible(!b);
-            bands.setVisible(b);
-            redraw();
-        });
+        model.overTimeProperty().addListener((o, a, b) -> redraw());
         histograms.managedProperty().bind(histograms.visibleProperty());
         bands.managedProperty().bind(bands.visibleProperty());
-        bands.setVisible(model.overTimeProperty().get());
-        histograms.setVisible(!model.overTimeProperty().get());
         lastBatch.setMinWidth(Region.USE_PREF_SIZE);
         overTime.setMinWidth(Region.USE_PREF_SIZE);
-        HBox views = new HBox(0, lastBatch, overTime);
+        explaining.setId("show-explain");
+        explaining.setTooltip(new Tooltip(UiText.get("explain.toggle.tip")));
+        explaining.setMinWidth(Region.USE_PREF_SIZE);
+        HBox views = new HBox(0, lastBatch, overTime, explaining);
         views.getStyleClass().add("view-switch");
         HBox histogramBar = new HBox(8, views, histogramsOf, histogramChannel);
         histogramBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(histogramChannel, Priority.SOMETIMES);
         histogramChannel.setMinWidth(76); // "channel 1" shortened at 1280 px wide, nothing pushed out
         histogramChannel.setMaxWidth(Double.MAX_VALUE);
-        VBox histogramBox = new VBox(4, histogramBar, histograms, bands, readoutBox());
+        ExplainPane explainPane = new ExplainPane(explain, fontSize);
+        VBox readoutBox = readoutBox();
+        VBox histogramBox = new VBox(4, histogramBar, histograms, bands, explainPane, readoutBox);
+        VBox.setVgrow(explainPane, Priority.ALWAYS);
+        explaining.setToggleGroup(view);
+        explaining.selectedProperty().addListener((o, a, on) -> explain.setShown(on));
+        // the Explain pane takes the place of the histograms, the distributions and the table
+        for (javafx.scene.Node n : new javafx.scene.Node[] {histogramsOf, histogramChannel, readoutBox}) {
+            n.visibleProperty().bind(explaining.selectedProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        explainPane.visibleProperty().bind(explaining.selectedProperty());
+        explainPane.managedProperty().bind(explainPane.visibleProperty());
+        histograms.visibleProperty().bind(explaining.selectedProperty().not().and(model.overTimeProperty().not()));
+        bands.visibleProperty().bind(explaining.selectedProperty().not().and(model.overTimeProperty()));
         VBox.setVgrow(histograms, Priority.ALWAYS);
         VBox.setVgrow(bands, Priority.ALWAYS);
         histograms.setMinSize(200, 200);
@@ -195,6 +210,11 @@ final class ChartsPane extends HBox {
         histogramBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
         setSpacing(8);
         setPadding(new Insets(6));
+    }
+
+    /** Shows the Explain pane in place of the histograms. */
+    void showExplain() {
+        explaining.setSelected(true);
     }
 
     /** Every chart's font scale (Ctrl +/−). */

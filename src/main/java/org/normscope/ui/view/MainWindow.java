@@ -71,9 +71,10 @@ public final class MainWindow {
         settingsScroll.setMinWidth(390);
         settingsScroll.setPrefWidth(410);
 
-        charts = new ChartsPane(model.charts(), model.time(), model::printCursorStep, validation);
+        charts = new ChartsPane(model.charts(), model.time(), model::printCursorStep, validation, model.explain(),
+                model.fontSizeProperty());
         ConsolePane console = new ConsolePane(model.console(), model.fontSizeProperty());
-        SplitPane centre = new SplitPane(charts, console);
+        SplitPane centre = new SplitPane(charts, consoleAndCode(console));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
         SplitPane main = new SplitPane(settingsScroll, centre);
@@ -105,6 +106,26 @@ public final class MainWindow {
                 charts.frame();
             }
         };
+    }
+
+    /** The console and, in a tab beside it, the session as PyTorch code. */
+    private javafx.scene.control.TabPane consoleAndCode(ConsolePane console) {
+        javafx.scene.control.Tab consoleTab = new javafx.scene.control.Tab(UiText.get("console.tab"), console);
+        javafx.scene.control.Tab codeTab = new javafx.scene.control.Tab(UiText.get("code.tab"), new CodePane(model.code()));
+        codeTab.setId("code-tab");
+        for (javafx.scene.control.Tab t : new javafx.scene.control.Tab[] {consoleTab, codeTab}) {
+            t.setClosable(false);
+        }
+        codeTab.selectedProperty().addListener((o, a, on) -> model.code().setShown(on));
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(consoleTab, codeTab);
+        tabs.setId("console-tabs");
+        return tabs;
+    }
+
+    /** Shows the Explain pane in place of the histograms (the screenshot command's {@code --explain}). */
+    public void showExplain(int channel) {
+        charts.showExplain();
+        model.explain().pointAt(channel);
     }
 
     /** A scene of the default size with the keys installed; starts taking frames. */

@@ -45,6 +45,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ConsoleViewModel console = new ConsoleViewModel();
     private final ChartsViewModel charts = new ChartsViewModel();
     private final TimeTravelViewModel time = new TimeTravelViewModel();
+    private final ExplainViewModel explain;
+    private final CodeViewModel code;
     private final ObservableList<Preset> presets;
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -79,6 +81,9 @@ public final class MainViewModel implements AutoCloseable {
             preset.set(first);
         }
         runner = new SessionRunner(session);
+        ExplainViewModel.Asker asker = runner::call;
+        explain = new ExplainViewModel(asker, SessionExplainer::explain);
+        code = new CodeViewModel(asker, SessionExplainer::code);
         runner.setStepsPerSecond(speed.get().stepsPerSecond());
         layer = new LayerViewModel(runner::submit);
         input = new InputViewModel(runner::submit);
@@ -88,8 +93,11 @@ public final class MainViewModel implements AutoCloseable {
                 loadNow(p);
             }
         });
-        time.cursorProperty().addListener((o, a, b) -> time.read(snapshot.get() == null ? null
-                : snapshot.get().history()));
+        time.cursorProperty().addListener((o, a, b) -> {
+            time.read(snapshot.get() == null ? null : snapshot.get().history());
+            explain.setCursor(b.longValue());
+        });
+        charts.histogramChannelProperty().addListener((o, a, b) -> explain.pointAt(b.intValue()));
         charts.histogramChannelProperty().addListener((o, a, b) -> showHistogramsOf());
         charts.picked().valueProperty().addListener((o, a, b) -> showHistogramsOf());
         apply(runner.latest());
@@ -235,6 +243,8 @@ public final class MainViewModel implements AutoCloseable {
             }
         }
         console.pull(session.console());
+        explain.pull();
+        code.pull();
         playing.set(runner.isPlaying());
         status.showRate(stepCount.get(), System.nanoTime(), playing.get());
     }
@@ -257,6 +267,8 @@ public final class MainViewModel implements AutoCloseable {
         status.show(s);
         stepCount.set(s.step());
         updateBanner(s);
+        explain.show(s);
+        code.show(s);
         snapshot.set(s);
     }
 
@@ -339,6 +351,16 @@ public final class MainViewModel implements AutoCloseable {
 
     public ChartsViewModel charts() {
         return charts;
+    }
+
+    /** The Explain pane: one channel at one step, formula by formula. */
+    public ExplainViewModel explain() {
+        return explain;
+    }
+
+    /** The code pane: the session so far as PyTorch code. */
+    public CodeViewModel code() {
+        return code;
     }
 
     public ObservableList<Preset> presets() {
