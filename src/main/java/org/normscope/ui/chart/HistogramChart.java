@@ -47,6 +47,61 @@ public class HistogramChart extends CanvasChart {
     public HistogramChart() {
         getStyleClass().add("histogram-chart");
         watch(inputTitle, outputTitle);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (onBarPicked != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                pickBar(e.getX(), e.getY());
+            }
+        });
+    }
+
+    /** Told which bar was clicked: the cell (0 = first channel shown), the row, and the bar's value range. */
+    @FunctionalInterface
+    public interface BarPick {
+        /**
+         * @param output false for the input row (x), true for the output row (y)
+         * @param lo the bar's lower end (included)
+         * @param hi the bar's upper end (excluded, but for the last bar)
+         */
+        void picked(int cell, boolean output, double lo, double hi);
+    }
+
+    /** Where a drawn cell's plot is, for finding the bar under a click. */
+    private record PlotCell(int cell, boolean output, HistogramData data, double[] xr, double left, double right,
+                            double top, double bottom) {
+    }
+
+    private final List<PlotCell> plotCells = new ArrayList<>();
+    private BarPick onBarPicked;
+
+    /** What a click on a bar does (null: nothing). */
+    public void setOnBarPicked(BarPick handler) {
+        onBarPicked = handler;
+    }
+
+    /** The bar at (x, y) in the chart's coordinates, if any, to {@link #onBarPicked}. */
+    void pickBar(double x, double y) {
+        for (PlotCell p : plotCells) {
+            if (x < p.left() || x > p.right() || y < p.top() || y > p.bottom()) {
+                continue;
+            }
+            HistogramData d = p.data();
+            int bins = d.counts().length;
+            if (bins == 0) {
+                return;
+            }
+            if (!(d.hi() > d.lo())) {
+                onBarPicked.picked(p.cell(), p.output(), d.lo(), d.hi());
+                return;
+            }
+            double v = p.xr()[0] + (x - p.left()) / (p.right() - p.left()) * (p.xr()[1] - p.xr()[0]);
+            double binW = (d.hi() - d.lo()) / bins;
+            int b = (int) Math.floor((v - d.lo()) / binW);
+            if (b < 0 || b >= bins || d.counts()[b] == 0) {
+                return;
+            }
+            onBarPicked.picked(p.cell(), p.output(), d.lo() + b * binW, b == bins - 1 ? d.hi() : d.lo() + (b + 1) * binW);
+            return;
+        }
     }
 
     /** The title of the top row ("input x"). */
@@ -90,6 +145,7 @@ public class HistogramChart extends CanvasChart {
     @Override
     protected void draw(GraphicsContext gc, double w, double h, double top) {
         cellPlots.clear();
+        plotCells.clear();
         double s = scale();
         double pad = pad();
         int n = Math.min(MAX_CHANNELS, Math.max(inputs.size(), outputs.size()));
@@ -139,6 +195,11 @@ public class HistogramChart extends CanvasChart {
                 if (layouts[c] != null && layouts[c].right() - layouts[c].left() >= 10) {
                     drawCell(gc, list.get(c), layouts[c], pad + c * (cellW + cellGap), cellTop, cellW,
                             y0 + rowH - cellTop, markLines);
+                    if (cellPlots.size() > plotCells.size()) {
+                        double[] plot = cellPlots.get(cellPlots.size() - 1);
+                        plotCells.add(new PlotCell(c, r == 1, list.get(c), layouts[c].xr(), plot[0], plot[0] + plot[2],
+                                plot[1], plot[1] + plot[3]));
+                    }
                 }
             }
         }

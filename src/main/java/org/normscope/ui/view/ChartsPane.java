@@ -91,6 +91,8 @@ final class ChartsPane extends HBox {
     private String firstChannelsShown = "";
     private double fontScale = 1;
     private int fittingHistograms = -1;
+    /** The channel of each histogram cell drawn, in order. */
+    private List<Integer> histogramCells = List.of();
 
     ChartsPane(ChartsViewModel model, TimeTravelViewModel time, Runnable printCursorStep, ValidationSupport validation,
                org.normscope.ui.viewmodel.ExplainViewModel explain, javafx.beans.value.ObservableDoubleValue fontSize) {
@@ -184,6 +186,13 @@ final class ChartsPane extends HBox {
         VBox.setVgrow(explainPane, Priority.ALWAYS);
         explaining.setToggleGroup(view);
         explaining.selectedProperty().addListener((o, a, on) -> explain.setShown(on));
+        // a click on a bar explains one of its values, in the Explain pane
+        histograms.setOnBarPicked((cell, output, lo, hi) -> {
+            if (cell < histogramCells.size()) {
+                explain.pickBar(histogramCells.get(cell), output, lo, hi);
+                explaining.setSelected(true);
+            }
+        });
         // the Explain pane takes the place of the histograms, the distributions and the table
         for (javafx.scene.Node n : new javafx.scene.Node[] {histogramsOf, histogramChannel, readoutBox}) {
             n.visibleProperty().bind(explaining.selectedProperty().not());
@@ -452,6 +461,7 @@ final class ChartsPane extends HBox {
                     new HistogramData.Marker(s.trueMean()[c], "true mean", LineStyle.DASHED)));
             outputs.add(histogram(s.outputHistograms().get(c), title, color, null));
         }
+        histogramCells = List.copyOf(channels);
         histograms.setHistograms(inputs, outputs);
     }
 

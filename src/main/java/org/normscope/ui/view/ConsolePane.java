@@ -55,7 +55,6 @@ final class ConsolePane extends BorderPane {
                 () -> Math.ceil(fontSize.get() * 0.85 * 1.3) + 2, fontSize));
         model.entries().addListener(this::onChange);
         add(model.entries());
-        Label title = Fields.section("Console");
         Button copy = new Button("Copy all");
         copy.setId("console-copy");
         copy.setFocusTraversable(false);
@@ -68,7 +67,7 @@ final class ConsolePane extends BorderPane {
         clear.setId("console-clear");
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clear());
-        HBox top = new HBox(10, title, copy, clear);
+        HBox top = new HBox(10, copy, clear); // the tab above names the console
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(2, 6, 2, 6));
         setTop(top);

@@ -34,13 +34,33 @@ public final class ExplainViewModel {
         }
     }
 
+    /**
+     * Which of the channel's values in the batch is followed through the layer: the one at
+     * {@code index} (in the order PyTorch stores them), or, with {@code index} −1, the first
+     * whose input x (or output y) lies in [lo, hi] (a clicked histogram bar).
+     */
+    public record Element(int index, boolean output, double lo, double hi) {
+        /** The first value of the channel. */
+        public static final Element FIRST = new Element(0, false, Double.NaN, Double.NaN);
+
+        /** The channel's value at {@code index}. */
+        public static Element at(int index) {
+            return new Element(Math.max(0, index), false, Double.NaN, Double.NaN);
+        }
+
+        /** The first value of the channel whose x (or y, with {@code output}) lies in [lo, hi]. */
+        public static Element inRange(boolean output, double lo, double hi) {
+            return new Element(-1, output, lo, hi);
+        }
+    }
+
     /** Asks the session for the explanation of a step, a channel and an element of the batch. */
     @FunctionalInterface
     public interface Source {
         /**
          * @param step the step (1-based), or 0 for the newest thing that happened (a step or a refusal)
          */
-        Explained explain(Session session, long step, int channel, int element);
+        Explained explain(Session session, long step, int channel, Element element);
     }
 
     /** Runs a query on the session's thread. */
@@ -59,21 +79,21 @@ public final class ExplainViewModel {
     private final ObservableList<FormulaLine> lines = FXCollections.observableArrayList();
     private final ObservableList<FormulaLine> linesView = FXCollections.unmodifiableObservableList(lines);
     private final ObservableList<Integer> channels = FXCollections.observableArrayList(0);
-    private int element;
+    private Element element = Element.FIRST;
     private long version = -1;
     private long cursor;
     private Request asked;
     private Request pendingRequest;
     private CompletableFuture<Explained> pending;
 
-    private record Request(long version, long step, int channel, int element) {
+    private record Request(long version, long step, int channel, Element element) {
     }
 
     public ExplainViewModel(Asker asker, Source source) {
         this.asker = Objects.requireNonNull(asker);
         this.source = Objects.requireNonNull(source);
         channel.addListener((o, a, b) -> {
-            element = 0; // the first element of the newly chosen channel
+            element = Element.FIRST; // the first value of the newly chosen channel
             ask();
         });
     }
@@ -114,9 +134,24 @@ public final class ExplainViewModel {
         }
     }
 
-    /** Explains element {@code e} of the channel's values in the batch (a clicked histogram bar). */
+    /** Explains element {@code e} of the channel's values in the batch. */
     public void setElement(int e) {
-        element = Math.max(0, e);
+        element = Element.at(e);
+        ask();
+    }
+
+    /**
+     * A histogram bar of channel {@code c} was clicked: explains the first of its values whose
+     * x (or y, for the output row) lies in [lo, hi].
+     */
+    public void pickBar(int c, boolean output, double lo, double hi) {
+        if (c < 0 || c >= channels.size()) {
+            return;
+        }
+        if (channel.get() != c) {
+            channel.set(c);
+        }
+        element = Element.inRange(output, lo, hi);
         ask();
     }
 

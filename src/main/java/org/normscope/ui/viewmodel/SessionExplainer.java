@@ -9,7 +9,7 @@ final class SessionExplainer {
     private SessionExplainer() {
     }
 
-    static ExplainViewModel.Explained explain(Session s, long step, int channel, int element) {
+    static ExplainViewModel.Explained explain(Session s, long step, int channel, ExplainViewModel.Element element) {
         return new ExplainViewModel.Explained("", List.of(), "");
     }
 

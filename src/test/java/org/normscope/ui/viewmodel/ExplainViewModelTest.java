@@ -45,7 +45,8 @@ class ExplainViewModelTest {
     private final List<String> questions = new ArrayList<>();
     private final ManualAsker asker = new ManualAsker();
     private final ExplainViewModel model = new ExplainViewModel(asker, (s, step, channel, element) -> {
-        questions.add(step + "/" + channel + "/" + element);
+        questions.add(step + "/" + channel + "/" + (element.index() >= 0 ? element.index()
+                : (element.output() ? "y in " : "x in ") + element.lo() + ".." + element.hi()));
         return new ExplainViewModel.Explained("Step " + step + " · channel " + channel,
                 List.of(new FormulaLine("n", "values per channel", "n = 2", "n = 2", "2")), "");
     });
@@ -101,6 +102,20 @@ class ExplainViewModelTest {
         assertThat(model.channelProperty().get()).isEqualTo(2);
         assertThat(questions).containsExactly("0/0/1", "0/2/0");
         assertThat(model.channels()).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void aClickedBarChoosesItsChannelAndItsRangeOfValues() {
+        model.setShown(true);
+        model.show(asker.session.snapshot());
+        asker.answerAll();
+        model.pull();
+        model.pickBar(3, true, 0.5, 0.75);
+        asker.answerAll();
+        model.pull();
+        model.pickBar(7, false, 0, 1); // no channel 7
+        assertThat(model.channelProperty().get()).isEqualTo(3);
+        assertThat(questions).containsExactly("0/0/0", "0/3/y in 0.5..0.75");
     }
 
     @Test
