@@ -42,7 +42,8 @@ public final class NumberText {
 
     /**
      * The shortest decimal that reads back to the value (the float's, if the value is a float32):
-     * {@code 0.657}, {@code 1.4e-45}, {@code 2.2517998e+15}, {@code 1}.
+     * {@code 0.657}, {@code 1.4e-45}, {@code 2.2517998e+15}, {@code 1}; scientific where the
+     * plain form would pad with zeros that are not digits of the value.
      */
     public static String exact(double value) {
         if (!Double.isFinite(value)) {
@@ -54,7 +55,8 @@ public final class NumberText {
         BigDecimal d = shortest(value);
         int exponent = exponentOf(d);
         String sign = value < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
+        // scientific also where the plain form would pad with zeros that are not digits of the value
+        if (exponent < -4 || exponent >= 16 || (exponent >= 7 && exponent >= d.precision())) {
             String digits = d.unscaledValue().abs().toString();
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             return sign + mantissa + exponentText(exponent);
@@ -91,8 +93,20 @@ public final class NumberText {
 
     /** The shortest digits that read back: the float's if the value is exactly a float32. */
     private static BigDecimal shortest(double value) {
-        String text = (double) (float) value == value ? Float.toString((float) value) : Double.toString(value);
-        return new BigDecimal(text).stripTrailingZeros();
+        // searched rather than taken from Float.toString, which on JDK 17 sometimes gives a digit
+        // more than needed (2.25179981E15 for 2.2517998E15). From 2 digits, as Java and Python print
+        // at least two for a denormal: 1.4e-45, not the 1e-45 that would also read back. (Where one
+        // digit reads back, two give the same number with a trailing zero, stripped.)
+        boolean isFloat = (double) (float) value == value;
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 2; digits < 17; digits++) {
+            BigDecimal d = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            String text = d.toString();
+            if (isFloat ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value) {
+                return d.stripTrailingZeros();
+            }
+        }
+        return exact.round(MathContext.DECIMAL64).stripTrailingZeros();
     }
 
     /** The decimal exponent of the first significant digit. */
