@@ -229,11 +229,11 @@ public abstract class BatchNorm {
     }
 
     /**
-     * {@code layer.num_batches_tracked.fill_(value)}: a layer that continues a session part-way
-     * through (a scenario's initial state).
+     * Sets {@code num_batches_tracked}, as loading a state dict would: with momentum None the next
+     * train forward then uses the factor {@code 1/(value + 1)}.
      *
+     * @throws IllegalArgumentException if {@code value} is negative
      * @throws IllegalStateException without tracking (PyTorch has None there)
-     * @throws IllegalArgumentException for a negative count
      */
     public void setNumBatchesTracked(long value) {
         if (!trackRunningStats) {
@@ -488,6 +488,23 @@ public abstract class BatchNorm {
         float[] v = new float[last.channels];
         for (int c = 0; c < v.length; c++) {
             v[c] = pass.varSum[c] / (float) last.n;
+        }
+        return v;
+    }
+
+    /**
+     * The last batch's per-channel unbiased variance exactly as the running_var update used it,
+     * {@code Σ(x − mean)² / (float)(n − 1)} divided in float and widened to double, or null if the
+     * last forward did not use batch statistics. Defined whenever batch statistics were used: such
+     * a forward is refused unless {@code n ≥ 2}.
+     */
+    public double[] lastUnbiasedVar() {
+        if (!last.valid || !last.batchStats || last.n == 0) {
+            return null;
+        }
+        double[] v = new double[last.channels];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = pass.varSum[c] / (float) (last.n - 1);
         }
         return v;
     }

@@ -2,6 +2,7 @@ package org.normscope.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.normscope.print..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "java.io..", "java.nio..",
                         "javafx..")
+                .check(mainClasses);
+    }
+
+    /** The explanations are plain computation on the engine's numbers, formatted by the printer's number text. */
+    @Test
+    void explanationsDependOnlyOnTheEngineAndThePrinter() {
+        noClasses().that().resideInAPackage("org.normscope.explain..")
+                .should().dependOnClassesThat(resideInAPackage("org.normscope..")
+                        .and(not(resideInAnyPackage("org.normscope.explain..", "org.normscope.engine..",
+                                "org.normscope.print.."))))
+                .check(mainClasses);
+        noClasses().that().resideInAPackage("org.normscope.explain..")
+                .should().dependOnClassesThat().resideInAnyPackage(NOT_IN_THE_ENGINE)
                 .check(mainClasses);
     }
 

@@ -1,0 +1,207 @@
+package org.normscope.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.normscope.engine.BatchNorm;
+import org.normscope.explain.ExplanationLine;
+import org.normscope.explain.ExplanationLines;
+import org.normscope.explain.Explainer;
+import org.normscope.explain.LayerSnapshot;
+import org.normscope.explain.StepExplanation;
+import org.normscope.scenario.Replayer;
+import org.normscope.scenario.ScenarioFile;
+import org.normscope.scenario.ScenarioFormatException;
+import org.normscope.scenario.Step;
+import org.normscope.scenario.UnsupportedLayerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code explain FILE --step K}: replays steps 1..K−1, then explains step K formula by formula. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain one forward step of a scenario (or a golden file) for one channel and one element: "
+            + "every formula with the engine's numbers substituted, one per line, each with its caption.",
+            "Steps 1..K-1 are replayed first. A bad file or argument: one line on stderr, exit 2."})
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "scenario or golden JSON file, or - for stdin")
+    String file;
+
+    @Option(names = "--step", required = true, paramLabel = "K", description = "the step to explain, from 1; "
+            + "it must be a forward step")
+    int step;
+
+    @Option(names = "--channel", paramLabel = "C", defaultValue = "0", description = "the channel (default 0)")
+    int channel;
+
+    @Option(names = "--element", paramLabel = "E", defaultValue = "0",
+            description = "which of the channel's n values, batch-major (default 0)")
+    int element;
+
+    @Option(names = "--json", description = "print one JSON object instead of the formulas")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ScenarioFile input;
+        BatchNorm layer;
+        try {
+            input = ScenarioFile.parse(InputFiles.read(file));
+            layer = Replayer.createLayer(input.scenario().layer());
+        } catch (InputFiles.BadInput e) {
+            return fail(e.getMessage());
+        } catch (ScenarioFormatException | UnsupportedLayerException e) {
+            return fail(file + ": " + e.getMessage());
+        }
+        List<Step> steps = input.scenario().steps();
+        if (step < 1 || step > steps.size()) {
+            return fail(file + ": step " + step + " is out of range: the scenario has " + steps.size() + " step"
+                    + (steps.size() == 1 ? "" : "s") + " (1 to " + steps.size() + ")");
+        }
+        if (!(steps.get(step - 1) instanceof Step.Forward forward)) {
+            return fail(file + ": step " + step + " is not a forward step, so there is nothing to explain");
+        }
+        for (Step s : steps.subList(0, step - 1)) {
+            Replayer.run(layer, s);
+        }
+        StepExplanation explanation;
+        try {
+            explanation = Explainer.explain(LayerSnapshot.of(layer), forward.mode() == Step.Mode.train,
+                    forward.input(), channel, element);
+        } catch (IllegalArgumentException e) {
+            return fail(file + ": step " + step + ": " + e.getMessage());
+        }
+        List<ExplanationLine> lines = ExplanationLines.of(explanation);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ExplanationJson.write(explanation, lines));
+        } else {
+            out.println("Step " + step + " (" + forward.mode() + "), channel " + channel + ", element " + element
+                    + ": " + explanation.layer());
+            for (ExplanationLine line : lines) {
+                out.println();
+                out.println(line.formula());
+                out.println("  " + line.caption());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("normscope explain: " + message);
+        return Main.BAD_INPUT;
+    }
+
+    /** The {@code --json} object: snake_case keys, numbers as JSON numbers, null where not applicable. */
+    static final class ExplanationJson {
+
+        private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        private ExplanationJson() {
+        }
+
+        static String write(StepExplanation e, List<ExplanationLine> lines) {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("case", e.stepCase().name().toLowerCase(Locale.ROOT));
+            o.put("mode", e.training() ? "train" : "eval");
+            o.put("layer", e.layer());
+            ArrayNode shape = o.putArray("shape");
+            for (int d : e.shape()) {
+                shape.add(d);
+            }
+            o.put("channel", e.channel());
+            o.put("element", e.element());
+            o.put("n", e.n());
+            o.put("n_product", e.sizeProduct().isEmpty() ? null : e.sizeNames() + " = " + e.sizeProduct());
+            number(o, "x_element", e.x());
+            var b = e.batch();
+            number(o, "batch_mean", b == null ? null : b.mean());
+            number(o, "batch_var_biased", b == null ? null : b.varBiased());
+            number(o, "batch_var_unbiased", b == null ? null : (float) b.varUnbiased());
+            var r = e.running();
+            boolean updated = r != null && r.updated();
+            number(o, "factor", updated ? r.factor() : null);
+            if (r == null) {
+                o.putNull("momentum");
+            } else if (r.momentum().isCumulative()) {
+                o.put("momentum", "None");
+            } else {
+                o.put("momentum", r.momentum().value());
+            }
+            if (r == null && (e.refusal() == null || e.refusal().numBatchesTrackedAfter() == null)) {
+                o.putNull("num_batches_tracked");
+            } else {
+                o.put("num_batches_tracked", r != null ? r.numBatchesTracked() : e.refusal().numBatchesTrackedAfter());
+            }
+            number(o, "running_mean_before", r == null ? null : r.meanBefore());
+            number(o, "running_mean_after", r == null ? null : r.meanAfter());
+            number(o, "running_var_before", r == null ? null : r.varBefore());
+            number(o, "running_var_after", r == null ? null : r.varAfter());
+            var nm = e.normalization();
+            if (nm == null) {
+                o.putNull("eps");
+            } else {
+                o.put("eps", nm.eps());
+            }
+            number(o, "weight", nm == null ? null : nm.weight());
+            number(o, "bias", nm == null ? null : nm.bias());
+            number(o, "mean_used", nm == null ? null : nm.mean());
+            number(o, "var_used", nm == null ? null : nm.var());
+            number(o, "invstd", nm == null ? null : nm.invstd());
+            number(o, "y_element", nm == null ? null : nm.y());
+            o.put("other_mode", e.otherMode().training() ? "train" : "eval");
+            number(o, "other_mode_y", e.otherMode().y());
+            error(o, "error", e.refusal());
+            error(o, "other_mode_error", e.otherMode().refusal());
+            ArrayNode arr = o.putArray("lines");
+            for (ExplanationLine line : lines) {
+                ObjectNode l = arr.addObject();
+                l.put("key", line.key());
+                l.put("caption", line.caption());
+                l.put("formula", line.formula());
+                l.put("tex", line.tex());
+            }
+            try {
+                return MAPPER.writeValueAsString(o);
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        /** A float as its shortest digits; non-finite values as the scenario format's strings. */
+        private static void number(ObjectNode o, String key, Float value) {
+            if (value == null) {
+                o.putNull(key);
+            } else if (Float.isNaN(value)) {
+                o.put(key, "NaN");
+            } else if (Float.isInfinite(value)) {
+                o.put(key, value > 0 ? "Infinity" : "-Infinity");
+            } else {
+                o.put(key, value.floatValue());
+            }
+        }
+
+        private static void error(ObjectNode o, String key, StepExplanation.Refusal refusal) {
+            if (refusal == null) {
+                o.putNull(key);
+                return;
+            }
+            ObjectNode err = o.putObject(key);
+            err.put("type", refusal.type());
+            err.put("message", refusal.message());
+        }
+    }
+}
