@@ -1,5 +1,7 @@
 package org.normscope.ui.view;
 
+import org.normscope.ui.viewmodel.UiText;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;

@@ -1,5 +1,7 @@
 package org.normscope.ui.view;
 
+import org.normscope.ui.viewmodel.UiText;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

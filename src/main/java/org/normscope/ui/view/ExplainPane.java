@@ -1,5 +1,7 @@
 package org.normscope.ui.view;
 
+import org.normscope.ui.viewmodel.UiText;
+
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

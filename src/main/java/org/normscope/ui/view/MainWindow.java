@@ -1,5 +1,7 @@
 package org.normscope.ui.view;
 
+import org.normscope.ui.viewmodel.UiText;
+
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;

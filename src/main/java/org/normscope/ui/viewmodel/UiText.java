@@ -1,17 +1,17 @@
-package org.normscope.ui.view;
+package org.normscope.ui.viewmodel;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /** The window's visible texts ({@code i18n/window.properties}), with {@code {0}}… filled in. */
-final class UiText {
+public final class UiText {
 
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("i18n.window");
 
     private UiText() {
     }
 
-    static String get(String key, Object... args) {
+    public static String get(String key, Object... args) {
         String pattern = BUNDLE.getString(key);
         return args.length == 0 ? pattern : MessageFormat.format(pattern.replace("'", "''"), args);
     }
