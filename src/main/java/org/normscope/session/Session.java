@@ -11,7 +11,6 @@ import org.normscope.engine.Momentum;
 import org.normscope.engine.PythonFloat;
 import org.normscope.engine.Tensor;
 import org.normscope.engine.TorchError;
-import org.normscope.print.TensorPrinter;
 
 /**
  * One BatchNorm layer being stepped over generated batches, with what each step did: the
@@ -32,8 +31,6 @@ public final class Session {
     public static final int CONSOLE_ENTRIES = 400;
     /** Bins of each channel's histogram. */
     public static final int HISTOGRAM_BINS = 24;
-
-    private static final String GRAD_FN = "grad_fn=<NativeBatchNormBackward0>";
 
     private final ConsoleLog console = new ConsoleLog(CONSOLE_ENTRIES);
     private final SessionJournal journal = new SessionJournal();
@@ -368,7 +365,7 @@ public final class Session {
         Tensor y = again.forward(x);
         float[] cm = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_MEAN, t);
         float[] cv = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_VAR, t);
-        return describeStep(t, at.training(), x, y, c, rm, rv, at.compareMomentum(), cm, cv);
+        return StepPrintout.of(t, at.training(), x, y, c, rm, rv, at.compareMomentum(), cm, cv);
     }
 
     /**
@@ -440,42 +437,15 @@ public final class Session {
     }
 
     private String describeStep(long t, Tensor x, Tensor y) {
-        return describeStep(t, training, x, y, config, layer.runningMean(), layer.runningVar(), comparison == null
+        return StepPrintout.of(t, training, x, y, config, layer.runningMean(), layer.runningVar(), comparison == null
                 ? null : compareMomentum, comparison == null ? null : comparison.runningMean(),
                 comparison == null ? null : comparison.runningVar());
-    }
-
-    private static String describeStep(long t, boolean train, Tensor x, Tensor y, LayerConfig config, float[] rm,
-                                       float[] rv, Momentum compare, float[] cm, float[] cv) {
-        StringBuilder s = new StringBuilder();
-        s.append("step ").append(t).append(" \u00b7 ").append(train ? "train" : "eval").append(" \u00b7 x: ")
-                .append(x.sizeString());
-        if (config.affine()) {
-            s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
-        } else {
-            s.append("\ny = ").append(TensorPrinter.repr(y));
-        }
-        if (config.trackRunningStats()) {
-            s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(rm)));
-            s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(rv)));
-        } else {
-            s.append("\nrunning_mean = None\nrunning_var = None");
-        }
-        if (compare != null && config.trackRunningStats()) {
-            String who = "\ncompare (momentum=" + compare + "): ";
-            s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(cm)));
-            s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(cv)));
-        }
-        return s.toString();
     }
 
     private String modeName() {
         return training ? "train" : "eval";
     }
 
-    private static Tensor vector(float[] values) {
-        return new Tensor(new int[] {values.length}, values);
-    }
 
     // ---- changes ------------------------------------------------------------------------
 
