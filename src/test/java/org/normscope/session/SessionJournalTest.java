@@ -26,6 +26,25 @@ class SessionJournalTest {
     }
 
     @Test
+    void aStepThatGoesOnARunAllocatesNothing() {
+        SessionJournal j = new SessionJournal();
+        j.restart(LayerConfig.notebook(), true, BatchSpec.ones(4));
+        StepSetup setup = new StepSetup(LayerConfig.notebook(), true, new float[4], new float[4], BatchSpec.ones(4), null);
+        long t = 1;
+        for (; t <= 50_000; t++) { // let the JIT compile the path
+            j.stepped(t, setup, false, t - 1);
+        }
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++, t++) {
+            j.stepped(t, setup, false, t - 1);
+        }
+        assertThat((bean.getCurrentThreadAllocatedBytes() - before) / 10_000).as("bytes per step").isZero();
+        assertThat(j.size()).isEqualTo(2);
+        assertThat(j.last()).isEqualTo(new SessionJournal.Steps(1, 60_000, setup, false, 0));
+    }
+
+    @Test
     void everyActionIsAnEntryInOrder() {
         Session s = Session.notebook();
         s.step();
