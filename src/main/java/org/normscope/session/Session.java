@@ -11,7 +11,6 @@ import org.normscope.engine.Momentum;
 import org.normscope.engine.PythonFloat;
 import org.normscope.engine.Tensor;
 import org.normscope.engine.TorchError;
-import org.normscope.print.TensorPrinter;
 
 /**
  * One BatchNorm layer being stepped over generated batches, with what each step did: the
@@ -33,9 +32,8 @@ public final class Session {
     /** Bins of each channel's histogram. */
     public static final int HISTOGRAM_BINS = 24;
 
-    private static final String GRAD_FN = "grad_fn=<NativeBatchNormBackward0>";
-
     private final ConsoleLog console = new ConsoleLog(CONSOLE_ENTRIES);
+    private final SessionJournal journal = new SessionJournal();
     private LayerConfig config;
     private BatchNorm layer;
     private Momentum compareMomentum;
@@ -93,6 +91,7 @@ public final class Session {
         }
         pendingRecord = null; // the old history's
         history = new SessionHistory(config.numFeatures(), DistributionSampler.every(source.spec()));
+        journal.restart(config, training, source.spec());
         setup = null;
         step = 0;
         lastInput = null;
@@ -127,6 +126,7 @@ public final class Session {
 
     private boolean step(boolean print) {
         long t = step + 1;
+        long trackedBefore = layer.numBatchesTracked();
         // a fresh batch goes into the buffer the last step did not use: the last step's input
         // stays as it was, so that its output can still be written after a refused step
         boolean first = inputBuffer != lastInput;
@@ -147,7 +147,7 @@ public final class Session {
             }
         } catch (TorchError e) {
             flushRecord();
-            refuse(e, x);
+            refuse(e, x, trackedBefore);
             return false;
         }
         flushRecord(); // a printed step's forward runs nothing alongside
@@ -163,7 +163,7 @@ public final class Session {
         lastOutput = y;
         refusal = null;
         measureBatch(x);
-        record(t, outlier);
+        record(t, outlier, trackedBefore);
         if (print) {
             flushRecord(); // only quiet steps overlap their recording with the next forward
         }
@@ -216,7 +216,7 @@ public final class Session {
         }
     }
 
-    private void refuse(TorchError e, Tensor x) {
+    private void refuse(TorchError e, Tensor x, long trackedBefore) {
         if (comparison != null) {
             try {
                 comparison.forward(x); // counts the batch as PyTorch would, then raises the same error
@@ -226,6 +226,8 @@ public final class Session {
         }
         refusal = e.toString();
         refusalId++;
+        journal.add(new SessionJournal.Refused(step + 1, currentSetup(), outlierNext, e.pythonType(), e.getMessage(),
+                trackedBefore, layer.numBatchesTracked()));
         StringBuilder text = new StringBuilder();
         text.append("step ").append(step + 1).append(" · ").append(modeName()).append(" · x: ")
                 .append(x.sizeString()).append(" · refused\n").append(refusal);
@@ -276,7 +278,7 @@ public final class Session {
         }
     }
 
-    private void record(long t, boolean outlier) {
+    private void record(long t, boolean outlier, long trackedBefore) {
         int channels = config.numFeatures();
         if (row == null || row[0].length != channels) {
             row = new float[Stat.values().length][channels]; // reused: the history copies it
@@ -290,9 +292,7 @@ public final class Session {
             row[Stat.BATCH_MEAN.ordinal()][c] = (float) lastBatchMean[c];
             row[Stat.BATCH_VAR.ordinal()][c] = (float) lastBatchVar[c];
         }
-        if (setup == null) {
-            setup = new StepSetup(config, training, layer.weight(), layer.bias(), source.spec(), compareMomentum);
-        }
+        journal.stepped(t, currentSetup(), outlier, trackedBefore);
         float[][][] quantiles = null;
         if (t % history.sampleEvery() == 0) {
             // y's quantiles follow from x's through y = fma(x, α, β); the output is asked for only where they do not
@@ -308,6 +308,14 @@ public final class Session {
         // filled again before then, and the rest is captured here
         float[][] values = row;
         pendingRecord = () -> history.record(t, values, q, at, outlier);
+    }
+
+    /** What a step run now runs with: made again only after a change. */
+    private StepSetup currentSetup() {
+        if (setup == null) {
+            setup = new StepSetup(config, training, layer.weight(), layer.bias(), source.spec(), compareMomentum);
+        }
+        return setup;
     }
 
     /** {@code l}'s running_mean (or running_var) into {@code into}; NaN without a layer or tracking. */
@@ -357,7 +365,7 @@ public final class Session {
         Tensor y = again.forward(x);
         float[] cm = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_MEAN, t);
         float[] cv = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_VAR, t);
-        return describeStep(t, at.training(), x, y, c, rm, rv, at.compareMomentum(), cm, cv);
+        return StepPrintout.of(t, at.training(), x, y, c, rm, rv, at.compareMomentum(), cm, cv);
     }
 
     /**
@@ -380,6 +388,39 @@ public final class Session {
         return true;
     }
 
+    /**
+     * A new layer set up exactly as the session's was just before step {@code t} ran: its config
+     * (eps and momentum as they applied), mode, weight, bias, running stats and
+     * num_batches_tracked. {@code layerBefore(t).forward(batchAt(t))} gives what step {@code t}
+     * gave, bit for bit (see {@link StepRebuild}).
+     *
+     * @return the layer, or null if step {@code t} is no longer kept exactly (or never ran)
+     */
+    public BatchNorm layerBefore(long t) {
+        return StepRebuild.layerBefore(journal, history(), t);
+    }
+
+    /** Step {@code t}'s input drawn again, or null if the step is no longer kept exactly (or never ran). */
+    public Tensor batchAt(long t) {
+        return StepRebuild.batchAt(history(), t);
+    }
+
+    /** The newest attempt PyTorch refused, as it was, if nothing happened since; else null. */
+    public RefusedAttempt refusedAttempt() {
+        return StepRebuild.refusedAttempt(journal, history());
+    }
+
+    /** What happened to the layer since it was built (read-only: its entries are an immutable copy). */
+    public SessionJournal journal() {
+        return journal;
+    }
+
+    /** The newest step's output (a copy), or null before the first step; for tests. */
+    Tensor lastOutput() {
+        ensureOutput();
+        return lastOutput == null ? null : lastOutput.copy();
+    }
+
     /** What the session recorded since the layer was built. */
     public SessionHistory history() {
         flushRecord();
@@ -396,42 +437,15 @@ public final class Session {
     }
 
     private String describeStep(long t, Tensor x, Tensor y) {
-        return describeStep(t, training, x, y, config, layer.runningMean(), layer.runningVar(), comparison == null
+        return StepPrintout.of(t, training, x, y, config, layer.runningMean(), layer.runningVar(), comparison == null
                 ? null : compareMomentum, comparison == null ? null : comparison.runningMean(),
                 comparison == null ? null : comparison.runningVar());
-    }
-
-    private static String describeStep(long t, boolean train, Tensor x, Tensor y, LayerConfig config, float[] rm,
-                                       float[] rv, Momentum compare, float[] cm, float[] cv) {
-        StringBuilder s = new StringBuilder();
-        s.append("step ").append(t).append(" \u00b7 ").append(train ? "train" : "eval").append(" \u00b7 x: ")
-                .append(x.sizeString());
-        if (config.affine()) {
-            s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
-        } else {
-            s.append("\ny = ").append(TensorPrinter.repr(y));
-        }
-        if (config.trackRunningStats()) {
-            s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(rm)));
-            s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(rv)));
-        } else {
-            s.append("\nrunning_mean = None\nrunning_var = None");
-        }
-        if (compare != null && config.trackRunningStats()) {
-            String who = "\ncompare (momentum=" + compare + "): ";
-            s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(cm)));
-            s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(cv)));
-        }
-        return s.toString();
     }
 
     private String modeName() {
         return training ? "train" : "eval";
     }
 
-    private static Tensor vector(float[] values) {
-        return new Tensor(new int[] {values.length}, values);
-    }
 
     // ---- changes ------------------------------------------------------------------------
 
@@ -445,6 +459,7 @@ public final class Session {
         if (comparison != null) {
             comparison.train(train);
         }
+        journal.add(new SessionJournal.ModeSet(train));
         say(">>> layer." + (train ? "train()" : "eval()"));
     }
 
@@ -476,10 +491,12 @@ public final class Session {
                 comparison.setEps(newConfig.eps());
             }
             changes.add(">>> layer.eps = " + PythonFloat.repr(newConfig.eps()));
+            journal.add(new SessionJournal.EpsSet(newConfig.eps()));
         }
         if (!newConfig.momentum().equals(config.momentum())) {
             layer.setMomentum(newConfig.momentum());
             changes.add(">>> layer.momentum = " + newConfig.momentum());
+            journal.add(new SessionJournal.MomentumSet(newConfig.momentum()));
         }
         config = newConfig;
         if (!changes.isEmpty()) {
@@ -520,6 +537,7 @@ public final class Session {
     public void setBatches(BatchSpec batches) {
         checkBatches(config, batches);
         source = new BatchSource(batches);
+        journal.add(new SessionJournal.BatchesSet(batches));
         setup = null;
         version++;
     }
@@ -550,6 +568,7 @@ public final class Session {
         if (comparison != null) {
             comparison.setWeight(w);
         }
+        journal.add(new SessionJournal.WeightSet(c, value));
         say(">>> layer.weight.data[" + c + "] = " + PythonFloat.repr(value));
     }
 
@@ -568,12 +587,14 @@ public final class Session {
         if (comparison != null) {
             comparison.setBias(b);
         }
+        journal.add(new SessionJournal.BiasSet(c, value));
         say(">>> layer.bias.data[" + c + "] = " + PythonFloat.repr(value));
     }
 
     /** Makes the next batch an outlier batch (shifted by ten standard deviations). */
     public void queueOutlier() {
         outlierNext = true;
+        journal.add(new SessionJournal.OutlierQueued());
         announce("The next batch is an outlier batch: every value shifted by ten standard deviations of its channel.",
                 "The next batch is an outlier batch: every value +10 standard deviations.");
     }
@@ -584,6 +605,7 @@ public final class Session {
         if (comparison != null) {
             comparison.resetRunningStats();
         }
+        journal.add(new SessionJournal.ResetRunningStats());
         announce(">>> layer.reset_running_stats()\nrunning_mean = 0, running_var = 1, num_batches_tracked = 0",
                 "Running stats reset: running_mean 0, running_var 1, num_batches_tracked 0.");
     }

@@ -34,6 +34,15 @@ public record StepSetup(LayerConfig config, boolean training, float[] weight, fl
         return bias == null ? null : bias.clone();
     }
 
+    /**
+     * Whether a step with {@code o} ran the same layer (config, mode, weight, bias) on the same
+     * batches: the comparison layer aside, which is no part of the layer's journal.
+     */
+    boolean sameLayerAs(StepSetup o) {
+        return config.equals(o.config) && training == o.training && Arrays.equals(weight, o.weight)
+                && Arrays.equals(bias, o.bias) && batches.equals(o.batches);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof StepSetup s && config.equals(s.config) && training == s.training

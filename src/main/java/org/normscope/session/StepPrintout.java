@@ -1,0 +1,42 @@
+package org.normscope.session;
+
+import org.normscope.engine.Momentum;
+import org.normscope.engine.Tensor;
+import org.normscope.print.TensorPrinter;
+
+/** A step as the console prints it: {@code y} and the running stats (and the comparison layer's), as PyTorch prints them. */
+final class StepPrintout {
+
+    private static final String GRAD_FN = "grad_fn=<NativeBatchNormBackward0>";
+
+    private StepPrintout() {
+    }
+
+    static String of(long t, boolean train, Tensor x, Tensor y, LayerConfig config, float[] rm,
+                    float[] rv, Momentum compare, float[] cm, float[] cv) {
+        StringBuilder s = new StringBuilder();
+        s.append("step ").append(t).append(" \u00b7 ").append(train ? "train" : "eval").append(" \u00b7 x: ")
+                .append(x.sizeString());
+        if (config.affine()) {
+            s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
+        } else {
+            s.append("\ny = ").append(TensorPrinter.repr(y));
+        }
+        if (config.trackRunningStats()) {
+            s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(rm)));
+            s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(rv)));
+        } else {
+            s.append("\nrunning_mean = None\nrunning_var = None");
+        }
+        if (compare != null && config.trackRunningStats()) {
+            String who = "\ncompare (momentum=" + compare + "): ";
+            s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(cm)));
+            s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(cv)));
+        }
+        return s.toString();
+    }
+
+    private static Tensor vector(float[] values) {
+        return new Tensor(new int[] {values.length}, values);
+    }
+}
