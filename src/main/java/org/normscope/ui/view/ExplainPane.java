@@ -48,6 +48,8 @@ final class ExplainPane extends VBox {
             }
         });
         model.channelProperty().addListener((o, a, c) -> channel.setValue(c.intValue()));
+        // new items clear a combo box's value: show the model's channel again
+        model.channels().addListener((ListChangeListener<Integer>) c -> channel.setValue(model.channelProperty().get()));
         Label of = new Label(UiText.get("explain.of"));
         of.setMinWidth(Label.USE_PREF_SIZE);
         Label heading = new Label();
@@ -55,9 +57,9 @@ final class ExplainPane extends VBox {
         heading.getStyleClass().add("explain-heading");
         heading.textProperty().bind(model.headingProperty());
         heading.setWrapText(true);
-        HBox bar = new HBox(8, of, channel, heading);
+        HBox bar = new HBox(8, of, channel);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(heading, Priority.ALWAYS);
+        heading.setMinHeight(Label.USE_PREF_SIZE);
 
         message.getStyleClass().add("hint");
         message.setWrapText(true);
@@ -74,7 +76,7 @@ final class ExplainPane extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, message, scroll);
+        getChildren().addAll(bar, heading, message, scroll);
         setSpacing(4);
 
         model.lines().addListener((ListChangeListener<FormulaLine>) c -> rebuild());
