@@ -66,6 +66,11 @@ final class ExportPythonCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             return fail(out + ": is a folder, not a file");
         }
+        if (!"-".equals(file) && PythonScript.needsDataFile(input.scenario(), result)
+                && sameFile(Paths.get(file), PythonScript.dataFileFor(target))) {
+            return fail(out + ": its data would go to " + PythonScript.dataFileFor(target)
+                    + ", the input file; give --out another name");
+        }
         try {
             PythonScript.Written written = PythonScript.write(input.scenario(), result, target);
             spec.commandLine().getErr().println("normscope export-python: wrote " + written.script()
@@ -77,6 +82,14 @@ final class ExportPythonCommand implements Callable<Integer> {
             return fail(out + ": cannot write it (permission denied)");
         } catch (IOException e) {
             return fail(out + ": cannot write it (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
 

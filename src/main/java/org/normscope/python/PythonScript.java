@@ -91,10 +91,18 @@ public final class PythonScript {
             AtomicWrite.text(out, render(scenario, result, scriptName, data, null));
             return new Written(out, null);
         }
-        Path dataFile = out.resolveSibling(dataFileName(scriptName));
+        Path dataFile = dataFileFor(out);
         AtomicWrite.text(dataFile, new ScenarioFile(scenario, result).toJson());
         AtomicWrite.text(out, render(scenario, result, scriptName, data, dataFile.getFileName().toString()));
         return new Written(out, dataFile);
+    }
+
+    /**
+     * Where {@link #write} puts the JSON file for a script written to {@code out}, when it needs
+     * one: beside it, {@code run.py} → {@code run.json}.
+     */
+    public static Path dataFileFor(Path out) {
+        return out.resolveSibling(dataFileName(out.getFileName().toString()));
     }
 
     /** {@code run.py} → {@code run.json}; never the script's own name. */
