@@ -92,6 +92,7 @@ def with_state(layer, entry):
 
 
 def main():
+    """Replays every step on a new layer, then compares each result with NormScope's (or prints it: --json)."""
     layer = make_layer()
     got = [run_step(layer, step) for step in STEPS]
     if "--json" in sys.argv[1:]:
@@ -107,7 +108,7 @@ def main():
                 passed += 1
             else:
                 failed += 1
-                print("steps[%d].%s%s" % (i, key, difference))
+                print("steps[%d].%s%s" % (i, key, difference))  # e.g. steps[3].running_var[1]: got ..., want ...
     print("%d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
 
@@ -123,9 +124,9 @@ VECTOR_KEYS = ("weight", "bias", "running_mean", "running_var", "grad_weight", "
 def differs(key, got, want):
     """None when got matches want; else how it differs, e.g. '[1]: got 0.906110048, want 0.906059921'."""
     if got is None or want is None:
-        return None if got is None and want is None else ": got %s, want %s" % (show(got), show(want))
+        return None if got is None and want is None else ": got %s, want %s" % (show(key, got), show(key, want))
     if key in ("error", "num_batches_tracked"):
-        return None if got == want else ": got %s, want %s" % (show(got), show(want))
+        return None if got == want else ": got %s, want %s" % (show(key, got), show(key, want))
     if list(got.shape) != list(want.shape):
         return ".shape: got %s, want %s" % (list(got.shape), list(want.shape))
     g = got.detach().double().reshape(-1)
@@ -142,9 +143,9 @@ def differs(key, got, want):
     return "%s[%d]: got %.9g, want %.9g%s" % (prefix, i, g[i].item(), w[i].item(), more)
 
 
-def show(value):
+def show(key, value):
     if value is None:
-        return "none"
+        return "no error" if key == "error" else "None"
     if isinstance(value, dict):
         return "%s: %s" % (value["type"], value["message"])
     if isinstance(value, torch.Tensor):
@@ -162,6 +163,7 @@ def result_json(entries):
 
 
 def to_json(entry):
+    """A result entry as JSON: tensors as {"shape", "data"}, per-channel vectors as lists."""
     out = {}
     for key, value in entry.items():
         if isinstance(value, torch.Tensor):
@@ -190,7 +192,8 @@ def decode(shape, text):
 
 
 def with_tensors(entry, tensors):
-    """The entry (a step, a result, the initial state) with each tensor named as a tensor."""
+    """A copy of the entry (a step, a result, the layer's initial state) with tensors in place of their names:
+    an index into `tensors` (embedded data) or a JSON tensor {"shape", "data"} or list (the data file)."""
     out = dict(entry)
     for key in TENSOR_KEYS + VECTOR_KEYS:
         value = out.get(key)
@@ -205,6 +208,7 @@ def with_tensors(entry, tensors):
 
 
 def number(v):
+    """A JSON value as a float: the strings "NaN", "Infinity", "-Infinity" too."""
     return float(v) if isinstance(v, str) else v
 
 
