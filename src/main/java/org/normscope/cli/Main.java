@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "normscope", mixinStandardHelpOptions = true, version = "NormScope 0.1.0",
         description = "NormScope: PyTorch's normalization layers, step by step, with PyTorch's numbers.",
         subcommands = {AppCommand.class, ScreenshotCommand.class, ReplayCommand.class, ExplainCommand.class,
-            FormatCommand.class,
+            ExportPythonCommand.class, FormatCommand.class,
             DemoCommand.class, BenchCommand.class, BenchUiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,0 +1,84 @@
+package org.normscope.python;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.normscope.engine.BatchNorm;
+import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerSpec;
+
+/**
+ * The Python that builds a scenario's layer: the constructor with only the arguments that
+ * differ from PyTorch's defaults, then the initial parameters and state the scenario sets,
+ * copied in under {@code torch.no_grad()} from the script's {@code INITIAL} tensors.
+ */
+final class LayerCode {
+
+    /** The keys of {@code INITIAL} (the layer's tensors a scenario may set), in the order they are set. */
+    static final List<String> INITIAL_TENSORS = List.of("weight", "bias", "running_mean", "running_var");
+
+    private LayerCode() {
+    }
+
+    /** Only the BatchNorm layers have a script yet (as the engine has only them). */
+    static void requireSupported(LayerSpec spec) {
+        if (!spec.type().isBatchNorm()) {
+            throw new IllegalArgumentException("layer.type: " + spec.type() + " is not supported yet");
+        }
+    }
+
+    /** {@code torch.nn.BatchNorm1d(4, eps=0.0, momentum=0.3)}. */
+    static String constructor(LayerSpec spec) {
+        requireSupported(spec);
+        StringBuilder sb = new StringBuilder("torch.nn.").append(spec.type().name()).append('(')
+                .append(spec.numFeatures());
+        if (Double.compare(spec.eps(), BatchNorm.DEFAULT_EPS) != 0) {
+            sb.append(", eps=").append(PythonLiterals.number(spec.eps()));
+        }
+        if (!spec.momentum().equals(Momentum.DEFAULT)) {
+            sb.append(", momentum=").append(momentum(spec.momentum()));
+        }
+        if (!spec.affine()) {
+            sb.append(", affine=False");
+        }
+        if (!spec.trackRunningStats()) {
+            sb.append(", track_running_stats=False");
+        }
+        return sb.append(')').toString();
+    }
+
+    /** A momentum as Python: the number, or {@code None} for a cumulative moving average. */
+    static String momentum(Momentum m) {
+        return m.isCumulative() ? "None" : PythonLiterals.number(m.value());
+    }
+
+    /** The body of {@code make_layer()}, indented by four spaces, without its {@code return}. */
+    static String body(LayerSpec spec) {
+        List<String> lines = new ArrayList<>();
+        lines.add("    layer = " + constructor(spec));
+        List<String> state = new ArrayList<>();
+        for (String name : INITIAL_TENSORS) {
+            if (initial(spec, name) != null) {
+                state.add("        layer." + name + ".copy_(INITIAL[\"" + name + "\"])");
+            }
+        }
+        if (spec.numBatchesTracked() != null) {
+            state.add("        layer.num_batches_tracked.fill_(" + spec.numBatchesTracked() + ")");
+        }
+        if (!state.isEmpty()) {
+            lines.add("    with torch.no_grad():");
+            lines.addAll(state);
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The initial tensor {@code name} the scenario sets (one of {@link #INITIAL_TENSORS}), or null. */
+    static float[] initial(LayerSpec spec, String name) {
+        return switch (name) {
+            case "weight" -> spec.weight();
+            case "bias" -> spec.bias();
+            case "running_mean" -> spec.runningMean();
+            case "running_var" -> spec.runningVar();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}
