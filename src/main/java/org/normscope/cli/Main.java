@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * does, replay the notebook, benchmark the engine. Exit codes: 0 done, 1 a check found
  * differences, 2 bad arguments or a bad file (one line on stderr, no stack trace).
  */
-@Command(name = "normscope", mixinStandardHelpOptions = true, version = "NormScope 0.1.0",
+@Command(name = "normscope", mixinStandardHelpOptions = true, version = org.normscope.NormScope.NAME_AND_VERSION,
         description = "NormScope: PyTorch's normalization layers, step by step, with PyTorch's numbers.",
         subcommands = {AppCommand.class, ScreenshotCommand.class, ReplayCommand.class, ExplainCommand.class,
             ExportPythonCommand.class, FormatCommand.class,

@@ -7,6 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that nothing is lost if writing fails half-way: the bytes go to a temporary
@@ -38,6 +42,7 @@ public final class AtomicWrite {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+            keepPermissions(absolute, tmp);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -46,5 +51,18 @@ public final class AtomicWrite {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary file is readable by its owner only; the file it replaces keeps its own
+     * permissions, and a new file gets the usual {@code rw-r--r--}, as any editor would write it.
+     */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) == null) {
+            return; // not a POSIX file system (Windows): the temporary file already has the usual rights
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, permissions);
     }
 }

@@ -34,7 +34,7 @@ public final class PythonScript {
     public static final long MAX_EMBEDDED_BYTES = 4L * 1024 * 1024;
 
     /** What made the script, for its header. */
-    static final String MADE_BY = "NormScope 0.1.0";
+    static final String MADE_BY = org.normscope.NormScope.NAME_AND_VERSION;
 
     /** The start of a section comment in the script. */
     static final String SECTION = "# " + "-".repeat(76) + " ";

@@ -37,4 +37,19 @@ class AtomicWriteTest {
             assertThat(files).containsExactly(target);
         }
     }
+
+    @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path fresh = dir.resolve("new.py");
+        AtomicWrite.text(fresh, "x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .isEqualTo("rw-r--r--");
+        Path kept = dir.resolve("kept.py");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        AtomicWrite.text(kept, "new");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                .isEqualTo("rwxr-x---");
+    }
 }

@@ -68,7 +68,7 @@ public final class ErrorDialog {
     static String details(Throwable error) {
         StringWriter s = new StringWriter();
         error.printStackTrace(new PrintWriter(s));
-        return "NormScope 0.1.0, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
+        return org.normscope.NormScope.NAME_AND_VERSION + ", Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
                 + "\n" + s;
     }
 }
