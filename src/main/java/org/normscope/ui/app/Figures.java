@@ -29,8 +29,11 @@ public final class Figures {
         if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
             throw new IOException("cannot create the folder " + parent);
         }
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file)) {
-            throw new IOException("no PNG writer available");
-        }
+        java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+        org.normscope.files.AtomicWrite.write(file.toPath(), out -> {
+            if (!ImageIO.write(png, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 }

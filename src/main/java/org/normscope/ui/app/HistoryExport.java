@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.function.Consumer;
 import org.normscope.session.SessionHistory;
 import org.normscope.session.Stat;
@@ -18,9 +17,11 @@ final class HistoryExport {
     /** Writes steps {@code from..to} of every channel's {@code stat}; one row per {@code stepsPerRow} steps. */
     static void write(SessionHistory history, Stat stat, long stepsPerRow, long from, long to, File file)
             throws IOException {
-        try (Writer out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
+        org.normscope.files.AtomicWrite.write(file.toPath(), bytes -> {
+            Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
             history.csvColumns(stat).write(out, from, to, stepsPerRow);
-        }
+            out.flush();
+        });
     }
 
     /** {@link #write} on a background thread; then {@code done} gets a sentence for the user, or {@code failed} the error. */

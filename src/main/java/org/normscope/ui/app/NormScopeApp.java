@@ -1,5 +1,7 @@
 package org.normscope.ui.app;
 
+import org.normscope.ui.viewmodel.UiText;
+
 import java.io.File;
 import java.util.List;
 import javafx.application.Application;
@@ -55,6 +57,27 @@ public final class NormScopeApp extends Application {
                 HistoryExport.writeInBackground(history, stat, stepsPerRow, from, to, file,
                         done -> Platform.runLater(() -> model.tell(done)),
                         e -> Platform.runLater(() -> ErrorDialog.show(e, stage)));
+            }
+        });
+        window.setSessionExporter(script -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(UiText.get(script ? "export.script.title" : "export.scenario.title"));
+            chooser.setInitialFileName(script ? "normscope_session.py" : "normscope-session.json");
+            chooser.getExtensionFilters().add(script
+                    ? new javafx.stage.FileChooser.ExtensionFilter("Python", "*.py")
+                    : new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
+            File file = chooser.showSaveDialog(stage);
+            if (file != null) {
+                model.sessionScenario().whenComplete((export, error) -> {
+                    if (error != null) {
+                        Platform.runLater(() -> ErrorDialog.show(error, stage));
+                        return;
+                    }
+                    SessionFiles.writeInBackground(export, script, file,
+                            done -> Platform.runLater(() -> model.tell(done)),
+                            e -> Platform.runLater(() -> model.tell(UiText.get("export.failed", file.getName(),
+                                    e.getMessage()))));
+                });
             }
         });
         Scene scene = window.createScene(MainWindow.WIDTH, MainWindow.HEIGHT);

@@ -169,6 +169,19 @@ public final class MainWindow {
 
     private CsvExporter csvExporter = (h, stat, rows, from, to) -> { };
 
+    /** Writes the session to a file the user picks: as a PyTorch script, or as a scenario. */
+    @FunctionalInterface
+    public interface SessionExporter {
+        void export(boolean script);
+    }
+
+    private SessionExporter sessionExporter = script -> { };
+
+    /** What File → Export as PyTorch script… and Export as scenario… do. */
+    public void setSessionExporter(SessionExporter exporter) {
+        sessionExporter = exporter;
+    }
+
     /** What File → Export history as CSV does with the user's choice. */
     public void setCsvExporter(CsvExporter exporter) {
         csvExporter = exporter;
@@ -239,6 +252,15 @@ public final class MainWindow {
         e.consume();
     }
 
+    private void exportSession(boolean script) {
+        org.normscope.session.SessionSnapshot s = model.snapshotProperty().get();
+        if (s == null || s.step() == 0) {
+            model.tell(UiText.get("export.nothing"));
+            return;
+        }
+        sessionExporter.export(script);
+    }
+
     private MenuBar menuBar() {
         MenuItem exportWindow = new MenuItem("Export figure: the whole window\u2026");
         exportWindow.setOnAction(e -> figureExporter.accept(root));
@@ -263,6 +285,12 @@ public final class MainWindow {
                     .ifPresent(choice -> csvExporter.export(s.history(), choice.stat(), choice.stepsPerRow(),
                             choice.exactOnly() ? s.history().exactFrom() : 1, s.step()));
         });
+        MenuItem exportScript = new MenuItem(UiText.get("menu.export.script"));
+        exportScript.setId("export-script");
+        exportScript.setOnAction(e -> exportSession(true));
+        MenuItem exportScenario = new MenuItem(UiText.get("menu.export.scenario"));
+        exportScenario.setId("export-scenario");
+        exportScenario.setOnAction(e -> exportSession(false));
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
@@ -270,6 +298,7 @@ public final class MainWindow {
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
         Menu file = new Menu("File", null, exportWindow, exportMean, exportVar, exportHist, exportCsv,
+                new javafx.scene.control.SeparatorMenuItem(), exportScript, exportScenario,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("file-menu");
 

@@ -184,6 +184,14 @@ public final class MainViewModel implements AutoCloseable {
         runner.submit(s -> s.load(p.layer(), p.batches(), p.compareMomentum(), p.training()));
     }
 
+    /**
+     * The session's newest steps (those kept exactly, up to a bound on their input values) as a
+     * scenario that starts from the layer as it was: built on the session's thread.
+     */
+    public java.util.concurrent.CompletableFuture<org.normscope.session.SessionScenario.Export> sessionScenario() {
+        return runner.call(org.normscope.session.SessionScenario::of);
+    }
+
     /** Prints the cursor's step to the console again, as it ran (only for steps kept exactly). */
     public void printCursorStep() {
         long t = time.cursorProperty().get();
