@@ -107,7 +107,12 @@ public final class SessionCode {
         } else if (e instanceof SessionJournal.Refused r) {
             follow(r.setup());
             forward(r.setup().batches(), r.step(), r.outlier());
-            line("# " + r.errorType() + ": " + r.message());
+            // the refused forward in a try, so that the code runs on past it as the session did
+            String call = lines.remove(lines.size() - 1);
+            line("try:");
+            line("    " + call);
+            line("except " + r.errorType() + " as e:  # PyTorch refuses this batch: " + r.message());
+            line("    print(\"" + r.errorType() + ":\", e)");
         }
         // a change of batches, or an outlier queued, shows in the steps that follow
     }
