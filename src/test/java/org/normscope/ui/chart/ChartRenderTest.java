@@ -535,6 +535,40 @@ class ChartRenderTest {
     }
 
     @Test
+    void aClickOnABarTellsItsCellRowAndValueRangeAndAClickBesideTheBarsTellsNothing() throws Exception {
+        HistogramChart chart = ChartSampleTest.histograms(2, 1);
+        FxCharts.render(chart, 800, 500);
+        List<double[]> cells = chart.cellPlots();
+        List<String> picked = new java.util.ArrayList<>();
+        chart.setOnBarPicked((cell, output, lo, hi) -> picked.add(cell + (output ? " y " : " x ") + lo + ".." + hi));
+        HistogramData second = chart.getOutputs().get(1);
+        double[] plot = cells.get(3); // the output row's second cell
+        // the tallest bar of a bell curve is near the middle of its range: click the bottom of the plot there
+        int tallest = 0;
+        for (int b = 1; b < second.counts().length; b++) {
+            if (second.counts()[b] > second.counts()[tallest]) {
+                tallest = b;
+            }
+        }
+        double binW = (second.hi() - second.lo()) / second.counts().length;
+        double value = second.lo() + (tallest + 0.5) * binW;
+        FxCharts.onFx(() -> {
+            double[] nice = NiceTicks.range(second.lo(), second.hi()); // as the chart lays a cell out
+            double[] range = NiceTicks.padded(nice[0], nice[1], 0.04);
+            double x = plot[0] + (value - range[0]) / (range[1] - range[0]) * plot[2];
+            chart.pickBar(x, plot[1] + plot[3] - 2);
+            chart.pickBar(plot[0] - 5, plot[1] + 2); // left of every plot
+            return null;
+        });
+        assertThat(picked).hasSize(1);
+        String[] parts = picked.get(0).split(" ");
+        assertThat(parts[0] + parts[1]).isEqualTo("1y");
+        String[] range = parts[2].split("\\.\\.");
+        assertThat(Double.parseDouble(range[0])).isCloseTo(second.lo() + tallest * binW, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Double.parseDouble(range[1])).isCloseTo(second.lo() + (tallest + 1) * binW, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aConstantChannelIsOneNarrowBarAtItsValue() throws Exception {
         HistogramChart chart = FxCharts.onFx(() -> {
             HistogramChart h = new HistogramChart();
