@@ -9,11 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 import org.normscope.python.PythonScript;
-import org.normscope.scenario.Replayer;
 import org.normscope.scenario.Result;
 import org.normscope.scenario.ScenarioFile;
-import org.normscope.scenario.ScenarioFormatException;
-import org.normscope.scenario.UnsupportedLayerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,14 +42,11 @@ final class ExportPythonCommand implements Callable<Integer> {
         ScenarioFile input;
         Result result;
         try {
-            input = ScenarioFile.parse(InputFiles.read(file));
-            result = Replayer.replay(input.scenario());
+            ReplayedScenario replayed = ReplayedScenario.of(file);
+            input = replayed.input();
+            result = replayed.result();
         } catch (InputFiles.BadInput e) {
             return fail(e.getMessage());
-        } catch (ScenarioFormatException | UnsupportedLayerException e) {
-            return fail(file + ": " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return fail(file + ": not enough memory to replay it (" + e.getMessage() + ")");
         }
         if (out == null) {
             return print(input, result);

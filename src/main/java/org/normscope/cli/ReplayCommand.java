@@ -2,13 +2,10 @@ package org.normscope.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.normscope.scenario.Replayer;
 import org.normscope.scenario.Result;
 import org.normscope.scenario.ResultComparator;
 import org.normscope.scenario.ResultJson;
 import org.normscope.scenario.ScenarioFile;
-import org.normscope.scenario.ScenarioFormatException;
-import org.normscope.scenario.UnsupportedLayerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,14 +34,11 @@ final class ReplayCommand implements Callable<Integer> {
         ScenarioFile input;
         Result result;
         try {
-            input = ScenarioFile.parse(InputFiles.read(file));
-            result = Replayer.replay(input.scenario());
+            ReplayedScenario replayed = ReplayedScenario.of(file);
+            input = replayed.input();
+            result = replayed.result();
         } catch (InputFiles.BadInput e) {
             return fail(e.getMessage());
-        } catch (ScenarioFormatException | UnsupportedLayerException e) {
-            return fail(file + ": " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return fail(file + ": not enough memory to replay it (" + e.getMessage() + ")");
         }
         if (check && input.expected() == null) {
             return fail(file + ": --check needs a golden file with an \"expected\" result");
