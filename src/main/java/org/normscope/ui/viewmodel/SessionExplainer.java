@@ -45,8 +45,11 @@ final class SessionExplainer {
         BatchNorm before = s.layerBefore(step);
         Tensor x = s.batchAt(step);
         if (before == null || x == null) {
+            // the oldest exact step has no known state before it (see Session.layerBefore)
+            int exact = s.history().exactSteps();
+            long explainable = s.stepCount() > exact ? exact - 1 : exact;
             return new ExplainViewModel.Explained("", List.of(), UiText.get("explain.gone", step,
-                    String.format("%,d", s.history().exactSteps())));
+                    String.format("%,d", explainable)));
         }
         LayerSnapshot layer = LayerSnapshot.of(before);
         int values = valuesPerChannel(x);

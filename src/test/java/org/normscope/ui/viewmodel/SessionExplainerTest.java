@@ -139,7 +139,7 @@ class SessionExplainerTest {
         }
         ExplainViewModel.Explained e = SessionExplainer.explain(s, 1, 0, ExplainViewModel.Element.FIRST);
         assertThat(e.lines()).isEmpty();
-        assertThat(e.message()).contains("Step 1 is no longer kept exactly").contains("10,000");
+        assertThat(e.message()).contains("Step 1 is no longer kept exactly").contains("last 9,999 steps");
     }
 
     @Test
