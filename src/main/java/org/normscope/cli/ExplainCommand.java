@@ -134,12 +134,16 @@ final class ExplainCommand implements Callable<Integer> {
             var r = e.running();
             boolean updated = r != null && r.updated();
             number(o, "factor", updated ? r.factor() : null);
-            if (r == null) {
+            // as in a scenario file: null for momentum None (then "cumulative_average" is true)
+            if (r == null || r.momentum().isCumulative()) {
                 o.putNull("momentum");
-            } else if (r.momentum().isCumulative()) {
-                o.put("momentum", "None");
             } else {
                 o.put("momentum", r.momentum().value());
+            }
+            if (r == null) {
+                o.putNull("cumulative_average");
+            } else {
+                o.put("cumulative_average", r.momentum().isCumulative());
             }
             if (r == null && (e.refusal() == null || e.refusal().numBatchesTrackedAfter() == null)) {
                 o.putNull("num_batches_tracked");

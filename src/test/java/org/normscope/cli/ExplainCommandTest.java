@@ -70,6 +70,20 @@ class ExplainCommandTest {
         assertThat(j.get("other_mode_y").floatValue()).isEqualTo(0.5857f, org.assertj.core.data.Offset.offset(1e-4f));
         assertThat(j.get("error").isNull()).isTrue();
         assertThat(j.get("lines").get(0).get("formula").asText()).isEqualTo("n = N·L = 2·1 = 2");
+        assertThat(j.get("momentum").doubleValue()).isEqualTo(0.3);
+        assertThat(j.get("cumulative_average").asBoolean()).isFalse();
+    }
+
+    @Test
+    void momentumNoneIsNullAsInAScenarioFileWithTheFactorOneOverK() throws IOException {
+        Cli.Run run = Cli.run("explain", "src/test/resources/golden/bn1d_cma_momentum_none.json", "--step", "2",
+                "--json");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        JsonNode j = new ObjectMapper().readTree(run.out());
+        assertThat(j.get("momentum").isNull()).isTrue();
+        assertThat(j.get("cumulative_average").asBoolean()).isTrue();
+        assertThat(j.get("num_batches_tracked").asLong()).isEqualTo(2);
+        assertThat(j.get("factor").doubleValue()).isEqualTo(0.5);
     }
 
     @Test
