@@ -81,12 +81,28 @@ final class ExplainPane extends VBox {
 
         model.lines().addListener((ListChangeListener<FormulaLine>) c -> rebuild());
         fontSize.addListener((o, a, b) -> rebuild());
+        // formulas are broken into lines for the room there is: typeset again when it changes by a step
+        rows.widthProperty().addListener((o, a, b) -> {
+            if (room() != typesetFor) {
+                rebuild();
+            }
+        });
         rebuild();
     }
+
+    /** Width for a formula, in steps of {@value #ROOM_STEP} px (0 before the pane has a width). */
+    private double room() {
+        double w = rows.getWidth() - 20;
+        return w <= 0 ? 0 : Math.max(ROOM_STEP, Math.floor(w / ROOM_STEP) * ROOM_STEP);
+    }
+
+    private static final double ROOM_STEP = 40;
+    private double typesetFor = -1;
 
     private void rebuild() {
         rows.getChildren().clear();
         double px = fontSize.get() * FORMULA_SCALE;
+        typesetFor = room();
         for (FormulaLine line : model.lines()) {
             Label caption = new Label(line.caption());
             caption.getStyleClass().add("explain-caption");
@@ -94,7 +110,7 @@ final class ExplainPane extends VBox {
             caption.setMaxWidth(Double.MAX_VALUE);
             ImageView formula = new ImageView();
             try {
-                formula.setImage(FormulaImages.render(line.tex(), px, INK));
+                formula.setImage(FormulaImages.render(line.tex(), px, INK, typesetFor));
             } catch (RuntimeException e) {
                 formula = null; // a formula the typesetter refuses is shown as plain text below
             }

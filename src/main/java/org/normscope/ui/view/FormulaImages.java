@@ -5,7 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.Insets;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -41,7 +43,69 @@ final class FormulaImages {
      *
      * @throws org.scilab.forge.jlatexmath.ParseException if {@code tex} is not a formula
      */
-    static synchronized Image render(String tex, double sizePx, int argb) {
+    static Image render(String tex, double sizePx, int argb) {
+        return render(tex, sizePx, argb, 0);
+    }
+
+    /**
+     * As {@link #render(String, double, int)}, broken into lines where it would be wider than
+     * {@code maxWidthPx} (0: no limit): each {@code =} or {@code ←} at the formula's top level
+     * may start a new, indented line, and a list ({@code a = 1,\ b = 2}) may go on after a comma. (JLaTeXMath's own line breaking breaks
+     * inside numbers.) A part too wide on its own stays wider.
+     */
+    static synchronized Image render(String tex, double sizePx, int argb, double maxWidthPx) {
+        Image whole = typeset(tex, sizePx, argb);
+        if (maxWidthPx <= 0 || whole.getWidth() <= maxWidthPx) {
+            return whole;
+        }
+        List<String> parts = relations(tex);
+        if (parts.size() < 2) {
+            return whole;
+        }
+        List<String> lines = new ArrayList<>();
+        String line = parts.get(0);
+        for (String part : parts.subList(1, parts.size())) {
+            if (typeset(line + part, sizePx, argb).getWidth() <= maxWidthPx) {
+                line += part;
+            } else {
+                lines.add(line);
+                line = "\\quad " + part;
+            }
+        }
+        lines.add(line);
+        return typeset("\\begin{array}{l}" + String.join(" \\\\ ", lines) + "\\end{array}", sizePx, argb);
+    }
+
+    /**
+     * {@code tex} cut before each {@code =} and {@code \leftarrow}, and after each {@code ,\ },
+     * outside braces: where a formula may go on on a new line.
+     */
+    static List<String> relations(String tex) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < tex.length(); i++) {
+            char ch = tex.charAt(i);
+            if (ch == '\\' && i + 1 < tex.length() && (tex.charAt(i + 1) == '{' || tex.charAt(i + 1) == '}')) {
+                i++; // an escaped brace
+            } else if (ch == '{') {
+                depth++;
+            } else if (ch == '}') {
+                depth--;
+            } else if (depth == 0 && tex.startsWith(",\\ ", i)) {
+                parts.add(tex.substring(start, i + 3));
+                start = i + 3;
+                i += 2;
+            } else if (depth == 0 && i > start && (ch == '=' || tex.startsWith("\\leftarrow", i))) {
+                parts.add(tex.substring(start, i));
+                start = i;
+            }
+        }
+        parts.add(tex.substring(start));
+        return parts;
+    }
+
+    private static Image typeset(String tex, double sizePx, int argb) {
         String key = argb + "|" + Math.round(sizePx * 4) + "|" + tex;
         Image cached = CACHE.get(key);
         if (cached != null) {

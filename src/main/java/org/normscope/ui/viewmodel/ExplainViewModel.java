@@ -27,10 +27,17 @@ import org.normscope.session.SessionSnapshot;
  */
 public final class ExplainViewModel {
 
-    /** What the session's thread answers: a heading, the lines, or a message saying why there are none. */
-    public record Explained(String heading, List<FormulaLine> lines, String message) {
+    /**
+     * What the session's thread answers: a heading, the lines, or a message saying why there are
+     * none; and which of the channel's values was followed (−1: none).
+     */
+    public record Explained(String heading, List<FormulaLine> lines, String message, int element) {
         public Explained {
             lines = List.copyOf(lines);
+        }
+
+        public Explained(String heading, List<FormulaLine> lines, String message) {
+            this(heading, lines, message, -1);
         }
     }
 
@@ -187,6 +194,11 @@ public final class ExplainViewModel {
             e = p.join();
         } catch (RuntimeException ex) {
             e = new Explained("", List.of(), String.valueOf(ex.getCause() == null ? ex : ex.getCause()));
+        }
+        if (asked.element().index() < 0 && e.element() >= 0 && element.equals(asked.element())) {
+            // a clicked bar's value: follow that position in the batch from now on (the next steps' values differ)
+            element = Element.at(e.element());
+            asked = new Request(asked.version(), asked.step(), asked.channel(), element);
         }
         heading.set(e.heading());
         message.set(e.message() == null ? "" : e.message());

@@ -67,7 +67,7 @@ final class SessionExplainer {
         }
         StepExplanation e = Explainer.explain(layer, before.isTraining(), x, channel, index);
         return new ExplainViewModel.Explained(UiText.get("explain.heading", step, mode(before.isTraining()), channel,
-                index, values), lines(e), note);
+                index, values), lines(e), note, index);
     }
 
     static String code(Session s) {
@@ -81,7 +81,7 @@ final class SessionExplainer {
     private static List<FormulaLine> lines(StepExplanation e) {
         List<FormulaLine> lines = new ArrayList<>();
         for (ExplanationLine l : ExplanationLines.of(e)) {
-            String exact = l.numbers().stream().map(n -> n.symbol() + " = " + n.exact())
+            String exact = l.numbers().stream().map(n -> n.symbol() + " = " + n.exact()).distinct()
                     .collect(Collectors.joining("\n"));
             lines.add(new FormulaLine(l.key(), l.caption(), l.tex(), l.formula(), exact));
         }

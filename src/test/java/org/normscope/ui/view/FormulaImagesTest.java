@@ -46,4 +46,24 @@ class FormulaImagesTest {
         Image img = FormulaImages.render("\\text{批量均值 } \\mu_B = 1", 20, INK);
         assertThat(img.getWidth()).isGreaterThan(60);
     }
+
+    @Test
+    void aFormulaWiderThanItsRoomIsBrokenIntoLines() {
+        String tex = "\\mathrm{running\\_mean} = 0.7599,\\ \\mathrm{running\\_var} = 0.2401,\\ "
+                + "\\mathrm{num\\_batches\\_tracked} = 4";
+        Image one = FormulaImages.render(tex, 20, INK);
+        Image broken = FormulaImages.render(tex, 20, INK, one.getWidth() * 0.6);
+        assertThat(broken.getWidth()).isLessThanOrEqualTo(one.getWidth() * 0.6);
+        assertThat(broken.getHeight()).isGreaterThan(one.getHeight() * 1.5);
+    }
+
+    @Test
+    void aFormulaIsCutAtItsTopLevelRelationsAndAfterTheCommasOfAList() {
+        assertThat(FormulaImages.relations("y = \\frac{1 - 0.7599}{\\sqrt{0.2401 + 0}}\\cdot 1 + 0 = 0.4900"))
+                .containsExactly("y ", "= \\frac{1 - 0.7599}{\\sqrt{0.2401 + 0}}\\cdot 1 + 0 ", "= 0.4900");
+        assertThat(FormulaImages.relations("a \\leftarrow b = 2.041"))
+                .containsExactly("a ", "\\leftarrow b ", "= 2.041");
+        assertThat(FormulaImages.relations("m = 1,\\ v = 2"))
+                .containsExactly("m ", "= 1,\\ ", "v ", "= 2");
+    }
 }

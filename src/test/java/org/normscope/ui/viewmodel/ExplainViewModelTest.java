@@ -119,6 +119,26 @@ class ExplainViewModelTest {
     }
 
     @Test
+    void aClickedBarsValueIsFollowedByItsPositionInTheBatchAtTheNextSteps() {
+        ExplainViewModel following = new ExplainViewModel(asker, (s, step, channel, element) -> {
+            questions.add(step + "/" + channel + "/" + element.index());
+            return new ExplainViewModel.Explained("", List.of(), "", element.index() >= 0 ? element.index() : 5);
+        });
+        following.setShown(true);
+        following.show(asker.session.snapshot());
+        asker.answerAll();
+        following.pull();
+        following.pickBar(1, false, 0.9, 1.1);
+        asker.answerAll();
+        following.pull(); // the answer followed element 5
+        asker.session.step();
+        following.show(asker.session.snapshot());
+        asker.answerAll();
+        following.pull();
+        assertThat(questions).containsExactly("0/0/0", "0/1/-1", "0/1/5");
+    }
+
+    @Test
     void aFailedQuestionShowsItsMessageAndTheAppGoesOn() {
         ExplainViewModel failing = new ExplainViewModel(asker, (s, step, c, e) -> {
             throw new IllegalStateException("no such step");
