@@ -24,7 +24,19 @@ public final class Figures {
 
     /** Writes {@code node}'s snapshot to {@code file} as a PNG. Call on the FX thread. */
     public static void writePng(Node node, File file) throws IOException {
-        WritableImage image = snapshot(node);
+        writePng(snapshot(node), file);
+    }
+
+    /**
+     * Writes what {@code scene} shows to {@code file} as a PNG of exactly the scene's size: what
+     * a screen of that size shows, so that a layout too wide for it is cut as on that screen (a
+     * snapshot of the root would grow to the root's own minimum size). Call on the FX thread.
+     */
+    public static void writePng(javafx.scene.Scene scene, File file) throws IOException {
+        writePng(scene.snapshot(null), file);
+    }
+
+    private static void writePng(WritableImage image, File file) throws IOException {
         File parent = file.getAbsoluteFile().getParentFile();
         if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
             throw new IOException("cannot create the folder " + parent);

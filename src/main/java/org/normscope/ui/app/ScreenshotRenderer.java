@@ -101,7 +101,7 @@ public final class ScreenshotRenderer {
             model.awaitIdle(); // the explanation is asked of the session's thread
             waitFrames(4);
             onFx(() -> {
-                Figures.writePng(stage.getScene().getRoot(), out);
+                Figures.writePng(stage.getScene(), out);
                 stage.hide();
                 return null;
             });

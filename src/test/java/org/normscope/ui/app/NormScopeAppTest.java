@@ -190,8 +190,12 @@ class NormScopeAppTest {
     @Test
     void screenshotRendererWorksWhenJavaFxAlreadyRuns(@TempDir Path dir) throws Exception {
         File out = dir.resolve("shot.png").toFile();
+        File small = dir.resolve("small.png").toFile();
         try {
             ScreenshotRenderer.render(null, 4, null, 1280, 800, 0, out);
+            // a screenshot is exactly the size asked, as a screen of that size shows the window, even
+            // with large text (the root alone would have grown to its minimum width, 1594 px)
+            ScreenshotRenderer.render(null, 0, null, 1024, 768, 24, small);
         } finally {
             // the renderer sets the app's theme for the whole JVM: give the next tests JavaFX's default back
             fx(() -> {
@@ -202,5 +206,8 @@ class NormScopeAppTest {
         BufferedImage image = ImageIO.read(out);
         assertThat(image.getWidth()).isEqualTo(1280);
         assertThat(image.getHeight()).isEqualTo(800);
+        BufferedImage smaller = ImageIO.read(small);
+        assertThat(smaller.getWidth()).isEqualTo(1024);
+        assertThat(smaller.getHeight()).isEqualTo(768);
     }
 }
