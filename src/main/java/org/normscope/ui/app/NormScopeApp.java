@@ -30,6 +30,8 @@ public final class NormScopeApp extends Application {
         model = new MainViewModel(loadPresets());
         window = new MainWindow(model);
         install(stage, model, window);
+        javafx.geometry.Point2D pointer = new javafx.scene.robot.Robot().getMousePosition();
+        PlacementMemory.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, pointer.getX(), pointer.getY());
         stage.show();
     }
 
