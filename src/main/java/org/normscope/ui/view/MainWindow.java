@@ -212,7 +212,17 @@ public final class MainWindow {
         return false;
     }
 
+    /** Help → Keyboard shortcuts (F1). */
+    void showShortcuts() {
+        HelpDialogs.shortcuts(root.getScene().getWindow()).show();
+    }
+
     private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.F1) {
+            showShortcuts();
+            e.consume();
+            return;
+        }
         if (matchesAny(BIGGER, e)) {
             model.biggerFont();
             e.consume();
@@ -318,10 +328,14 @@ public final class MainWindow {
         normal.setOnAction(e -> model.defaultFont());
         Menu view = new Menu("View", null, bigger, smaller, normal);
 
-        MenuItem keys = new MenuItem("Keys: Space step \u00b7 P play/pause \u00b7 T train \u00b7 E eval \u00b7 R reset stats"
-                + " \u00b7 Ctrl +/\u2212 text size");
+        MenuItem keys = new MenuItem(UiText.get("menu.help.shortcuts"));
+        keys.setId("help-shortcuts");
         keys.setMnemonicParsing(false);
-        Menu help = new Menu("Help", null, keys);
+        keys.setOnAction(e -> showShortcuts());
+        MenuItem about = new MenuItem(UiText.get("menu.help.about"));
+        about.setId("help-about");
+        about.setOnAction(e -> HelpDialogs.about(root.getScene().getWindow()).show());
+        Menu help = new Menu("Help", null, keys, about);
         return new MenuBar(file, presets, view, help);
     }
 
