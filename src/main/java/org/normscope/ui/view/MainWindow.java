@@ -82,6 +82,18 @@ public final class MainWindow {
         SplitPane main = new SplitPane(settingsScroll, centre);
         main.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(settingsScroll, false);
+        // a narrow window folds the settings away (the toolbar's Settings button shows them again)
+        model.layout().settingsShownProperty().addListener((o, a, shown) -> {
+            if (shown && !main.getItems().contains(settingsScroll)) {
+                main.getItems().add(0, settingsScroll);
+                main.setDividerPositions(0.26);
+            } else if (!shown) {
+                main.getItems().remove(settingsScroll);
+            }
+        });
+        root.widthProperty().addListener((o, a, w) -> model.layout().setWindow(w.doubleValue(),
+                model.fontSizeProperty().get()));
+        model.fontSizeProperty().addListener((o, a, f) -> model.layout().setWindow(root.getWidth(), f.doubleValue()));
 
         VBox top = new VBox(menuBar(), toolbar(), banner());
         root.setTop(top);
@@ -384,12 +396,17 @@ public final class MainWindow {
         stepCount.getStyleClass().add("step-count");
         stepCount.textProperty().bind(model.stepCountProperty().asString("step %d"));
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
+        ToggleButton settings = new ToggleButton(UiText.get("toolbar.settings"));
+        settings.setId("show-settings");
+        settings.setTooltip(new javafx.scene.control.Tooltip(UiText.get("toolbar.settings.tip")));
+        settings.selectedProperty().bindBidirectional(model.layout().settingsShownProperty());
         speed.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(modeSwitch, stepCount, step, step10, step100, play, speed, resetStats, resetLayer, spring);
+        // a flow, not a row: on a narrow window or with large text the buttons go on on a second row
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(settings, modeSwitch, stepCount, step,
+                step10, step100, play, speed, resetStats, resetLayer);
         bar.getStyleClass().add("toolbar-box");
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.prefWrapLengthProperty().bind(root.widthProperty());
         for (Node n : bar.getChildren()) {
             if (n instanceof Region r && !(n instanceof ComboBox)) {
                 r.setMinWidth(Region.USE_PREF_SIZE);

@@ -45,6 +45,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ConsoleViewModel console = new ConsoleViewModel();
     private final ChartsViewModel charts = new ChartsViewModel();
     private final TimeTravelViewModel time = new TimeTravelViewModel();
+    private final LayoutViewModel layout = new LayoutViewModel();
     private final ExplainViewModel explain;
     private final CodeViewModel code;
     private final ObservableList<Preset> presets;
@@ -359,6 +360,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ChartsViewModel charts() {
         return charts;
+    }
+
+    /** How the window arranges itself for its size. */
+    public LayoutViewModel layout() {
+        return layout;
     }
 
     /** The Explain pane: one channel at one step, formula by formula. */
