@@ -224,10 +224,29 @@ public class CurveChart extends XAxisCanvasChart {
         double legendH = 0;
         int maxRows = 0;
         if (!entries.isEmpty()) {
-            // the legend may take about a fifth of the height, so that a small window keeps a plot
+            // the legend may take about a third of the height (the x title goes first), so that every entry
+            // a teacher needs stays readable and a small window still keeps a plot
             double rowH = lineHeight(font(TICK_PX, false)) + 4 * s;
-            maxRows = (int) Math.max(1, Math.min(MAX_LEGEND_ROWS, Math.floor(h * 0.2 / rowH)));
+            maxRows = (int) Math.max(1, Math.min(MAX_LEGEND_ROWS, Math.floor(h * 0.34 / rowH)));
             legendH = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
+            if (legendShape[0] < entries.size()) {
+                // cut short: try "ch 3" for "channel 3", then what the dashed and dotted lines mean first
+                // (the channels' colours are named again above the histograms); keep the one that shows
+                // every line style, and of those the most entries
+                List<LegendEntry> compact = compact(entries);
+                List<LegendEntry> styledFirst = new ArrayList<>(compact);
+                styledFirst.sort(java.util.Comparator.comparing(e -> e.style() == LineStyle.SOLID));
+                for (List<LegendEntry> candidate : List.of(compact, styledFirst)) {
+                    int[] shape = {0, 0};
+                    double height = drawLegend(gc, candidate, pad, top, w - 2 * pad, maxRows, shape, true) - top
+                            + pad * 0.3;
+                    if (legendRank(candidate, shape[0]) > legendRank(entries, legendShape[0])) {
+                        entries = candidate;
+                        legendH = height;
+                        legendShape = shape;
+                    }
+                }
+            }
         }
         if (drawable.isEmpty() && heat == null) {
             if (legendH > 0) {
@@ -695,6 +714,22 @@ public class CurveChart extends XAxisCanvasChart {
             }
         });
         return some;
+    }
+
+    /** How good a legend is that shows the first {@code shown} of {@code entries}: every style shown first, then more entries. */
+    private static int legendRank(List<LegendEntry> entries, int shown) {
+        boolean everyStyle = entries.subList(shown, entries.size()).stream().allMatch(e -> e.style() == LineStyle.SOLID);
+        return (everyStyle ? 1_000_000 : 0) + shown;
+    }
+
+    /** The entries with "channel N" shortened to "ch N". */
+    private static List<LegendEntry> compact(List<LegendEntry> entries) {
+        List<LegendEntry> out = new ArrayList<>(entries.size());
+        for (LegendEntry e : entries) {
+            String label = e.label().startsWith("channel ") ? "ch " + e.label().substring("channel ".length()) : e.label();
+            out.add(new LegendEntry(label, e.color(), e.style(), e.width()));
+        }
+        return out;
     }
 
     /**
