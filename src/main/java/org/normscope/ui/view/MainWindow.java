@@ -86,7 +86,7 @@ public final class MainWindow {
         VBox top = new VBox(menuBar(), toolbar(), banner());
         root.setTop(top);
         root.setCenter(main);
-        root.setBottom(new StatusBar(model.status()));
+        root.setBottom(new StatusBar(model.status(), model::stopWork));
 
         root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
         model.fontSizeProperty().addListener((o, a, size) -> charts.setFontScale(size.doubleValue()
@@ -203,6 +203,15 @@ public final class MainWindow {
     private static final KeyCombination NORMAL_SIZE = new KeyCodeCombination(KeyCode.DIGIT0,
             KeyCombination.SHORTCUT_DOWN);
 
+    /** Run to step N… (also in the Run menu). */
+    private static final KeyCombination RUN_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+
+    /** Asks for the step to run to; a good one starts the run (see {@link RunToDialog}). */
+    private void askRunTo() {
+        model.askRunTo();
+        RunToDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), model);
+    }
+
     private static boolean matchesAny(KeyCombination[] combinations, KeyEvent e) {
         for (KeyCombination k : combinations) {
             if (k.match(e)) {
@@ -228,6 +237,11 @@ public final class MainWindow {
             e.consume();
             return;
         }
+        if (RUN_TO.match(e)) { // here too, so that it works while a text field has the focus
+            e.consume();
+            askRunTo();
+            return;
+        }
         // Plain keys act only when no text field has the focus: there they type. Escape leaves
         // the field (committing it), so that Space steps again.
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
@@ -240,6 +254,7 @@ public final class MainWindow {
             return;
         }
         switch (e.getCode()) {
+            case ESCAPE -> model.stopWork(); // long work or Play stops after the running step
             case SPACE -> model.step();
             case P -> model.togglePlay();
             case T -> model.train();
@@ -318,11 +333,21 @@ public final class MainWindow {
         normal.setOnAction(e -> model.defaultFont());
         Menu view = new Menu("View", null, bigger, smaller, normal);
 
+        MenuItem runTo = new MenuItem(UiText.get("menu.run.to"));
+        runTo.setId("run-to");
+        runTo.setAccelerator(RUN_TO);
+        runTo.setOnAction(e -> askRunTo());
+        MenuItem stopWork = new MenuItem(UiText.get("menu.run.stop"));
+        stopWork.setId("run-stop");
+        stopWork.setOnAction(e -> model.stopWork());
+        Menu run = new Menu(UiText.get("menu.run"), null, runTo, stopWork);
+        run.setId("run-menu");
+
         MenuItem keys = new MenuItem("Keys: Space step \u00b7 P play/pause \u00b7 T train \u00b7 E eval \u00b7 R reset stats"
-                + " \u00b7 Ctrl +/\u2212 text size");
+                + " \u00b7 Ctrl G run to step N \u00b7 Esc stop \u00b7 Ctrl +/\u2212 text size");
         keys.setMnemonicParsing(false);
         Menu help = new Menu("Help", null, keys);
-        return new MenuBar(file, presets, view, help);
+        return new MenuBar(file, run, presets, view, help);
     }
 
     private Node toolbar() {
