@@ -91,6 +91,7 @@ public final class Session {
         }
         pendingRecord = null; // the old history's
         history = new SessionHistory(config.numFeatures(), DistributionSampler.every(source.spec()));
+        recordInitial();
         journal.restart(config, training, source.spec());
         setup = null;
         step = 0;
@@ -308,6 +309,20 @@ public final class Session {
         // filled again before then, and the rest is captured here
         float[][] values = row;
         pendingRecord = () -> history.record(t, values, q, at, outlier);
+    }
+
+    /** Step 0 in the history: the running stats of the layer (and comparison) as built. */
+    private void recordInitial() {
+        int channels = config.numFeatures();
+        float[][] values = new float[Stat.values().length][channels];
+        for (float[] v : values) {
+            java.util.Arrays.fill(v, Float.NaN);
+        }
+        statInto(layer, true, values[Stat.RUNNING_MEAN.ordinal()]);
+        statInto(layer, false, values[Stat.RUNNING_VAR.ordinal()]);
+        statInto(comparison, true, values[Stat.COMPARE_MEAN.ordinal()]);
+        statInto(comparison, false, values[Stat.COMPARE_VAR.ordinal()]);
+        history.recordInitial(values);
     }
 
     /** What a step run now runs with: made again only after a change. */

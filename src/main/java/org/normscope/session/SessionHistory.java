@@ -52,6 +52,8 @@ public final class SessionHistory {
     private final HistoryPyramid distributions;
     private final float[] row;
     private final float[] distributionRow;
+    /** Step 0: the stored stats of the layer as built (running_mean 0, running_var 1; NaN for the batch's). */
+    private final float[] initial;
     private final StepSetup[] setups;
     private final boolean[] outliers;
     private final List<TruthSegment> truth = new ArrayList<>();
@@ -79,6 +81,8 @@ public final class SessionHistory {
         this.distributions = distributions;
         this.row = new float[stats.series()];
         this.distributionRow = new float[distributions.series()];
+        this.initial = new float[stats.series()];
+        java.util.Arrays.fill(initial, Float.NaN);
         this.setups = new StepSetup[stats.exactSteps()];
         this.outliers = new boolean[stats.exactSteps()];
     }
@@ -120,6 +124,31 @@ public final class SessionHistory {
         int slot = (int) (step % setups.length);
         setups[slot] = setup;
         outliers[slot] = outlier;
+    }
+
+    /**
+     * Records step 0, the layer as built, before any step ({@code values} as in {@link #record}):
+     * the charts start the running stats' curves there. It is not a row of the pyramid: the
+     * steps, the CSV export and the time travel start at step 1 as before.
+     */
+    void recordInitial(float[][] values) {
+        for (int slot = 0; slot < STORED.length; slot++) {
+            System.arraycopy(values[STORED[slot].ordinal()], 0, initial, slot * channels, channels);
+        }
+    }
+
+    /**
+     * Channel {@code c}'s {@code stat} at step 0, the layer as built: running_mean 0 and
+     * running_var 1 (and the comparison layer's, if it was there from the start); NaN for
+     * what has no value before a step (the batch's stats, the true ones, untracked stats).
+     */
+    public float initialValue(Stat stat, int c) {
+        for (int slot = 0; slot < STORED.length; slot++) {
+            if (STORED[slot] == stat) {
+                return initial[slot * channels + c];
+            }
+        }
+        return Float.NaN;
     }
 
     /**

@@ -5,9 +5,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs a {@link Session} on its own thread, so that the window never waits for the engine.
@@ -21,6 +23,11 @@ import java.util.function.Function;
  * that commands given meanwhile wait at most one tick. While playing, a snapshot is published
  * at most about once a frame; from {@value #QUIET_FROM_SPS} steps/s on, the console prints
  * one played step a second and counts the others. A refused step stops playing.
+ *
+ * <p>A command of many steps ({@link #step(int)} with more than one, {@link #runTo(long)})
+ * publishes its {@link Progress} and a snapshot about every {@value #PROGRESS_EVERY_MS} ms
+ * while it runs (when the last snapshot has been read), and stops after the running step
+ * when {@link #cancel()}ed: the steps done so far stay.
  */
 public final class SessionRunner implements AutoCloseable {
 
@@ -37,8 +44,33 @@ public final class SessionRunner implements AutoCloseable {
     /** A backlog of more than this many seconds of steps is dropped instead of caught up. */
     private static final double MAX_BACKLOG_S = 0.25;
 
+    /** A command of many steps publishes its progress (and a snapshot) at most this often. */
+    static final long PROGRESS_EVERY_MS = 250;
+    /** A command of many steps looks at the clock (and for a cancel) about this often, or after every step if slower. */
+    private static final long CHECK_EVERY_NS = 1_000_000;
+    /** The most steps between two looks at the clock (tiny layers step in about a microsecond). */
+    private static final int MAX_CHECK_STRIDE = 1 << 12;
+
+    /**
+     * How far the command of many steps that runs now has got: {@code done} of {@code total}
+     * steps after {@code elapsedNanos}.
+     */
+    public record Progress(long done, long total, long elapsedNanos) {
+        /** The time left at the pace so far, or -1 before the first step is done. */
+        public long remainingNanos() {
+            return done <= 0 ? -1 : (long) ((double) elapsedNanos / done * (total - done));
+        }
+    }
+
     private final Session session;
     private final ScheduledExecutorService worker;
+    private final AtomicReference<Progress> progress = new AtomicReference<>();
+    /** The ids given to commands of many steps, in order: the newest given so far. */
+    private final AtomicLong manyGiven = new AtomicLong();
+    /** The newest command of many steps that has ended (they run in the order given). */
+    private volatile long manyEnded;
+    /** Commands of many steps with an id up to this one stop (or do not start). */
+    private volatile long cancelledUpTo;
     private final AtomicReference<SessionSnapshot> latest = new AtomicReference<>();
     private volatile boolean playing;
     private volatile double stepsPerSecond = 10;
@@ -124,15 +156,111 @@ public final class SessionRunner implements AutoCloseable {
         return result;
     }
 
-    /** {@code count} steps, stopping at a refusal; more than {@value #PRINT_ALL_UP_TO} print only the last. */
+    /**
+     * {@code count} steps, stopping at a refusal or a {@link #cancel()}; more than
+     * {@value #PRINT_ALL_UP_TO} print only the last. More than one publish their progress
+     * as they run.
+     */
     public CompletableFuture<Void> step(int count) {
-        boolean quiet = count > PRINT_ALL_UP_TO;
-        return submit(s -> {
-            for (int i = 0; i < count && (quiet ? s.stepQuietly() : s.step()); i++) {
-                // each step records itself
+        if (count <= 1) {
+            return submit(s -> {
+                if (count == 1) {
+                    s.step();
+                }
+            });
+        }
+        return many(s -> count).thenApply(done -> null);
+    }
+
+    /**
+     * Steps until the session's step count is {@code target} (counted when the command runs),
+     * as {@link #step(int)} does: nothing if it is there already.
+     *
+     * @return the future number of steps run
+     */
+    public CompletableFuture<Long> runTo(long target) {
+        return many(s -> Math.max(0, target - s.stepCount()));
+    }
+
+    /**
+     * Stops every command of many steps given so far: the running one after the step that
+     * runs, the queued ones before they start. The steps done stay; nothing else is touched
+     * (playing goes on: see {@link #pause()}).
+     */
+    public void cancel() {
+        cancelledUpTo = manyGiven.get();
+    }
+
+    /** Whether a command of many steps runs or waits to run, and was not cancelled (any thread). */
+    public boolean isWorking() {
+        long given = manyGiven.get();
+        return manyEnded < given && cancelledUpTo < given;
+    }
+
+    /** How far the running command of many steps has got, or null if none runs (any thread). */
+    public Progress progress() {
+        return progress.get();
+    }
+
+    private CompletableFuture<Long> many(ToLongFunction<Session> countOf) {
+        long id = manyGiven.incrementAndGet();
+        return call(s -> {
+            try {
+                return cancelledUpTo >= id ? 0L : runMany(s, id, countOf.applyAsLong(s));
+            } finally {
+                stepCount = s.stepCount();
+                publish(); // the last steps' snapshot before the progress goes
+                progress.set(null);
+                manyEnded = id;
             }
-            s.printUnprinted();
         });
+    }
+
+    /**
+     * The loop of a command of many steps. A step costs from a microsecond (a tiny layer) to
+     * a quarter of a second (a large batch), so the clock is read after every step at first and
+     * then every other, every fourth… step while steps are shorter than {@link #CHECK_EVERY_NS}:
+     * the quiet step stays as fast as it was, with no allocation, and a cancel is seen after the
+     * running step (or within about a millisecond of tiny steps).
+     */
+    private long runMany(Session s, long id, long total) {
+        boolean quiet = total > PRINT_ALL_UP_TO;
+        long start = System.nanoTime();
+        long lastCheck = start;
+        long lastShown = start;
+        long showEvery = TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MS);
+        progress.set(new Progress(0, total, 0));
+        long done = 0;
+        int stride = 1;
+        int sinceCheck = 0;
+        while (done < total) {
+            if (!(quiet ? s.stepQuietly() : s.step())) {
+                break; // refused: as playing, stop there
+            }
+            done++;
+            if (++sinceCheck >= stride) {
+                sinceCheck = 0;
+                if (cancelledUpTo >= id || closed) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now - lastCheck < CHECK_EVERY_NS && stride < MAX_CHECK_STRIDE) {
+                    stride <<= 1;
+                }
+                lastCheck = now;
+                if (now - lastShown >= showEvery && done < total) {
+                    lastShown = now;
+                    stepCount = s.stepCount();
+                    progress.set(new Progress(done, total, now - start));
+                    if (taken) {
+                        publish(); // only once the last one was read: an unread snapshot is not made
+                    }
+                }
+            }
+        }
+        progress.set(new Progress(done, total, System.nanoTime() - start));
+        s.printUnprinted();
+        return done;
     }
 
     /** Starts playing at the current speed (does nothing if already playing). */
@@ -283,6 +411,7 @@ public final class SessionRunner implements AutoCloseable {
     public void close() {
         closed = true;
         playing = false;
+        cancelledUpTo = Long.MAX_VALUE;
         worker.shutdownNow();
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);

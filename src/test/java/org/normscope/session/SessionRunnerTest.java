@@ -455,4 +455,82 @@ class SessionRunnerTest {
             assertThat(runner.latest().step()).as("after step %d", i).isEqualTo(i);
         }
     }
+
+    /** A session whose steps take a few milliseconds each: a long command is long enough to watch. */
+    private static Session slowSession() {
+        BatchSpec big = Fixtures.normal(64, new int[] {32, 32}, 8, 0, 5);
+        return new Session(new LayerConfig(LayerKind.BATCH_NORM_2D, 8, 1e-5, Momentum.DEFAULT, true, true), big, null);
+    }
+
+    @Test
+    void aLongCommandPublishesItsProgressAsItRunsAndStopsWhenCancelled() throws Exception {
+        runner = new SessionRunner(slowSession());
+        CompletableFuture<Void> done = runner.step(100_000);
+        assertThat(runner.isWorking()).isTrue();
+        // a reader that takes every snapshot, as the window's frames do
+        waitUntil("a snapshot in the middle of the command", () -> {
+            SessionSnapshot s = runner.latest();
+            return s.step() > 0 && runner.isWorking();
+        });
+        waitUntil("progress with steps done", () -> {
+            SessionRunner.Progress p = runner.progress();
+            return p != null && p.done() > 0;
+        });
+        SessionRunner.Progress p = runner.progress();
+        assertThat(p.total()).isEqualTo(100_000);
+        assertThat(p.done()).isBetween(1L, 99_999L);
+        assertThat(p.remainingNanos()).isPositive();
+        runner.cancel();
+        assertThat(runner.isWorking()).isFalse();
+        done.get(WAIT_S, TimeUnit.SECONDS); // stopped after the running step: no refusal, no failure
+        SessionSnapshot last = runner.latest();
+        assertThat(last.step()).isBetween(p.done(), 99_999L);
+        assertThat(last.history().steps()).isEqualTo(last.step());
+        assertThat(last.refusal()).isNull();
+        assertThat(runner.progress()).isNull();
+        // the steps done stay, and stepping goes on from there
+        runner.step(2).get(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().step()).isEqualTo(last.step() + 2);
+    }
+
+    @Test
+    void aCancelStopsTheQueuedLongCommandsButNotLaterOnes() throws Exception {
+        runner = new SessionRunner(Session.notebook());
+        CountDownLatch gate = new CountDownLatch(1);
+        runner.submit(s -> {
+            try {
+                gate.await(WAIT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletableFuture<Long> queued = runner.runTo(1000);
+        runner.cancel();
+        CompletableFuture<Void> later = runner.step(5);
+        gate.countDown();
+        assertThat(queued.get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        later.get(WAIT_S, TimeUnit.SECONDS);
+        assertThat(runner.latest().step()).isEqualTo(5);
+    }
+
+    @Test
+    void runToRunsExactlyToTheStepAndNotBack() throws Exception {
+        runner = new SessionRunner(Session.notebook());
+        runner.step(3);
+        assertThat(runner.runTo(250).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(247L);
+        assertThat(runner.latest().step()).isEqualTo(250);
+        assertThat(runner.latest().history().steps()).isEqualTo(250);
+        assertThat(runner.runTo(250).get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        assertThat(runner.runTo(7).get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        assertThat(runner.latest().step()).isEqualTo(250);
+        assertThat(runner.isWorking()).isFalse();
+    }
+
+    @Test
+    void aLongCommandStopsAtARefusal() throws Exception {
+        runner = new SessionRunner(refusingSession());
+        assertThat(runner.runTo(500).get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        assertThat(runner.latest().refusal()).isNotNull();
+        assertThat(runner.isWorking()).isFalse();
+    }
 }

@@ -385,7 +385,9 @@ final class ChartsPane extends HBox {
         HistorySeries data = HistorySeries.of(s.history(), from, Math.min(to, s.step()),
                 columns > 0 ? columns : DEFAULT_COLUMNS);
         XAxisChart chart = group == MEAN ? meanChart : group == VAR ? varChart : bands;
-        Runnable range = s.step() > 0 ? () -> chart.setXRange(from - 0.5, Math.max(to, from + 1) + 0.5)
+        // from the first step on, the range shows step 0 too: the running stats' curves start there
+        long left = from <= 1 ? 0 : from;
+        Runnable range = s.step() > 0 ? () -> chart.setXRange(left - 0.5, Math.max(to, from + 1) + 0.5)
                 : chart::setAutoXRange;
         boolean tracked = s.layer().trackRunningStats();
         Runnable content;

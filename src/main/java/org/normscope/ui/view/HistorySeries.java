@@ -40,15 +40,32 @@ final class HistorySeries {
         return new HistorySeries(history, from, Math.max(from, to), Math.max(1, columns));
     }
 
-    /** Channel {@code c}'s {@code stat}: each non-empty column's min and max, at the column's middle step. */
+    /**
+     * Step 0 of channel {@code c}'s {@code stat} (the layer as built) if the range starts at
+     * the first step and the stat has a value there (the running stats), else NaN.
+     */
+    private float initial(Stat stat, int c) {
+        return from <= 1 ? history.initialValue(stat, c) : Float.NaN;
+    }
+
+    /**
+     * Channel {@code c}'s {@code stat}: each non-empty column's min and max, at the column's
+     * middle step; from the first step on, a running stat's curve starts at step 0 (x = 0) with
+     * the layer as built, so that it does not start in mid-air.
+     */
     SeriesData series(Stat stat, int c) {
         float[] min = new float[columns];
         float[] max = new float[columns];
         float[] mean = new float[columns];
         history.columns(stat, c, from, to, columns, min, max, mean);
         int n = 0;
-        double[] px = new double[2 * columns];
-        double[] py = new double[2 * columns];
+        double[] px = new double[2 * columns + 1];
+        double[] py = new double[2 * columns + 1];
+        float start = initial(stat, c);
+        if (!Float.isNaN(start)) {
+            px[n] = 0;
+            py[n++] = start;
+        }
         for (int i = 0; i < columns; i++) {
             if (Float.isNaN(min[i]) || Double.isNaN(x[i])) {
                 continue;
@@ -63,7 +80,10 @@ final class HistorySeries {
         return SeriesData.of(java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
     }
 
-    /** Every channel's {@code stat}: a row per channel, a cell per non-empty column (the column's mean). */
+    /**
+     * Every channel's {@code stat}: a row per channel, a cell per non-empty column (the column's
+     * mean); from the first step on, a running stat starts with a cell at step 0 (see {@link #series}).
+     */
     HeatMapData heatMap(Stat stat) {
         int rows = history.channels();
         float[] min = new float[columns];
@@ -72,6 +92,7 @@ final class HistorySeries {
         double[][] cells = new double[rows][];
         int[] kept = null;
         int n = 0;
+        int lead = rows > 0 && !Float.isNaN(initial(stat, 0)) ? 1 : 0; // step 0's cell
         for (int r = 0; r < rows; r++) {
             history.columns(stat, r, from, to, columns, min, max, mean);
             if (kept == null) {
@@ -82,16 +103,19 @@ final class HistorySeries {
                     }
                 }
             }
-            cells[r] = new double[n];
+            cells[r] = new double[lead + n];
+            if (lead == 1) {
+                cells[r][0] = initial(stat, r);
+            }
             for (int j = 0; j < n; j++) {
-                cells[r][j] = mean[kept[j]];
+                cells[r][lead + j] = mean[kept[j]];
             }
         }
-        double[] cx = new double[n];
+        double[] cx = new double[lead + n];
         for (int j = 0; j < n; j++) {
-            cx[j] = x[kept[j]];
+            cx[lead + j] = x[kept[j]];
         }
-        int count = n;
+        int count = lead + n;
         return new HeatMapData() {
             @Override
             public int rows() {

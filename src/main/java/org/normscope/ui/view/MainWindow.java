@@ -98,7 +98,7 @@ public final class MainWindow {
         VBox top = new VBox(menuBar(), toolbar(), banner());
         root.setTop(top);
         root.setCenter(main);
-        root.setBottom(new StatusBar(model.status()));
+        root.setBottom(new StatusBar(model.status(), model::stopWork));
 
         root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
         model.fontSizeProperty().addListener((o, a, size) -> charts.setFontScale(size.doubleValue()
@@ -215,6 +215,15 @@ public final class MainWindow {
     private static final KeyCombination NORMAL_SIZE = new KeyCodeCombination(KeyCode.DIGIT0,
             KeyCombination.SHORTCUT_DOWN);
 
+    /** Run to step N… (also in the Run menu). */
+    private static final KeyCombination RUN_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+
+    /** Asks for the step to run to; a good one starts the run (see {@link RunToDialog}). */
+    private void askRunTo() {
+        model.askRunTo();
+        RunToDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), model);
+    }
+
     private static boolean matchesAny(KeyCombination[] combinations, KeyEvent e) {
         for (KeyCombination k : combinations) {
             if (k.match(e)) {
@@ -250,6 +259,11 @@ public final class MainWindow {
             e.consume();
             return;
         }
+        if (RUN_TO.match(e)) { // here too, so that it works while a text field has the focus
+            e.consume();
+            askRunTo();
+            return;
+        }
         // Plain keys act only when no text field has the focus: there they type. Escape leaves
         // the field (committing it), so that Space steps again.
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
@@ -262,6 +276,7 @@ public final class MainWindow {
             return;
         }
         switch (e.getCode()) {
+            case ESCAPE -> model.stopWork(); // long work or Play stops after the running step
             case SPACE -> model.step();
             case P -> model.togglePlay();
             case T -> model.train();
@@ -340,6 +355,16 @@ public final class MainWindow {
         normal.setOnAction(e -> model.defaultFont());
         Menu view = new Menu("View", null, bigger, smaller, normal);
 
+        MenuItem runTo = new MenuItem(UiText.get("menu.run.to"));
+        runTo.setId("run-to");
+        runTo.setAccelerator(RUN_TO);
+        runTo.setOnAction(e -> askRunTo());
+        MenuItem stopWork = new MenuItem(UiText.get("menu.run.stop"));
+        stopWork.setId("run-stop");
+        stopWork.setOnAction(e -> model.stopWork());
+        Menu run = new Menu(UiText.get("menu.run"), null, runTo, stopWork);
+        run.setId("run-menu");
+
         MenuItem keys = new MenuItem(UiText.get("menu.help.shortcuts"));
         keys.setId("help-shortcuts");
         keys.setMnemonicParsing(false);
@@ -348,7 +373,7 @@ public final class MainWindow {
         about.setId("help-about");
         about.setOnAction(e -> HelpDialogs.about(root.getScene().getWindow()).show());
         Menu help = new Menu("Help", null, keys, about);
-        return new MenuBar(file, presets, view, help);
+        return new MenuBar(file, run, presets, view, help);
     }
 
     private Node toolbar() {

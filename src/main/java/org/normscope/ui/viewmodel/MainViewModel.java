@@ -66,6 +66,13 @@ public final class MainViewModel implements AutoCloseable {
      */
     public static final long FULL_SPEED_REFRESH_MS = 200;
 
+    /** The Run to step N dialog suggests this many steps on. */
+    static final long RUN_TO_SUGGESTION = 1000;
+    /** The furthest step Run to takes (a trillion steps: far beyond any session's patience). */
+    static final long MAX_RUN_TO = 1_000_000_000_000L;
+    private final ValidatedField<Long> runToTarget = new ValidatedField<>(RUN_TO_SUGGESTION, this::parseRunTo,
+            v -> Long.toString(v));
+
     private long appliedAtNanos;
     private long dismissedNoticeId;
     private long dismissedRefusalId = -1;
@@ -117,23 +124,109 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---- actions ------------------------------------------------------------------------
 
-    /** One step (Space). */
+    /**
+     * One step (Space). While the status bar shows a command of many steps running (×10, ×100,
+     * run to step N) this does nothing: a key held or pressed again while the window follows a
+     * long command must not queue hundreds of steps behind it (Esc stops the command; Space then
+     * steps again). Before the progress shows (the frame after the command is given) it queues
+     * its step as it always did.
+     */
     public void step() {
+        if (status.workingProperty().get()) {
+            return;
+        }
         runner.step(1);
     }
 
-    /** {@code count} steps at once (×10, ×100), shown when all are done. */
+    /** {@code count} steps at once (×10, ×100): the header and the status bar follow them as they run. */
     public void step(int count) {
         runner.step(count);
     }
 
-    /** Play or pause (P). */
+    /** Play or pause (P); while a command of many steps runs, P stops it (as pausing Play would) instead. */
     public void togglePlay() {
-        if (runner.isPlaying()) {
+        if (runner.isWorking()) {
+            cancelWork();
+        } else if (runner.isPlaying()) {
             pause();
         } else {
             play();
         }
+    }
+
+    /**
+     * Esc and the status bar's Cancel: stops the command of many steps that runs (after the step
+     * that is running) and any queued behind it, and pauses Play; the steps done so far stay.
+     */
+    public void stopWork() {
+        cancelWork();
+        if (runner.isPlaying()) {
+            pause();
+        }
+    }
+
+    private void cancelWork() {
+        runner.cancel();
+        status.showProgress(false, 0, 0, 0);
+    }
+
+    /** The step typed into the Run to step N dialog: a whole number after the session's step. */
+    public ValidatedField<Long> runToTarget() {
+        return runToTarget;
+    }
+
+    /** Opens the Run to step N dialog's field on a suggestion: 1,000 steps on. */
+    public void askRunTo() {
+        runToTarget.show(runner.stepCount() + RUN_TO_SUGGESTION);
+    }
+
+    /**
+     * The dialog's OK: runs to the typed step if it is good (see {@link #runTo(long)}).
+     *
+     * @return whether the text was good (the dialog closes); a bad one keeps its message
+     */
+    public boolean commitRunTo() {
+        if (!runToTarget.commit()) {
+            return false;
+        }
+        return runTo(runToTarget.getValue());
+    }
+
+    /**
+     * Steps until step {@code target}, with progress in the status bar (Esc stops it); a step
+     * the session has reached already does nothing but say so in the banner.
+     *
+     * @return whether it started
+     */
+    public boolean runTo(long target) {
+        long now = runner.stepCount();
+        if (target <= now) {
+            tell(UiText.get("runto.past", String.format("%,d", now)));
+            return false;
+        }
+        runner.runTo(target); // counted when it runs: after a command queued before it, it still ends at target
+        return true;
+    }
+
+    private Long parseRunTo(String text) {
+        long now = runner == null ? 0 : runner.stepCount(); // null: the field is made before the runner
+        String after = String.format("%,d", now);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(UiText.get("runto.empty", after));
+        }
+        long v;
+        try {
+            v = Long.parseLong(text.replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(UiText.get("runto.bad", text, after));
+        }
+        if (v <= now) {
+            throw new IllegalArgumentException(UiText.get("runto.past", after));
+        }
+        if (v > MAX_RUN_TO) {
+            throw new IllegalArgumentException(UiText.get("runto.too.far", String.format("%,d", MAX_RUN_TO)));
+        }
+        return v;
     }
 
     public void play() {
@@ -256,6 +349,10 @@ public final class MainViewModel implements AutoCloseable {
         code.pull();
         playing.set(runner.isPlaying());
         status.showRate(stepCount.get(), System.nanoTime(), playing.get());
+        SessionRunner.Progress p = runner.progress();
+        boolean working = runner.isWorking() && p != null; // given but not started yet: nothing to show
+        status.showProgress(working, p == null ? 0 : p.done(), p == null ? 0 : p.total(),
+                p == null ? 0 : p.elapsedNanos());
     }
 
     /** Whether new snapshots are taken at most every {@link #FULL_SPEED_REFRESH_MS} ms now (playing flat out). */

@@ -1,5 +1,7 @@
 package org.normscope.ui.viewmodel;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.normscope.session.SessionSnapshot;
@@ -8,7 +10,9 @@ import org.normscope.session.SessionSnapshot;
  * The status bar: the mode, {@code num_batches_tracked}, the factor the last step used to
  * update the running stats ({@code running = (1 − f)·running + f·batch}, {@code f} the
  * momentum, or {@code 1/k} after {@code k} batches when momentum is None) and the
- * {@code n} of the {@code n/(n−1)} that makes the batch variance unbiased for running_var.
+ * {@code n} of the {@code n/(n−1)} that makes the batch variance unbiased for running_var;
+ * while a command of many steps runs (×10, ×100, run to step N), how far it has got and the
+ * time left.
  */
 public final class StatusViewModel {
 
@@ -18,6 +22,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper factor = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper bessel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>(); // {nanos, step}
 
     /** The rate is averaged over about this long. */
@@ -56,6 +62,52 @@ public final class StatusViewModel {
     /** "12,345 steps/s" while playing, else empty. */
     public ReadOnlyStringProperty rateProperty() {
         return rate.getReadOnlyProperty();
+    }
+
+    /**
+     * How far a command of many steps has got: {@code done} of {@code total} steps after
+     * {@code elapsedNanos} (called once per frame; the runner updates it a few times a second).
+     * {@code working} false (nothing runs, or it was cancelled) hides it.
+     */
+    public void showProgress(boolean working, long done, long total, long elapsedNanos) {
+        this.working.set(working);
+        progress.set(working ? progressText(done, total, elapsedNanos) : "");
+    }
+
+    /** "340 / 1,000 steps · about 12 s left" (or "estimating the time left" before the first step is done). */
+    static String progressText(long done, long total, long elapsedNanos) {
+        String d = String.format("%,d", done);
+        String t = String.format("%,d", total);
+        if (done <= 0 || total <= 0) {
+            return UiText.get("progress.estimating", d, t);
+        }
+        long leftNanos = (long) ((double) elapsedNanos / done * (total - done));
+        if (leftNanos < 500_000_000L) {
+            return UiText.get("progress.left.moment", d, t);
+        }
+        return UiText.get("progress.left", d, t, duration(leftNanos));
+    }
+
+    /** "12 s", "3 min 05 s", "2 h 04 min". */
+    static String duration(long nanos) {
+        long s = Math.max(1, Math.round(nanos * 1e-9));
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format("%d min %02d s", s / 60, s % 60);
+        }
+        return String.format("%d h %02d min", s / 3600, s / 60 % 60);
+    }
+
+    /** "340 / 1,000 steps · about 12 s left" while a command of many steps runs, else empty. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Whether a command of many steps runs (the status bar then offers Cancel). */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 
     /** Shows a snapshot. */

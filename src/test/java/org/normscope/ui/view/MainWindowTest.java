@@ -309,6 +309,31 @@ class MainWindowTest {
     }
 
     @Test
+    void aHundredStepsOnALargeBatchShowProgressAndEscapeStopsThem() {
+        // the notebook's layer on 256 × 4 × 8192 values: a printed step takes tens of milliseconds
+        d.typeInto("#batch-size", "256");
+        d.typeInto("#dim-0", "8192");
+        waitUntil("the large batch", () -> java.util.Arrays.equals(model.snapshotProperty().get().batches().shape(), new int[] {256, 4, 8192}));
+        focusOffFields();
+        Label progress = d.node("#status-progress", Label.class);
+        Button cancel = d.node("#progress-cancel", Button.class);
+        assertThat(fx(progress::isVisible)).isFalse();
+        d.click("#step100");
+        waitUntil("progress in the status bar", () -> progress.isVisible() && progress.getText().contains(" / 100 steps")
+                && shownSteps() > 0);
+        assertThat(fx(cancel::isVisible)).isTrue();
+        assertThat(textOf(progress)).matches("\\d+ / 100 steps \u00b7 .*");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the progress gone", () -> !progress.isVisible() && !cancel.isVisible());
+        model.awaitIdle();
+        WindowDriver.waitFrames(2);
+        long stopped = snapshot().step();
+        assertThat(stopped).isBetween(1L, 99L);
+        assertThat(shownSteps()).isEqualTo(stopped);
+        assertThat(snapshot().refusal()).isNull();
+    }
+
+    @Test
     void keysTypeIntoTextFieldsInsteadOfActing() {
         TextField eps = d.typeInto("#eps", "0");
         assertThat(fx(eps::isFocused)).isTrue();

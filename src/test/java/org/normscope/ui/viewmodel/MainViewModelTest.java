@@ -521,4 +521,76 @@ class MainViewModelTest {
         assertThat(m.snap()).isSameAs(before);
         assertThat(before.runningMean()[0]).isCloseTo(0f, within(0f));
     }
+
+    /** The notebook's layer on a large batch (256 × 4 × 8192): a step takes tens of milliseconds. */
+    private void largeBatch() {
+        assertThat(Vm.type(vm.input().batchSize(), "256")).isTrue();
+        assertThat(Vm.type(vm.input().dim(0), "8192")).isTrue();
+        m.settle();
+        assertThat(m.snap().batches().shape()).containsExactly(256, 4, 8192);
+    }
+
+    @Test
+    void aHundredStepsShowTheirProgressAndPStopsThem() {
+        largeBatch();
+        vm.step(100);
+        m.pullUntil(20, "progress in the status bar", () -> vm.status().progressProperty().get().contains(" / 100 steps")
+                && vm.stepCountProperty().get() > 0);
+        assertThat(vm.status().workingProperty().get()).isTrue();
+        assertThat(vm.status().progressProperty().get()).matches("\\d+ / 100 steps \u00b7 .*");
+        long seen = vm.stepCountProperty().get();
+        assertThat(seen).isBetween(1L, 99L); // the header follows the steps as they run
+        vm.step(); // Space while it runs: ignored, not queued
+        vm.togglePlay(); // P: stops the command instead of playing after it
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.status().workingProperty().get()).isFalse();
+        assertThat(vm.status().progressProperty().get()).isEmpty();
+        m.settle();
+        long stopped = m.steps();
+        assertThat(stopped).isBetween(seen, 99L);
+        assertThat(m.snap().history().steps()).isEqualTo(stopped);
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.bannerIsErrorProperty().get()).isFalse();
+        assertThat(m.errors).isEmpty();
+    }
+
+    @Test
+    void escStopsARunToStepAndTheStepsDoneStay() {
+        vm.runTo(2_000_000_000L);
+        m.pullUntil(20, "a run under way", () -> vm.stepCountProperty().get() > 0
+                && vm.status().progressProperty().get().contains(String.format("%,d steps", 2_000_000_000L)));
+        vm.stopWork();
+        m.settle();
+        long stopped = m.steps();
+        assertThat(stopped).isBetween(1L, 1_999_999_999L);
+        assertThat(vm.status().progressProperty().get()).isEmpty();
+        vm.step(); // Space steps again
+        m.settle();
+        assertThat(m.steps()).isEqualTo(stopped + 1);
+    }
+
+    @Test
+    void runToStepNRunsExactlyThereAndRefusesAStepAlreadyReached() {
+        vm.step(4);
+        m.settle();
+        vm.askRunTo();
+        assertThat(vm.runToTarget().textProperty().get()).isEqualTo("1004");
+        assertThat(Vm.type(vm.runToTarget(), "abc")).isFalse();
+        assertThat(vm.runToTarget().getError()).contains("\u201cabc\u201d is not a whole step number");
+        assertThat(Vm.type(vm.runToTarget(), "3")).isFalse();
+        assertThat(vm.runToTarget().getError()).isEqualTo("The layer is at step 4 already: type a step after it");
+        assertThat(vm.commitRunTo()).isFalse();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(4); // a bad value changes nothing
+        vm.runToTarget().textProperty().set("250");
+        assertThat(vm.commitRunTo()).isTrue();
+        m.settle();
+        assertThat(m.steps()).isEqualTo(250);
+        assertThat(m.snap().numBatchesTracked()).isEqualTo(250);
+        assertThat(vm.runTo(250)).isFalse();
+        assertThat(vm.runTo(100)).isFalse();
+        assertThat(vm.bannerProperty().get()).isEqualTo("The layer is at step 250 already: type a step after it");
+        m.settle();
+        assertThat(m.steps()).isEqualTo(250);
+    }
 }

@@ -39,4 +39,23 @@ class StatusViewModelTest {
         status.showRate(steps, t, false);
         assertThat(status.rateProperty().get()).isEmpty();
     }
+
+    @Test
+    void theProgressSaysStepsDoneOfTotalAndTheTimeLeft() {
+        StatusViewModel status = new StatusViewModel();
+        assertThat(status.progressProperty().get()).isEmpty();
+        status.showProgress(true, 0, 100, 0);
+        assertThat(status.progressProperty().get()).isEqualTo("0 / 100 steps \u00b7 estimating the time left");
+        assertThat(status.workingProperty().get()).isTrue();
+        status.showProgress(true, 25, 100, 5_000 * MS);
+        assertThat(status.progressProperty().get()).isEqualTo("25 / 100 steps \u00b7 about 15 s left");
+        status.showProgress(true, 340, 1_000_000, 1_000 * MS);
+        assertThat(status.progressProperty().get()).isEqualTo("340 / 1,000,000 steps \u00b7 about 49 min 00 s left");
+        status.showProgress(true, 99, 100, 10 * MS);
+        assertThat(status.progressProperty().get()).isEqualTo("99 / 100 steps \u00b7 less than a second left");
+        status.showProgress(false, 99, 100, 10 * MS);
+        assertThat(status.progressProperty().get()).isEmpty();
+        assertThat(status.workingProperty().get()).isFalse();
+        assertThat(StatusViewModel.duration(7_500 * 1000 * MS)).isEqualTo("2 h 05 min");
+    }
 }
