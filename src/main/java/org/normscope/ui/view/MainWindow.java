@@ -146,6 +146,17 @@ public final class MainWindow {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Ctrl + the mouse wheel sizes the text, as in a browser (the charts' own wheel zoom is without Ctrl)
+        scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.isShortcutDown() && e.getDeltaY() != 0) {
+                if (e.getDeltaY() > 0) {
+                    model.biggerFont();
+                } else {
+                    model.smallerFont();
+                }
+                e.consume();
+            }
+        });
         frames.start();
         return scene;
     }
@@ -205,13 +216,14 @@ public final class MainWindow {
     }
 
     // Ctrl + is Ctrl = on many keyboards, and Ctrl with the keypad's + or − counts too
+    // (with Shift or without: on a US keyboard Ctrl + is typed Ctrl Shift =)
     private static final KeyCombination[] BIGGER = {
-        new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
-        new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
-        new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN)};
+        new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+        new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+        new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY)};
     private static final KeyCombination[] SMALLER = {
-        new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
-        new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN)};
+        new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+        new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY)};
     private static final KeyCombination NORMAL_SIZE = new KeyCodeCombination(KeyCode.DIGIT0,
             KeyCombination.SHORTCUT_DOWN);
 

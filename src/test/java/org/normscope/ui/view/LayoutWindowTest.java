@@ -64,4 +64,20 @@ class LayoutWindowTest {
                 .orElse(false));
         assertThat(model.layout().settingsShownProperty().get()).isTrue();
     }
+
+    @Test
+    void ctrlShiftEqualsAndCtrlWithTheWheelMakeTheTextLarger() {
+        fxRun(() -> stage.getScene().getRoot().requestFocus());
+        double before = fx(() -> model.fontSizeProperty().get());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.EQUALS)
+                .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("larger text", () -> fx(() -> model.fontSizeProperty().get()) > before);
+        double after = fx(() -> model.fontSizeProperty().get());
+        fxRun(() -> javafx.event.Event.fireEvent(stage.getScene().getRoot(), new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10, false, true, false, false, false, false, 0, -40,
+                0, -40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        assertThat(fx(() -> model.fontSizeProperty().get())).isLessThan(after);
+    }
 }
