@@ -17,7 +17,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.normscope.lesson.Lesson;
+import org.normscope.lesson.LessonLibrary;
 import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
 import org.normscope.session.Session;
 import org.normscope.session.SessionRunner;
 import org.normscope.session.SessionSnapshot;
@@ -47,6 +50,8 @@ public final class MainViewModel implements AutoCloseable {
     private final TimeTravelViewModel time = new TimeTravelViewModel();
     private final ExplainViewModel explain;
     private final CodeViewModel code;
+    private final PredictViewModel predict;
+    private final LessonViewModel lesson;
     private final ObservableList<Preset> presets;
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -69,8 +74,13 @@ public final class MainViewModel implements AutoCloseable {
     private long dismissedNoticeId;
     private long dismissedRefusalId = -1;
 
-    /** A window on the first preset (the notebook), or on the notebook's session if there is none. */
+    /** A window on the first preset (the notebook), or on the notebook's session if there is none; the built-in lessons. */
     public MainViewModel(List<Preset> presets) {
+        this(presets, LessonLibrary.builtIn());
+    }
+
+    /** As {@link #MainViewModel(List)}, with these lessons (their stages name built-in presets). */
+    public MainViewModel(List<Preset> presets, List<Lesson> lessons) {
         this.presets = FXCollections.observableArrayList(presets);
         if (presets.isEmpty()) {
             session = Session.notebook();
@@ -84,6 +94,9 @@ public final class MainViewModel implements AutoCloseable {
         ExplainViewModel.Asker asker = runner::call;
         explain = new ExplainViewModel(asker, SessionExplainer::explain);
         code = new CodeViewModel(asker, SessionExplainer::code);
+        predict = new PredictViewModel(asker);
+        lesson = new LessonViewModel(lessons, PresetLibrary::find, this::openStage);
+        predict.revealsProperty().addListener((o, a, b) -> openExplainOnReveal());
         runner.setStepsPerSecond(speed.get().stepsPerSecond());
         layer = new LayerViewModel(runner::submit);
         input = new InputViewModel(runner::submit);
@@ -116,14 +129,48 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---- actions ------------------------------------------------------------------------
 
-    /** One step (Space). */
+    /** One step (Space); with Predict on, the step reveals the guesses' truth. */
     public void step() {
+        predict.beforeStep();
         runner.step(1);
     }
 
     /** {@code count} steps at once (×10, ×100), shown when all are done. */
     public void step(int count) {
+        predict.beforeStep();
         runner.step(count);
+    }
+
+    /** Predict on or off (Q). */
+    public void togglePredict() {
+        predict.onProperty().set(!predict.onProperty().get());
+    }
+
+    /**
+     * A lesson's stage opens: its preset is loaded (again, if it is the current one), then each
+     * of the stage's runs switches the mode and runs its steps, in order, on the session's thread.
+     */
+    private void openStage(Preset p, List<Lesson.Run> run) {
+        predict.cancel();
+        load(p);
+        for (Lesson.Run r : run) {
+            if (r.training() != null) {
+                boolean t = r.training();
+                runner.submit(s -> s.setTraining(t));
+            }
+            if (r.steps() > 0) {
+                runner.step(r.steps());
+            }
+        }
+    }
+
+    /** A reveal: the Explain pane follows that step's channel (its element 0, the one the output question asks about). */
+    private void openExplainOnReveal() {
+        explain.pointAt(predict.revealedChannelProperty().get());
+        explain.setElement(0);
+        if (time.cursorProperty().get() != 0) {
+            time.point(predict.revealedStepProperty().get());
+        }
     }
 
     /** Play or pause (P). */
@@ -181,6 +228,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void loadNow(Preset p) {
         pause();
+        predict.cancel();
         runner.submit(s -> s.load(p.layer(), p.batches(), p.compareMomentum(), p.training()));
     }
 
@@ -253,6 +301,7 @@ public final class MainViewModel implements AutoCloseable {
         console.pull(session.console());
         explain.pull();
         code.pull();
+        predict.pull();
         playing.set(runner.isPlaying());
         status.showRate(stepCount.get(), System.nanoTime(), playing.get());
     }
@@ -278,6 +327,7 @@ public final class MainViewModel implements AutoCloseable {
         explain.show(s);
         code.show(s);
         snapshot.set(s);
+        predict.show(s);
     }
 
     private void updateBanner(SessionSnapshot s) {
@@ -364,6 +414,16 @@ public final class MainViewModel implements AutoCloseable {
     /** The Explain pane: one channel at one step, formula by formula. */
     public ExplainViewModel explain() {
         return explain;
+    }
+
+    /** Predict, then reveal: the class's guesses of the next value. */
+    public PredictViewModel predict() {
+        return predict;
+    }
+
+    /** The lesson panel: a guided lesson's stages. */
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     /** The code pane: the session so far as PyTorch code. */
