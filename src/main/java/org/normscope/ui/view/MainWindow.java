@@ -79,13 +79,21 @@ public final class MainWindow {
         SplitPane centre = new SplitPane(charts, consoleAndCode(console));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
-        SplitPane main = new SplitPane(settingsScroll, centre);
+        // the lesson panel, when a lesson is open, sits above the settings: the charts keep their width
+        LessonPane lessonPane = new LessonPane(model.lesson());
+        VBox left = new VBox(lessonPane, settingsScroll);
+        VBox.setVgrow(settingsScroll, Priority.ALWAYS);
+        left.setMinWidth(390);
+        left.setPrefWidth(410);
+        SplitPane main = new SplitPane(left, centre);
         main.setDividerPositions(0.26);
-        SplitPane.setResizableWithParent(settingsScroll, false);
+        SplitPane.setResizableWithParent(left, false);
 
-        VBox top = new VBox(menuBar(), toolbar(), banner());
+        VBox top = new VBox(menuBar(), toolbar(), banner(), new PredictPane(model.predict()));
         root.setTop(top);
         root.setCenter(main);
+        // a reveal opens the Explain pane (the view model points it at the step's channel)
+        model.predict().revealsProperty().addListener((o, a, b) -> charts.showExplain());
         root.setBottom(new StatusBar(model.status()));
 
         root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
@@ -245,6 +253,14 @@ public final class MainWindow {
             case T -> model.train();
             case E -> model.eval();
             case R -> model.resetRunningStats();
+            case Q -> model.togglePredict();
+            case N -> {
+                if (e.isShiftDown()) {
+                    model.lesson().previous();
+                } else {
+                    model.lesson().next();
+                }
+            }
             default -> {
                 return;
             }
@@ -310,6 +326,20 @@ public final class MainWindow {
             presets.getItems().add(item);
         }
 
+        Menu lessons = new Menu(UiText.get("menu.lessons"));
+        lessons.setId("lessons-menu");
+        for (org.normscope.lesson.Lesson l : model.lesson().lessons()) {
+            MenuItem item = new MenuItem(l.title().en());
+            item.setId("lesson-" + l.id());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.lesson().open(l));
+            lessons.getItems().add(item);
+        }
+        MenuItem showLesson = new MenuItem(UiText.get("menu.lessons.show"));
+        showLesson.setOnAction(e -> model.lesson().show());
+        showLesson.disableProperty().bind(model.lesson().lessonProperty().isNull());
+        lessons.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), showLesson);
+
         MenuItem bigger = new MenuItem("Larger text (Ctrl +)");
         bigger.setOnAction(e -> model.biggerFont());
         MenuItem smaller = new MenuItem("Smaller text (Ctrl \u2212)");
@@ -319,10 +349,10 @@ public final class MainWindow {
         Menu view = new Menu("View", null, bigger, smaller, normal);
 
         MenuItem keys = new MenuItem("Keys: Space step \u00b7 P play/pause \u00b7 T train \u00b7 E eval \u00b7 R reset stats"
-                + " \u00b7 Ctrl +/\u2212 text size");
+                + " \u00b7 Q predict \u00b7 N / Shift+N next / previous lesson stage \u00b7 Ctrl +/\u2212 text size");
         keys.setMnemonicParsing(false);
         Menu help = new Menu("Help", null, keys);
-        return new MenuBar(file, presets, view, help);
+        return new MenuBar(file, presets, lessons, view, help);
     }
 
     private Node toolbar() {
@@ -370,10 +400,17 @@ public final class MainWindow {
         stepCount.getStyleClass().add("step-count");
         stepCount.textProperty().bind(model.stepCountProperty().asString("step %d"));
 
+        ToggleButton predict = new ToggleButton(UiText.get("predict.toggle"));
+        predict.setId("predict");
+        predict.setFocusTraversable(false);
+        predict.setTooltip(new javafx.scene.control.Tooltip(UiText.get("predict.toggle.tip")));
+        predict.selectedProperty().bindBidirectional(model.predict().onProperty());
+
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         speed.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(modeSwitch, stepCount, step, step10, step100, play, speed, resetStats, resetLayer, spring);
+        HBox bar = new HBox(modeSwitch, stepCount, step, step10, step100, play, speed, resetStats, resetLayer, predict,
+                spring);
         bar.getStyleClass().add("toolbar-box");
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Node n : bar.getChildren()) {
