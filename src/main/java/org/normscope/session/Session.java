@@ -436,6 +436,25 @@ public final class Session {
         return lastOutput == null ? null : lastOutput.copy();
     }
 
+    /**
+     * One value of the newest step's output y: channel {@code c}'s value at {@code index} (counted
+     * batch-major, as the Explain pane counts a channel's values), or NaN before the first step or
+     * when there is no such value. The layer's own output, not recomputed.
+     */
+    public float outputValue(int c, int index) {
+        ensureOutput();
+        if (lastOutput == null || lastOutput.dim() < 2 || c < 0 || c >= lastOutput.size(1) || index < 0) {
+            return Float.NaN;
+        }
+        int channels = lastOutput.size(1);
+        int slice = lastOutput.numel() / lastOutput.size(0) / channels;
+        int b = index / slice;
+        if (b >= lastOutput.size(0)) {
+            return Float.NaN;
+        }
+        return lastOutput.data()[(b * channels + c) * slice + index % slice];
+    }
+
     /** What the session recorded since the layer was built. */
     public SessionHistory history() {
         flushRecord();

@@ -108,6 +108,14 @@ class ArchitectureTest {
                 .check(mainClasses);
     }
 
+    /** Lessons are a file format, like presets: no JavaFX, no UI (the window reads them, not the other way). */
+    @Test
+    void lessonsAreAFormatWithNoUi() {
+        noClasses().that().resideInAPackage("org.normscope.lesson..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.normscope.ui..")
+                .check(mainClasses);
+    }
+
     @Test
     void viewModelsNeverKnowTheirViews() {
         noClasses().that().resideInAPackage("org.normscope.ui.viewmodel..")

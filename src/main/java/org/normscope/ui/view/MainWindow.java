@@ -79,25 +79,34 @@ public final class MainWindow {
         SplitPane centre = new SplitPane(charts, consoleAndCode(console));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
-        SplitPane main = new SplitPane(settingsScroll, centre);
+        // the lesson panel, when a lesson is open, sits above the settings: the charts keep their width
+        LessonPane lessonPane = new LessonPane(model.lesson());
+        VBox left = new VBox(lessonPane, settingsScroll);
+        VBox.setVgrow(settingsScroll, Priority.ALWAYS);
+        left.setMinWidth(390);
+        left.setPrefWidth(410);
+        SplitPane main = new SplitPane(left, centre);
         main.setDividerPositions(0.26);
-        SplitPane.setResizableWithParent(settingsScroll, false);
-        // a narrow window folds the settings away (the toolbar's Settings button shows them again)
+        SplitPane.setResizableWithParent(left, false);
+        // a narrow window folds the settings (and the lesson panel above them) away; the toolbar's
+        // Settings button shows them again
         model.layout().settingsShownProperty().addListener((o, a, shown) -> {
-            if (shown && !main.getItems().contains(settingsScroll)) {
-                main.getItems().add(0, settingsScroll);
+            if (shown && !main.getItems().contains(left)) {
+                main.getItems().add(0, left);
                 main.setDividerPositions(0.26);
             } else if (!shown) {
-                main.getItems().remove(settingsScroll);
+                main.getItems().remove(left);
             }
         });
         root.widthProperty().addListener((o, a, w) -> model.layout().setWindow(w.doubleValue(),
                 model.fontSizeProperty().get()));
         model.fontSizeProperty().addListener((o, a, f) -> model.layout().setWindow(root.getWidth(), f.doubleValue()));
 
-        VBox top = new VBox(menuBar(), toolbar(), banner());
+        VBox top = new VBox(menuBar(), toolbar(), banner(), new PredictPane(model.predict()));
         root.setTop(top);
         root.setCenter(main);
+        // a reveal opens the Explain pane (the view model points it at the step's channel)
+        model.predict().revealsProperty().addListener((o, a, b) -> charts.showExplain());
         root.setBottom(new StatusBar(model.status(), model::stopWork));
 
         root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
@@ -294,6 +303,14 @@ public final class MainWindow {
             case T -> model.train();
             case E -> model.eval();
             case R -> model.resetRunningStats();
+            case Q -> model.togglePredict();
+            case N -> {
+                if (e.isShiftDown()) {
+                    model.lesson().previous();
+                } else {
+                    model.lesson().next();
+                }
+            }
             default -> {
                 return;
             }
@@ -359,6 +376,20 @@ public final class MainWindow {
             presets.getItems().add(item);
         }
 
+        Menu lessons = new Menu(UiText.get("menu.lessons"));
+        lessons.setId("lessons-menu");
+        for (org.normscope.lesson.Lesson l : model.lesson().lessons()) {
+            MenuItem item = new MenuItem(l.title().en());
+            item.setId("lesson-" + l.id());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.lesson().open(l));
+            lessons.getItems().add(item);
+        }
+        MenuItem showLesson = new MenuItem(UiText.get("menu.lessons.show"));
+        showLesson.setOnAction(e -> model.lesson().show());
+        showLesson.disableProperty().bind(model.lesson().lessonProperty().isNull());
+        lessons.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), showLesson);
+
         MenuItem bigger = new MenuItem("Larger text (Ctrl +)");
         bigger.setOnAction(e -> model.biggerFont());
         MenuItem smaller = new MenuItem("Smaller text (Ctrl \u2212)");
@@ -385,7 +416,7 @@ public final class MainWindow {
         about.setId("help-about");
         about.setOnAction(e -> HelpDialogs.about(root.getScene().getWindow()).show());
         Menu help = new Menu("Help", null, keys, about);
-        return new MenuBar(file, run, presets, view, help);
+        return new MenuBar(file, run, presets, lessons, view, help);
     }
 
     private Node toolbar() {
@@ -433,6 +464,12 @@ public final class MainWindow {
         stepCount.getStyleClass().add("step-count");
         stepCount.textProperty().bind(model.stepCountProperty().asString("step %d"));
 
+        ToggleButton predict = new ToggleButton(UiText.get("predict.toggle"));
+        predict.setId("predict");
+        predict.setFocusTraversable(false);
+        predict.setTooltip(new javafx.scene.control.Tooltip(UiText.get("predict.toggle.tip")));
+        predict.selectedProperty().bindBidirectional(model.predict().onProperty());
+
         ToggleButton settings = new ToggleButton(UiText.get("toolbar.settings"));
         settings.setId("show-settings");
         settings.setTooltip(new javafx.scene.control.Tooltip(UiText.get("toolbar.settings.tip")));
@@ -440,7 +477,7 @@ public final class MainWindow {
         speed.setMinWidth(Region.USE_PREF_SIZE);
         // a flow, not a row: on a narrow window or with large text the buttons go on on a second row
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(settings, modeSwitch, stepCount, step,
-                step10, step100, play, speed, resetStats, resetLayer);
+                step10, step100, play, speed, resetStats, resetLayer, predict);
         bar.getStyleClass().add("toolbar-box");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.prefWrapLengthProperty().bind(root.widthProperty());

@@ -17,7 +17,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.normscope.lesson.Lesson;
+import org.normscope.lesson.LessonLibrary;
 import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
 import org.normscope.session.Session;
 import org.normscope.session.SessionRunner;
 import org.normscope.session.SessionSnapshot;
@@ -48,6 +51,8 @@ public final class MainViewModel implements AutoCloseable {
     private final LayoutViewModel layout = new LayoutViewModel();
     private final ExplainViewModel explain;
     private final CodeViewModel code;
+    private final PredictViewModel predict;
+    private final LessonViewModel lesson;
     private final ObservableList<Preset> presets;
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -77,8 +82,13 @@ public final class MainViewModel implements AutoCloseable {
     private long dismissedNoticeId;
     private long dismissedRefusalId = -1;
 
-    /** A window on the first preset (the notebook), or on the notebook's session if there is none. */
+    /** A window on the first preset (the notebook), or on the notebook's session if there is none; the built-in lessons. */
     public MainViewModel(List<Preset> presets) {
+        this(presets, LessonLibrary.builtIn());
+    }
+
+    /** As {@link #MainViewModel(List)}, with these lessons (their stages name built-in presets). */
+    public MainViewModel(List<Preset> presets, List<Lesson> lessons) {
         this.presets = FXCollections.observableArrayList(presets);
         if (presets.isEmpty()) {
             session = Session.notebook();
@@ -92,6 +102,9 @@ public final class MainViewModel implements AutoCloseable {
         ExplainViewModel.Asker asker = runner::call;
         explain = new ExplainViewModel(asker, SessionExplainer::explain);
         code = new CodeViewModel(asker, SessionExplainer::code);
+        predict = new PredictViewModel(asker);
+        lesson = new LessonViewModel(lessons, PresetLibrary::find, this::openStage);
+        predict.revealsProperty().addListener((o, a, b) -> openExplainOnReveal());
         runner.setStepsPerSecond(speed.get().stepsPerSecond());
         layer = new LayerViewModel(runner::submit);
         input = new InputViewModel(runner::submit);
@@ -125,22 +138,56 @@ public final class MainViewModel implements AutoCloseable {
     // ---- actions ------------------------------------------------------------------------
 
     /**
-     * One step (Space). While the status bar shows a command of many steps running (×10, ×100,
-     * run to step N) this does nothing: a key held or pressed again while the window follows a
-     * long command must not queue hundreds of steps behind it (Esc stops the command; Space then
-     * steps again). Before the progress shows (the frame after the command is given) it queues
-     * its step as it always did.
+     * One step (Space); with Predict on, the step reveals the guesses' truth. While the status bar
+     * shows a command of many steps running (×10, ×100, run to step N) this does nothing: a key
+     * held or pressed again while the window follows a long command must not queue hundreds of
+     * steps behind it (Esc stops the command; Space then steps again). Before the progress shows
+     * (the frame after the command is given) it queues its step as it always did.
      */
     public void step() {
         if (status.workingProperty().get()) {
             return;
         }
+        predict.beforeStep();
         runner.step(1);
     }
 
     /** {@code count} steps at once (×10, ×100): the header and the status bar follow them as they run. */
     public void step(int count) {
+        predict.beforeStep();
         runner.step(count);
+    }
+
+    /** Predict on or off (Q). */
+    public void togglePredict() {
+        predict.onProperty().set(!predict.onProperty().get());
+    }
+
+    /**
+     * A lesson's stage opens: its preset is loaded (again, if it is the current one), then each
+     * of the stage's runs switches the mode and runs its steps, in order, on the session's thread.
+     */
+    private void openStage(Preset p, List<Lesson.Run> run) {
+        predict.cancel();
+        load(p);
+        for (Lesson.Run r : run) {
+            if (r.training() != null) {
+                boolean t = r.training();
+                runner.submit(s -> s.setTraining(t));
+            }
+            if (r.steps() > 0) {
+                runner.step(r.steps());
+            }
+        }
+    }
+
+    /** A reveal: the Explain pane follows that step's channel (its element 0, the one the output question asks about). */
+    private void openExplainOnReveal() {
+        explain.pointAt(predict.revealedChannelProperty().get());
+        explain.setElement(0);
+        if (time.cursorProperty().get() != 0) {
+            time.point(predict.revealedStepProperty().get());
+        }
     }
 
     /** Play or pause (P); while a command of many steps runs, P stops it (as pausing Play would) instead. */
@@ -275,6 +322,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void loadNow(Preset p) {
         pause();
+        predict.cancel();
         runner.submit(s -> s.load(p.layer(), p.batches(), p.compareMomentum(), p.training()));
     }
 
@@ -347,6 +395,7 @@ public final class MainViewModel implements AutoCloseable {
         console.pull(session.console());
         explain.pull();
         code.pull();
+        predict.pull();
         playing.set(runner.isPlaying());
         status.showRate(stepCount.get(), System.nanoTime(), playing.get());
         SessionRunner.Progress p = runner.progress();
@@ -376,6 +425,7 @@ public final class MainViewModel implements AutoCloseable {
         explain.show(s);
         code.show(s);
         snapshot.set(s);
+        predict.show(s);
     }
 
     private void updateBanner(SessionSnapshot s) {
@@ -467,6 +517,16 @@ public final class MainViewModel implements AutoCloseable {
     /** The Explain pane: one channel at one step, formula by formula. */
     public ExplainViewModel explain() {
         return explain;
+    }
+
+    /** Predict, then reveal: the class's guesses of the next value. */
+    public PredictViewModel predict() {
+        return predict;
+    }
+
+    /** The lesson panel: a guided lesson's stages. */
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     /** The code pane: the session so far as PyTorch code. */

@@ -1,0 +1,71 @@
+package org.normscope.lesson;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A guided lesson: a title and a sequence of short stages, each on a preset (the format is
+ * described in {@code resources/lessons/README.md}).
+ *
+ * @param id the file name without {@code .json} ({@code notebook}), or "" for a file read on its own
+ */
+public record Lesson(String id, Text title, List<Stage> stages) {
+
+    public Lesson {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(title);
+        stages = List.copyOf(stages);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a lesson needs at least one stage");
+        }
+    }
+
+    /** A text in English and its Chinese translation ({@code zh-CN}). */
+    public record Text(String en, String zhCn) {
+        public Text {
+            Objects.requireNonNull(en);
+            Objects.requireNonNull(zhCn);
+        }
+
+        /** No text (an optional field left out). */
+        public static final Text NONE = new Text("", "");
+
+        public boolean isEmpty() {
+            return en.isEmpty();
+        }
+    }
+
+    /**
+     * What the window does when a stage opens, after loading its preset: switch the mode
+     * ({@code training} null: leave it), then run {@code steps} steps.
+     */
+    public record Run(Boolean training, int steps) {
+        public Run {
+            if (steps < 0) {
+                throw new IllegalArgumentException("steps must be at least 0, got " + steps);
+            }
+        }
+    }
+
+    /**
+     * One stage of a lesson.
+     *
+     * @param preset the id of a built-in preset ({@code notebook})
+     * @param run what to do once the preset is loaded, in order (empty: nothing)
+     * @param text one paragraph
+     * @param question the question to ask the class
+     * @param press what to press
+     * @param reveal the answer, shown when asked for (empty: none)
+     */
+    public record Stage(Text title, String preset, List<Run> run, Text text, Text question, Text press, Text reveal) {
+        public Stage {
+            Objects.requireNonNull(title);
+            Objects.requireNonNull(preset);
+            run = List.copyOf(run);
+            Objects.requireNonNull(text);
+            Objects.requireNonNull(question);
+            Objects.requireNonNull(press);
+            Objects.requireNonNull(reveal);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.normscope.ui.view;
+
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.normscope.ui.viewmodel.PredictViewModel;
+import org.normscope.ui.viewmodel.UiText;
+
+/**
+ * The Predict box under the toolbar, shown while Predict is on: the question, the channel, the
+ * guess field (Enter adds; a bad guess gets a one-line message beside it), the guesses so far,
+ * and the last reveal with every guess beside the truth. Thin: everything is the view model's.
+ */
+final class PredictPane extends VBox {
+
+    PredictPane(PredictViewModel model) {
+        super(4);
+        setId("predict-box");
+        getStyleClass().addAll("settings", "predict-box");
+
+        Label question = new Label();
+        question.setId("predict-question");
+        question.getStyleClass().add("section-title");
+        question.textProperty().bind(model.questionProperty());
+        question.setMinWidth(Region.USE_PREF_SIZE);
+
+        ComboBox<Integer> channel = new ComboBox<>(model.channels());
+        channel.setId("predict-channel");
+        channel.setValue(model.channelProperty().get());
+        channel.valueProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                model.channelProperty().set(c);
+            }
+        });
+        model.channelProperty().addListener((o, a, c) -> channel.setValue(c.intValue()));
+        channel.setFocusTraversable(false);
+
+        CheckBox variance = new CheckBox(UiText.get("predict.variance"));
+        variance.setId("predict-variance");
+        variance.selectedProperty().bindBidirectional(model.askVarianceProperty());
+        variance.visibleProperty().bind(model.targetProperty().isNotEqualTo(PredictViewModel.Target.OUTPUT));
+        variance.managedProperty().bind(variance.visibleProperty());
+        variance.setFocusTraversable(false);
+
+        TextField guess = new TextField();
+        guess.setId("predict-guess");
+        guess.setPromptText(UiText.get("predict.guess.prompt"));
+        guess.setPrefColumnCount(12);
+        guess.textProperty().bindBidirectional(model.guessTextProperty());
+        guess.setOnAction(e -> model.addGuesses());
+
+        Label error = new Label();
+        error.setId("predict-error");
+        error.getStyleClass().add("predict-error");
+        error.setStyle("-fx-text-fill: #c62828;");
+        error.textProperty().bind(model.errorProperty());
+
+        Button clear = new Button(UiText.get("predict.clear"));
+        clear.setId("predict-clear");
+        clear.setFocusTraversable(false);
+        clear.setOnAction(e -> model.clearGuesses());
+
+        HBox ask = new HBox(8, question, new Label(UiText.get("predict.channel")), channel, variance, guess, clear,
+                error);
+        ask.setAlignment(Pos.CENTER_LEFT);
+
+        Label guesses = new Label();
+        guesses.setId("predict-guesses");
+        guesses.getStyleClass().add("hint");
+        guesses.textProperty().bind(Bindings.createStringBinding(() -> model.guesses().isEmpty()
+                ? UiText.get("predict.guesses.none")
+                : UiText.get("predict.guesses", model.guesses().stream().map(PredictViewModel.Guess::text)
+                        .collect(Collectors.joining("  "))), model.guesses()));
+
+        Label reveal = new Label();
+        reveal.setId("predict-reveal");
+        reveal.getStyleClass().add("section-title");
+        reveal.textProperty().bind(model.revealProperty());
+        Label verdicts = new Label();
+        verdicts.setId("predict-verdicts");
+        verdicts.setWrapText(true);
+        verdicts.textProperty().bind(Bindings.createStringBinding(() -> model.verdicts().stream()
+                .map(PredictViewModel.Verdict::text).collect(Collectors.joining("   \u00b7   ")), model.verdicts()));
+        HBox revealRow = new HBox(16, reveal, verdicts);
+        HBox.setHgrow(verdicts, Priority.ALWAYS);
+        revealRow.setAlignment(Pos.CENTER_LEFT);
+        revealRow.visibleProperty().bind(model.revealProperty().isNotEmpty());
+        revealRow.managedProperty().bind(revealRow.visibleProperty());
+
+        getChildren().addAll(ask, guesses, revealRow);
+        visibleProperty().bind(model.onProperty());
+        managedProperty().bind(visibleProperty());
+    }
+}

@@ -1,0 +1,196 @@
+package org.normscope.ui.viewmodel;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.normscope.lesson.Lesson;
+import org.normscope.preset.Preset;
+
+/**
+ * The lesson panel's state: a lesson open on one of its stages, Next and Previous. Opening a
+ * stage loads its preset and runs what the stage says ({@link Lesson.Stage#run()}) through the
+ * session's thread, as the window's own buttons would; the stage's answer stays hidden until
+ * asked for. The window shows the English texts for now.
+ */
+public final class LessonViewModel {
+
+    /** Loads a preset and runs a stage's steps (the main view model does it on the session's thread). */
+    @FunctionalInterface
+    public interface StageLoader {
+        void open(Preset preset, List<Lesson.Run> run);
+    }
+
+    private final ObservableList<Lesson> lessons;
+    private final Function<String, Preset> presets;
+    private final StageLoader loader;
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper answerShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper lessonTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper press = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasAnswer = new ReadOnlyBooleanWrapper(false);
+
+    /**
+     * @param presets finds a preset by the id a stage names
+     */
+    public LessonViewModel(List<Lesson> lessons, Function<String, Preset> presets, StageLoader loader) {
+        this.lessons = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(lessons));
+        this.presets = Objects.requireNonNull(presets);
+        this.loader = Objects.requireNonNull(loader);
+    }
+
+    /** Opens {@code l} on its first stage and shows the panel. */
+    public void open(Lesson l) {
+        lesson.set(Objects.requireNonNull(l));
+        lessonTitle.set(l.title().en());
+        shown.set(true);
+        go(0);
+    }
+
+    /** The next stage (N), if there is one. */
+    public void next() {
+        if (hasNext.get()) {
+            go(index.get() + 1);
+        }
+    }
+
+    /** The previous stage (Shift+N), if there is one. */
+    public void previous() {
+        if (hasPrevious.get()) {
+            go(index.get() - 1);
+        }
+    }
+
+    /** Opens the current stage again: its preset and its steps. */
+    public void restartStage() {
+        if (lesson.get() != null) {
+            go(index.get());
+        }
+    }
+
+    /** Shows the stage's answer (its reveal text). */
+    public void showAnswer() {
+        answerShown.set(hasAnswer.get());
+    }
+
+    /** Hides the panel; the lesson stays where it was. */
+    public void hide() {
+        shown.set(false);
+    }
+
+    /** Shows the panel again (on the stage it was on), if a lesson is open. */
+    public void show() {
+        shown.set(lesson.get() != null);
+    }
+
+    private void go(int i) {
+        Lesson l = lesson.get();
+        Lesson.Stage s = l.stages().get(i);
+        index.set(i);
+        int n = l.stages().size();
+        hasNext.set(i + 1 < n);
+        hasPrevious.set(i > 0);
+        position.set(UiText.get("lesson.position", i + 1, n));
+        title.set(s.title().en());
+        text.set(s.text().en());
+        question.set(s.question().en());
+        press.set(s.press().en());
+        answer.set(s.reveal().en());
+        hasAnswer.set(!s.reveal().isEmpty());
+        answerShown.set(false);
+        loader.open(presets.apply(s.preset()), s.run());
+    }
+
+    // ---- state -----------------------------------------------------------------------------
+
+    /** The lessons there are (the Lessons menu). */
+    public ObservableList<Lesson> lessons() {
+        return lessons;
+    }
+
+    /** The lesson open, or null. */
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** The stage shown, from 0; −1 before a lesson is opened. */
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    /** The current stage, or null. */
+    public Lesson.Stage stage() {
+        return lesson.get() == null ? null : lesson.get().stages().get(index.get());
+    }
+
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasNextProperty() {
+        return hasNext.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() {
+        return hasPrevious.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lessonTitleProperty() {
+        return lessonTitle.getReadOnlyProperty();
+    }
+
+    /** "Stage 2 of 7". */
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The stage's paragraph. */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** The question to ask the class. */
+    public ReadOnlyStringProperty questionProperty() {
+        return question.getReadOnlyProperty();
+    }
+
+    /** What to press. */
+    public ReadOnlyStringProperty pressProperty() {
+        return press.getReadOnlyProperty();
+    }
+
+    /** The answer (the stage's reveal text); shown only once {@link #answerShownProperty()} is true. */
+    public ReadOnlyStringProperty answerProperty() {
+        return answer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasAnswerProperty() {
+        return hasAnswer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty answerShownProperty() {
+        return answerShown.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,150 @@
+package org.normscope.ui.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.normscope.lesson.Lesson;
+import org.normscope.lesson.LessonLibrary;
+import org.normscope.preset.Preset;
+import org.normscope.preset.PresetLibrary;
+import org.normscope.session.SessionSnapshot;
+
+/** The lesson panel's view model: Next and Previous, each stage loading its preset and running its steps. */
+class LessonViewModelTest {
+
+    private Vm m;
+    private LessonViewModel lesson;
+
+    @BeforeEach
+    void open() {
+        m = new Vm();
+        lesson = m.vm.lesson();
+        m.settle();
+    }
+
+    @AfterEach
+    void close() {
+        m.close();
+    }
+
+    @Test
+    void nextAndPreviousWalkTheStagesAndShowTheirTexts() {
+        assertThat(lesson.lessons()).extracting(Lesson::id).contains("notebook");
+        assertThat(lesson.shownProperty().get()).isFalse();
+        lesson.open(LessonLibrary.find("notebook"));
+        assertThat(lesson.shownProperty().get()).isTrue();
+        assertThat(lesson.lessonTitleProperty().get()).isEqualTo("The notebook: BatchNorm1d on ones");
+        assertThat(lesson.positionProperty().get()).isEqualTo("Stage 1 of 7");
+        assertThat(lesson.titleProperty().get()).isEqualTo("eps and the formula");
+        assertThat(lesson.hasPreviousProperty().get()).isFalse();
+        assertThat(lesson.hasNextProperty().get()).isTrue();
+        lesson.previous(); // nothing before the first
+        assertThat(lesson.indexProperty().get()).isZero();
+
+        lesson.next();
+        assertThat(lesson.positionProperty().get()).isEqualTo("Stage 2 of 7");
+        assertThat(lesson.titleProperty().get()).isEqualTo("momentum and the running stats");
+        assertThat(lesson.questionProperty().get()).startsWith("What is running_mean after the first step?");
+        assertThat(lesson.pressProperty().get()).contains("Q (Predict)");
+        assertThat(lesson.answerShownProperty().get()).isFalse();
+        assertThat(lesson.hasAnswerProperty().get()).isTrue();
+        lesson.showAnswer();
+        assertThat(lesson.answerShownProperty().get()).isTrue();
+        assertThat(lesson.answerProperty().get()).startsWith("0.3, 0.51, 0.657, 0.7599");
+
+        lesson.next();
+        assertThat(lesson.answerShownProperty().get()).isFalse(); // a new stage hides the answer again
+        lesson.previous();
+        assertThat(lesson.indexProperty().get()).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            lesson.next();
+        }
+        assertThat(lesson.indexProperty().get()).isEqualTo(6);
+        assertThat(lesson.hasNextProperty().get()).isFalse();
+        assertThat(lesson.titleProperty().get()).isEqualTo("track_running_stats=False");
+
+        lesson.hide();
+        assertThat(lesson.shownProperty().get()).isFalse();
+        lesson.show();
+        assertThat(lesson.shownProperty().get()).isTrue();
+        assertThat(lesson.indexProperty().get()).isEqualTo(6);
+    }
+
+    @Test
+    void aStageLoadsItsPresetAfreshAndRunsItsSteps() {
+        lesson.open(LessonLibrary.find("notebook"));
+        m.vm.step(3); // the class played with the first stage
+        m.settle();
+        lesson.next();
+        m.settle();
+        SessionSnapshot s = m.snap();
+        assertThat(s.step()).isZero(); // the stage starts again on its preset
+        assertThat(m.vm.presetProperty().get()).isSameAs(PresetLibrary.find("notebook"));
+
+        lesson.next();
+        lesson.next(); // "Eval uses the running stats": four train steps, then eval
+        m.settle();
+        s = m.snap();
+        assertThat(s.step()).isEqualTo(4);
+        assertThat(s.training()).isFalse();
+        Vm.assertAll(s.runningMean(), 0.7599f, 1e-4);
+        Vm.assertAll(s.runningVar(), 0.2401f, 1e-4);
+        assertThat(m.vm.layer().trainingProperty().get()).isFalse();
+
+        lesson.next(); // momentum=None
+        m.settle();
+        s = m.snap();
+        assertThat(m.vm.presetProperty().get()).isSameAs(PresetLibrary.find("notebook-momentum-none"));
+        assertThat(s.layer().momentum().isCumulative()).isTrue();
+        assertThat(s.training()).isTrue(); // the preset's own mode again
+        assertThat(s.step()).isZero();
+
+        lesson.previous(); // back to eval: the same four steps again
+        m.settle();
+        assertThat(m.snap().step()).isEqualTo(4);
+        assertThat(m.snap().training()).isFalse();
+        lesson.restartStage();
+        m.settle();
+        assertThat(m.snap().step()).isEqualTo(4);
+
+        for (int i = 0; i < 3; i++) {
+            lesson.next();
+        }
+        m.settle();
+        s = m.snap();
+        assertThat(s.layer().trackRunningStats()).isFalse();
+        assertThat(s.training()).isFalse();
+        assertThat(s.runningMean()).isNull();
+    }
+
+    @Test
+    void theStageLoaderGetsThePresetAndTheRuns() {
+        List<String> opened = new ArrayList<>();
+        LessonViewModel l = new LessonViewModel(LessonLibrary.builtIn(), PresetLibrary::find,
+                (Preset p, List<Lesson.Run> run) -> opened.add(p.name() + " " + run));
+        l.open(LessonLibrary.find("notebook"));
+        l.next();
+        l.next();
+        l.next();
+        assertThat(opened).hasSize(4);
+        assertThat(opened.get(3)).isEqualTo("Notebook: BatchNorm1d on ones [Run[training=true, steps=4], "
+                + "Run[training=false, steps=0]]");
+    }
+
+    @Test
+    void aStagesStepsRevealNothingEvenWithPredictOn() {
+        m.vm.predict().onProperty().set(true);
+        lesson.open(LessonLibrary.find("notebook"));
+        for (int i = 0; i < 3; i++) {
+            lesson.next();
+        }
+        m.settle();
+        assertThat(m.snap().step()).isEqualTo(4);
+        assertThat(m.vm.predict().revealProperty().get()).isEmpty();
+        assertThat(m.vm.predict().targetProperty().get()).isEqualTo(PredictViewModel.Target.OUTPUT);
+    }
+}
