@@ -24,7 +24,7 @@ final class LessonPane extends ScrollPane {
         setId("lesson-panel");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        setPrefHeight(360);
+        setPrefHeight(460);
         setMinHeight(160);
 
         Label lesson = wrapped("lesson-title", "hint");

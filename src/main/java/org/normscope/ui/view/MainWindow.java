@@ -83,6 +83,9 @@ public final class MainWindow {
         LessonPane lessonPane = new LessonPane(model.lesson());
         VBox left = new VBox(lessonPane, settingsScroll);
         VBox.setVgrow(settingsScroll, Priority.ALWAYS);
+        // the settings take what the lesson leaves (they scroll): their content's own height would squeeze it
+        settingsScroll.setPrefHeight(120);
+        settingsScroll.setMinHeight(120);
         left.setMinWidth(390);
         left.setPrefWidth(410);
         SplitPane main = new SplitPane(left, centre);

@@ -46,6 +46,7 @@ final class PredictPane extends VBox {
 
         CheckBox variance = new CheckBox(UiText.get("predict.variance"));
         variance.setId("predict-variance");
+        variance.setMnemonicParsing(false); // "running_var": an underscore is not a mnemonic here
         variance.selectedProperty().bindBidirectional(model.askVarianceProperty());
         variance.visibleProperty().bind(model.targetProperty().isNotEqualTo(PredictViewModel.Target.OUTPUT));
         variance.managedProperty().bind(variance.visibleProperty());
