@@ -43,13 +43,15 @@ public class BandChart extends XAxisCanvasChart {
     /** The default colours of the input and output panels: Okabe–Ito blue and vermillion. */
     public static final Color INPUT_COLOR = Palette.channel(0);
     public static final Color OUTPUT_COLOR = Palette.channel(5);
+    /** The theme's channel colours the window draws x and y with ({@link #INPUT_COLOR} and {@link #OUTPUT_COLOR} in the light theme). */
+    public static final int INPUT_CHANNEL = 0;
+    public static final int OUTPUT_CHANNEL = 5;
 
     /** Opacity over white of the outermost band, and of the innermost where all bands overlap. */
     static final double OUTER_OPACITY = 0.2;
     static final double INNER_OPACITY = 0.5;
 
     /** The colour of the legend's samples. */
-    static final Color LEGEND_COLOR = Color.web("#555555");
 
     /**
      * One distribution, drawn as a panel.
@@ -229,16 +231,16 @@ public class BandChart extends XAxisCanvasChart {
 
         // ---- x axis under the panels
         if (any) {
-            gc.setStroke(AXIS);
+            gc.setStroke(theme().axis());
             gc.setLineWidth(1);
             gc.setLineDashes((double[]) null);
             for (int i = 0; i < xt.ticks().length; i++) {
                 double px = xAt(xt.ticks()[i], xr, plotLeft, plotRight);
                 crispLine(gc, px, plotsBottom, px, plotsBottom + tickLen);
-                text(gc, xt.labels()[i], tickF, INK, px, xTicksTop, Align.CENTER);
+                text(gc, xt.labels()[i], tickF, theme().ink(), px, xTicksTop, Align.CENTER);
             }
             if (!xTitle.isEmpty()) {
-                text(gc, xTitle, axisF, INK, (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
+                text(gc, xTitle, axisF, theme().ink(), (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
             }
             lastFrame = new Frame(plotLeft, plotRight, xr, List.copyOf(frames));
             interaction.setPlot(plotLeft, plotRight, xr, spans.toArray(new double[0][]));
@@ -253,11 +255,11 @@ public class BandChart extends XAxisCanvasChart {
         double swY = y0 + (headLh - sw) / 2;
         gc.setFill(panel.color());
         gc.fillRect(x0, swY, sw, sw);
-        gc.setStroke(Palette.darker(panel.color()));
+        gc.setStroke(theme().outline(panel.color()));
         gc.setLineWidth(1);
         gc.strokeRect(Math.floor(x0) + 0.5, Math.floor(swY) + 0.5, sw - 1, sw - 1);
         double tx = x0 + sw + 6 * s;
-        text(gc, fit(panel.title(), headF, x0 + width - tx), headF, INK, tx, y0, Align.LEFT);
+        text(gc, fit(panel.title(), headF, x0 + width - tx), headF, theme().ink(), tx, y0, Align.LEFT);
     }
 
     private void drawPanel(GraphicsContext gc, BandData d, Color color, double left, double right, double top,
@@ -265,14 +267,14 @@ public class BandChart extends XAxisCanvasChart {
                            Font tickF, double tickLh, double tickLen) {
         gc.setLineDashes((double[]) null);
         gc.setLineWidth(1);
-        gc.setStroke(GRID);
+        gc.setStroke(theme().grid());
         for (double t : xTicks) {
             double px = xAt(t, xr, left, right);
             crispLine(gc, px, top, px, bottom);
         }
         for (double t : yTicks) {
             double py = yAt(t, yr, top, bottom);
-            gc.setStroke(t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
+            gc.setStroke(t == 0 && yr[0] < 0 && yr[1] > 0 ? theme().zeroLine() : theme().grid());
             crispLine(gc, left, py, right, py);
         }
 
@@ -332,7 +334,7 @@ public class BandChart extends XAxisCanvasChart {
                     gc.lineTo(xAt(d.x(i), xr, left, right), yAt(d.quantile(i, mid), yr, top, bottom));
                 }
             }
-            Color line = Palette.darker(color);
+            Color line = theme().outline(color);
             gc.setLineJoin(StrokeLineJoin.ROUND);
             gc.setStroke(line);
             gc.setLineWidth(width);
@@ -347,18 +349,18 @@ public class BandChart extends XAxisCanvasChart {
 
         gc.setLineDashes((double[]) null);
         gc.setLineWidth(1);
-        gc.setStroke(AXIS);
+        gc.setStroke(theme().axis());
         crispLine(gc, left - 1, top, left - 1, bottom);
         crispLine(gc, left - 1, bottom, right, bottom);
         for (int i = 0; i < yTicks.length; i++) {
             double py = yAt(yTicks[i], yr, top, bottom);
             crispLine(gc, left - 1 - tickLen, py, left - 1, py);
-            text(gc, yLabels[i], tickF, INK, left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
+            text(gc, yLabels[i], tickF, theme().ink(), left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
         }
     }
 
     private double medianWidth() {
-        return 2.5 * Math.max(1, scale() * 0.8);
+        return 2.5 * Math.max(1, scale() * 0.8) * theme().lineScale();
     }
 
     /**
@@ -410,14 +412,14 @@ public class BandChart extends XAxisCanvasChart {
             String l = total > width ? fit(labels.get(i), f, itemMax - sampleW - sampleGap) : labels.get(i);
             if (i < bands) {
                 double sh = Math.round(lh * 0.7);
-                gc.setFill(overWhite(LEGEND_COLOR, stackedOpacity(i, bands)));
+                gc.setFill(theme().over(theme().legendGrey(), stackedOpacity(i, bands)));
                 gc.fillRect(Math.round(x), Math.round(cy - sh / 2), Math.round(sampleW), sh);
             } else {
-                gc.setStroke(Palette.darker(LEGEND_COLOR));
+                gc.setStroke(theme().outline(theme().legendGrey()));
                 gc.setLineWidth(medianWidth());
                 gc.strokeLine(x, Math.round(cy) + 0.5, x + sampleW, Math.round(cy) + 0.5);
             }
-            text(gc, l, f, INK, x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
+            text(gc, l, f, theme().ink(), x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
             x += sampleW + sampleGap + textWidth(l, f) + itemGap;
         }
     }
@@ -561,11 +563,6 @@ public class BandChart extends XAxisCanvasChart {
             }
         }
         return lo;
-    }
-
-    /** {@code c} at opacity {@code alpha} over white, as an opaque colour. */
-    static Color overWhite(Color c, double alpha) {
-        return Color.color(alpha * c.getRed() + 1 - alpha, alpha * c.getGreen() + 1 - alpha, alpha * c.getBlue() + 1 - alpha);
     }
 
     static double yAt(double y, double[] yr, double top, double bottom) {

@@ -62,12 +62,6 @@ import javafx.scene.text.TextAlignment;
  */
 public abstract class CanvasChart extends Region {
 
-    static final Color BACKGROUND = Color.WHITE;
-    static final Color INK = Color.web("#1f1f1f");
-    static final Color MUTED = Color.web("#555555");
-    static final Color AXIS = Color.web("#4a4a4a");
-    static final Color GRID = Color.web("#e3e3e3");
-    static final Color ZERO_LINE = Color.web("#bdbdbd");
 
     /** Font sizes at scale 1, in pixels. */
     static final double TICK_PX = 14;
@@ -89,6 +83,8 @@ public abstract class CanvasChart extends Region {
     private final Canvas canvas = new Canvas();
     private final Canvas overlay;
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.LIGHT);
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "no data yet");
     private final Text measurer = new Text();
@@ -139,9 +135,17 @@ public abstract class CanvasChart extends Region {
         // An opaque region lets the renderer start a repaint of the chart at the chart: the
         // backgrounds of the panes behind it are not filled again (measured: a third of the
         // render thread's time while playing, before).
-        setBackground(new Background(new BackgroundFill(BACKGROUND, null, null)));
+        setBackground(new Background(new BackgroundFill(theme().background(), null, null)));
+        chartTheme.addListener((o, a, t) -> {
+            if (t == null) {
+                chartTheme.set(ChartTheme.LIGHT);
+                return;
+            }
+            setBackground(new Background(new BackgroundFill(t.background(), null, null)));
+            invalidateOverlay();
+        });
         measurer.setTextAlignment(TextAlignment.LEFT);
-        watch(fontScale, title, placeholder);
+        watch(fontScale, title, placeholder, chartTheme);
     }
 
     /** Calls {@link #invalidateChart()} whenever one of these changes. */
@@ -184,6 +188,16 @@ public abstract class CanvasChart extends Region {
 
     public final void setFontScale(double value) {
         fontScale.set(value);
+    }
+
+    /** Every colour and stroke weight the chart draws with ({@link ChartTheme#LIGHT} by default; null sets it back). */
+    public final javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
+    }
+
+    /** The theme the chart draws with. */
+    public final ChartTheme theme() {
+        return chartTheme.get();
     }
 
     /** The title above the chart; blank for none. */
@@ -346,8 +360,8 @@ public abstract class CanvasChart extends Region {
         axisText.clear();
         try {
             paint(scratch, w, h);
-            List<Object> ink = java.util.Arrays.asList(w, h, List.copyOf(drawnText), inkKey());
-            List<Object> axis = java.util.Arrays.asList(w, h, passAxisTop, List.copyOf(axisText));
+            List<Object> ink = java.util.Arrays.asList(w, h, List.copyOf(drawnText), inkKey(), theme());
+            List<Object> axis = java.util.Arrays.asList(w, h, passAxisTop, List.copyOf(axisText), theme());
             boolean redoInk = !ink.equals(inkDrawn);
             boolean redoAxis = !axis.equals(axisDrawn);
             inkDrawn = ink;
@@ -462,7 +476,7 @@ public abstract class CanvasChart extends Region {
         if (w < 1 || h < 1) {
             return;
         }
-        gc.setFill(BACKGROUND);
+        gc.setFill(theme().background());
         gc.fillRect(0, 0, w, h);
         gc.setLineCap(StrokeLineCap.BUTT);
         gc.setLineDashes((double[]) null);
@@ -476,7 +490,7 @@ public abstract class CanvasChart extends Region {
             // a long title wraps into two lines, unless the chart is short
             int lines = 2 * lineHeight(f) < 0.15 * h ? 2 : 1;
             for (String line : wrap(t, f, w - 2 * pad, lines)) {
-                text(gc, line, f, INK, w / 2, top, Align.CENTER);
+                text(gc, line, f, theme().ink(), w / 2, top, Align.CENTER);
                 top += lineHeight(f);
             }
         }
@@ -686,7 +700,7 @@ public abstract class CanvasChart extends Region {
             if (!String.join(" ", lines).contains("…") || px <= 9) {
                 double top = y + (h - lines.size() * lh) / 2;
                 for (String line : lines) {
-                    text(gc, line, f, MUTED, x + w / 2, top, Align.CENTER);
+                    text(gc, line, f, theme().muted(), x + w / 2, top, Align.CENTER);
                     top += lh;
                 }
                 return;
@@ -698,7 +712,7 @@ public abstract class CanvasChart extends Region {
     protected final void drawPlaceholder(GraphicsContext gc, double x, double y, double w, double h) {
         Font f = font(MESSAGE_PX, false);
         String s = fit(placeholder.get(), f, w);
-        text(gc, s, f, MUTED, x + w / 2, y + h / 2 - lineHeight(f) / 2, Align.CENTER);
+        text(gc, s, f, theme().muted(), x + w / 2, y + h / 2 - lineHeight(f) / 2, Align.CENTER);
     }
 
     // ---- axes shared by the charts over steps ----------------------------------------------------

@@ -389,18 +389,18 @@ public class CurveChart extends XAxisCanvasChart {
         // ---- curve plot
         if (!drawable.isEmpty()) {
             drawCurvePlot(gc, drawable, frame, curveTop, curveBottom, yTicks, yLabels, xTicks, tickF, tickLen, tickLh);
-            verticalLines(gc, curveTitle, axisF, INK, pad, (curveTop + curveBottom) / 2);
+            verticalLines(gc, curveTitle, axisF, theme().ink(), pad, (curveTop + curveBottom) / 2);
         }
 
         // ---- heat map
         if (heat != null) {
             drawHeatMap(gc, heat, frame, heatTop, heatBottom, heatRange, rowStep, tickF, tickLen, tickLh);
-            verticalLines(gc, rowTitle, axisF, INK, pad, (heatTop + heatBottom) / 2);
+            verticalLines(gc, rowTitle, axisF, theme().ink(), pad, (heatTop + heatBottom) / 2);
             double barX = plotRight + 12 * s;
             drawColourBar(gc, barX, heatTop, barW, heatBottom - heatTop, minLabel, maxLabel, tickF, tickLh);
             if (!heatTitle.isBlank()) {
                 String t = fit(heatTitle, axisF, heatBottom - heatTop);
-                verticalText(gc, t, axisF, INK, w - pad - axisLh / 2, (heatTop + heatBottom) / 2);
+                verticalText(gc, t, axisF, theme().ink(), w - pad - axisLh / 2, (heatTop + heatBottom) / 2);
             }
         }
 
@@ -408,16 +408,16 @@ public class CurveChart extends XAxisCanvasChart {
         // tick sits on its grid line's pixel column, so that following the newest steps moves
         // its label only when the column changes)
         GraphicsContext ax = axisStrip(gc, plotBottom + 1);
-        ax.setStroke(AXIS);
+        ax.setStroke(theme().axis());
         ax.setLineWidth(1);
         ax.setLineDashes((double[]) null);
         for (int i = 0; i < xTicks.length; i++) {
             double px = Math.floor(xPixel(xTicks[i], xr, plotLeft, plotRight)) + 0.5;
             crispLine(ax, px, plotBottom + 1, px, plotBottom + tickLen);
-            text(ax, xLabels[i], tickF, INK, px, xTicksTop, Align.CENTER);
+            text(ax, xLabels[i], tickF, theme().ink(), px, xTicksTop, Align.CENTER);
         }
         if (!xTitle.isEmpty()) {
-            text(ax, xTitle, axisF, INK, (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
+            text(ax, xTitle, axisF, theme().ink(), (plotLeft + plotRight) / 2, xTitleTop, Align.CENTER);
         }
     }
 
@@ -435,13 +435,13 @@ public class CurveChart extends XAxisCanvasChart {
         if (isFirstPass()) {
             // down to the axis line's pixel row, not over it: the image lies above the canvas
             PlotRaster plot = plotRaster((int) Math.ceil(right) - rx, (int) Math.floor(bottom) - ry);
-            plot.clear(BACKGROUND);
+            plot.clear(theme().background());
             for (double t : xTicks) {
-                plot.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, GRID);
+                plot.verticalLine((int) Math.floor(xPixel(t, xr, left, right)) - rx, theme().grid());
             }
             for (double t : yTicks) {
                 plot.horizontalLine((int) Math.floor(yPixel(t, yr, top, bottom)) - ry,
-                        t == 0 && yr[0] < 0 && yr[1] > 0 ? ZERO_LINE : GRID);
+                        t == 0 && yr[0] < 0 && yr[1] > 0 ? theme().zeroLine() : theme().grid());
             }
             for (Curve c : drawable) {
                 rasterCurve(plot, c, xr, yr, left, right, top, bottom, rx, ry);
@@ -454,13 +454,13 @@ public class CurveChart extends XAxisCanvasChart {
 
         gc.setLineDashes((double[]) null);
         gc.setLineWidth(1);
-        gc.setStroke(AXIS);
+        gc.setStroke(theme().axis());
         crispLine(gc, left - 1, top, left - 1, bottom);
         crispLine(gc, left - 1, bottom, right, bottom);
         for (int i = 0; i < yTicks.length; i++) {
             double py = yPixel(yTicks[i], yr, top, bottom);
             crispLine(gc, left - 1 - tickLen, py, left - 1, py);
-            text(gc, yLabels[i], tickF, INK, left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
+            text(gc, yLabels[i], tickF, theme().ink(), left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
         }
     }
 
@@ -495,7 +495,7 @@ public class CurveChart extends XAxisCanvasChart {
      * its min to its max, joined to the next column from its last point); otherwise the points
      * themselves, and a dot for a point with gaps on both sides.
      */
-    private static void rasterCurve(PlotRaster raster, Curve c, double[] xr, double[] yr, double left, double right,
+    private void rasterCurve(PlotRaster raster, Curve c, double[] xr, double[] yr, double left, double right,
                                     double top, double bottom, int rx, int ry) {
         SeriesData d = c.data();
         int widthPx = Math.max(1, (int) Math.floor(right - left));
@@ -548,13 +548,14 @@ public class CurveChart extends XAxisCanvasChart {
                 pen = true;
             }
         }
-        double[] dashes = c.style().dashes(c.width());
-        if (Palette.needsCasing(c.color())) {
-            raster.polyline(line.xs, line.ys, line.n, Palette.darker(c.color()), c.width() + 2, dashes);
+        double width = c.width() * theme().lineScale();
+        double[] dashes = c.style().dashes(width);
+        if (theme().needsCasing(c.color())) {
+            raster.polyline(line.xs, line.ys, line.n, theme().outline(c.color()), width + 2, dashes);
         }
-        raster.polyline(line.xs, line.ys, line.n, c.color(), c.width(), dashes);
+        raster.polyline(line.xs, line.ys, line.n, c.color(), width, dashes);
         // a point with gaps on both sides would be invisible as a line: a dot
-        double r = Math.max(2, c.width() * 1.2);
+        double r = Math.max(2, c.width() * 1.2) * theme().markerScale();
         for (double[] p : lonePoints) {
             raster.disk(p[0], p[1], r, c.color());
         }
@@ -583,11 +584,11 @@ public class CurveChart extends XAxisCanvasChart {
     }
 
     /** Strokes the current path in this colour and style (with a darker casing for pale colours). */
-    private static void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width) {
+    private void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width) {
         gc.setLineJoin(StrokeLineJoin.ROUND);
         gc.setLineDashes(style.dashes(width));
-        if (Palette.needsCasing(color)) {
-            gc.setStroke(Palette.darker(color));
+        if (theme().needsCasing(color)) {
+            gc.setStroke(theme().outline(color));
             gc.setLineWidth(width + 2);
             gc.stroke();
         }
@@ -613,13 +614,13 @@ public class CurveChart extends XAxisCanvasChart {
 
         gc.setLineDashes((double[]) null);
         gc.setLineWidth(1);
-        gc.setStroke(AXIS);
+        gc.setStroke(theme().axis());
         crispLine(gc, left - 1, top, left - 1, bottom);
         crispLine(gc, left - 1, bottom, right, bottom);
         for (int r = 0; r < rows; r += rowStep) {
             double cy = top + (r + 0.5) * rh;
             crispLine(gc, left - 1 - tickLen, cy, left - 1, cy);
-            text(gc, nonNull(heat.rowLabel(r)), tickF, INK, left - tickLen - 3 * scale(), cy - tickLh / 2, Align.RIGHT);
+            text(gc, nonNull(heat.rowLabel(r)), tickF, theme().ink(), left - tickLen - 3 * scale(), cy - tickLh / 2, Align.RIGHT);
         }
     }
 
@@ -675,14 +676,14 @@ public class CurveChart extends XAxisCanvasChart {
         }
         gc.setFill(new LinearGradient(0, top + height, 0, top, false, CycleMethod.NO_CYCLE, stops));
         gc.fillRect(x, top, barW, height);
-        gc.setStroke(AXIS);
+        gc.setStroke(theme().axis());
         gc.setLineWidth(1);
         gc.setLineDashes((double[]) null);
         gc.strokeRect(Math.floor(x) + 0.5, Math.floor(top) + 0.5, Math.round(barW), Math.round(height) - 1);
         double lx = x + barW + 5 * scale();
-        text(gc, maxLabel, tickF, INK, lx, top, Align.LEFT);
+        text(gc, maxLabel, tickF, theme().ink(), lx, top, Align.LEFT);
         if (height >= 2 * tickLh + 2) {
-            text(gc, minLabel, tickF, INK, lx, top + height - tickLh, Align.LEFT);
+            text(gc, minLabel, tickF, theme().ink(), lx, top + height - tickLh, Align.LEFT);
         }
     }
 
@@ -815,12 +816,13 @@ public class CurveChart extends XAxisCanvasChart {
                 gc.beginPath();
                 gc.moveTo(x, Math.round(cy) + 0.5);
                 gc.lineTo(x + sampleW, Math.round(cy) + 0.5);
-                strokeStyled(gc, e.color(), e.style(), Math.max(2, Math.min(4, e.width())) * Math.max(1, s * 0.8));
-                text(gc, texts.get(items.get(k)), f, INK, x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
+                strokeStyled(gc, e.color(), e.style(), Math.max(2, Math.min(4, e.width())) * Math.max(1, s * 0.8)
+                        * theme().lineScale());
+                text(gc, texts.get(items.get(k)), f, theme().ink(), x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
                 x += widths.get(items.get(k)) + itemGap;
             }
             if (lastRow && more != null) {
-                text(gc, more, f, MUTED, x, cy - lh / 2, Align.LEFT);
+                text(gc, more, f, theme().muted(), x, cy - lh / 2, Align.LEFT);
             }
             y += rowH;
         }

@@ -169,12 +169,12 @@ public class HistogramChart extends CanvasChart {
         for (int r = 0; r < 2; r++) {
             double y0 = top + r * (rowH + rowGap);
             if (r == 1) {
-                gc.setStroke(GRID);
+                gc.setStroke(theme().grid());
                 gc.setLineWidth(1);
                 gc.setLineDashes((double[]) null);
                 crispLine(gc, pad, y0 - rowGap / 2, w - pad, y0 - rowGap / 2);
             }
-            text(gc, fit(titles[r] == null ? "" : titles[r], rowF, w - 2 * pad), rowF, INK, pad, y0, Align.LEFT);
+            text(gc, fit(titles[r] == null ? "" : titles[r], rowF, w - 2 * pad), rowF, theme().ink(), pad, y0, Align.LEFT);
             double cellTop = y0 + rowLh + 4 * s;
             List<HistogramData> list = lists.get(r);
             if (list.isEmpty()) {
@@ -314,11 +314,11 @@ public class HistogramChart extends CanvasChart {
         double swY = y0 + (headLh - sw) / 2;
         gc.setFill(d.color());
         gc.fillRect(x0, swY, sw, sw);
-        gc.setStroke(Palette.darker(d.color()));
+        gc.setStroke(theme().outline(d.color()));
         gc.setLineWidth(1);
         gc.strokeRect(Math.floor(x0) + 0.5, Math.floor(swY) + 0.5, sw - 1, sw - 1);
         double tx = x0 + sw + 6 * s;
-        text(gc, shortTitle(d.title(), headF, x0 + cw - tx), headF, INK, tx, y0, Align.LEFT);
+        text(gc, shortTitle(d.title(), headF, x0 + cw - tx), headF, theme().ink(), tx, y0, Align.LEFT);
 
         double[] xr = lay.xr();
         boolean single = lay.single();
@@ -348,7 +348,7 @@ public class HistogramChart extends CanvasChart {
         }
         double usable = (plotBottom - plotTop) * 0.95;
         Color fill = d.color().deriveColor(0, 1, 1, FILL_OPACITY);
-        Color outline = Palette.darker(d.color());
+        Color outline = theme().outline(d.color());
         if (total > 0) {
             gc.beginPath();
             if (single) {
@@ -373,25 +373,25 @@ public class HistogramChart extends CanvasChart {
             gc.setFill(fill);
             gc.fill();
             gc.setStroke(outline);
-            gc.setLineWidth(Math.max(1.5, 1.5 * s * 0.8));
+            gc.setLineWidth(Math.max(1.5, 1.5 * s * 0.8) * theme().lineScale());
             gc.setLineJoin(StrokeLineJoin.MITER);
             gc.setLineDashes((double[]) null);
             gc.stroke();
         } else {
             Font f = font(TICK_PX - 1, false);
-            text(gc, fit("no values", f, right - left), f, MUTED, (left + right) / 2,
+            text(gc, fit("no values", f, right - left), f, theme().muted(), (left + right) / 2,
                     (plotTop + plotBottom) / 2 - lineHeight(f) / 2, Align.CENTER);
         }
 
         // axis line, ticks and labels
-        gc.setStroke(AXIS);
+        gc.setStroke(theme().axis());
         gc.setLineWidth(1);
         gc.setLineDashes((double[]) null);
         crispLine(gc, left, plotBottom, right, plotBottom);
         for (int i = 0; i < ticks.length; i++) {
             double p = px(ticks[i], xr, left, right);
             crispLine(gc, p, plotBottom, p, plotBottom + tickLen);
-            text(gc, labels[i], tickF, INK, p, tickTop, Align.CENTER);
+            text(gc, labels[i], tickF, theme().ink(), p, tickTop, Align.CENTER);
         }
 
         // markers
@@ -400,8 +400,8 @@ public class HistogramChart extends CanvasChart {
             gc.beginPath();
             gc.moveTo(Math.round(p) + 0.5, plotTop);
             gc.lineTo(Math.round(p) + 0.5, plotBottom);
-            gc.setStroke(INK);
-            double lw = 2 * Math.max(1, s * 0.8);
+            gc.setStroke(theme().ink());
+            double lw = 2 * Math.max(1, s * 0.8) * theme().markerScale();
             gc.setLineWidth(lw);
             gc.setLineDashes(m.style().dashes(lw));
             gc.stroke();
@@ -409,7 +409,7 @@ public class HistogramChart extends CanvasChart {
         }
         for (double[] q : placed) {
             String label = fit(markers.get((int) q[0]).label(), markF, cw);
-            text(gc, label, markF, INK, q[2], markTop + q[1] * markLh, Align.LEFT);
+            text(gc, label, markF, theme().ink(), q[2], markTop + q[1] * markLh, Align.LEFT);
         }
     }
 

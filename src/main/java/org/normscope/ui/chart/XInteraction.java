@@ -9,7 +9,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /**
@@ -24,11 +23,8 @@ import javafx.scene.text.Font;
  */
 final class XInteraction {
 
-    /** The cursor line: near-black, distinct from the Okabe–Ito colours and from viridis. */
-    static final Color CURSOR = Color.web("#24292f");
-
-    /** The halo either side of the cursor line, so that it shows on the dark end of viridis too. */
-    static final Color HALO = Color.rgb(255, 255, 255, 0.85);
+    // the cursor line's colour and its halo (so that it shows on the dark end of viridis too)
+    // are the chart theme's cursor() and halo()
 
     /** Pixels per wheel notch when the event does not say (JavaFX's usual multiplier). */
     private static final double PIXELS_PER_NOTCH = 40;
@@ -273,10 +269,10 @@ final class XInteraction {
         }
         for (double[] span : spans) {
             double h = span[1] - span[0];
-            gc.setFill(HALO);
+            gc.setFill(chart.theme().halo());
             gc.fillRect(c - 2, span[0], 1, h);
             gc.fillRect(c + 1, span[0], 1, h);
-            gc.setFill(CURSOR);
+            gc.setFill(chart.theme().cursor());
             gc.fillRect(c - 1, span[0], 2, h);
         }
         double s = chart.scale();
@@ -291,8 +287,8 @@ final class XInteraction {
         double bh = chart.lineHeight(f) + 2 * padY;
         double bx = Math.max(left, Math.min(right - bw, c - bw / 2));
         double by = top + 1;
-        gc.setFill(CURSOR);
+        gc.setFill(chart.theme().cursor());
         gc.fillRect(Math.round(bx), Math.round(by), Math.round(bw), Math.round(bh));
-        chart.text(gc, label, f, Color.WHITE, Math.round(bx) + padX, Math.round(by) + padY, CanvasChart.Align.LEFT);
+        chart.text(gc, label, f, chart.theme().cursorText(), Math.round(bx) + padX, Math.round(by) + padY, CanvasChart.Align.LEFT);
     }
 }

@@ -36,7 +36,7 @@ import org.normscope.ui.chart.HistogramChart;
 import org.normscope.ui.chart.HeatMapData;
 import org.normscope.ui.chart.HistogramData;
 import org.normscope.ui.chart.LineStyle;
-import org.normscope.ui.chart.Palette;
+import org.normscope.ui.chart.ChartTheme;
 import org.normscope.ui.chart.SeriesData;
 import org.normscope.ui.viewmodel.ChartsViewModel;
 import org.normscope.ui.viewmodel.TimeTravelViewModel;
@@ -48,7 +48,8 @@ import org.normscope.ui.viewmodel.TimeTravelViewModel;
  */
 final class ChartsPane extends HBox {
 
-    private static final Color KEY = Color.web("#57606a");
+    /** The charts' colours and stroke weights (read where the curves are built, maybe off the FX thread). */
+    private volatile ChartTheme chartTheme = ChartTheme.LIGHT;
     /** Columns to ask the history for before the charts have a width. */
     private static final int DEFAULT_COLUMNS = 800;
 
@@ -226,6 +227,18 @@ final class ChartsPane extends HBox {
     /** Shows the Explain pane in place of the histograms. */
     void showExplain() {
         explaining.setSelected(true);
+    }
+
+    /** Every chart's colours and stroke weights (View → Theme, presentation mode). */
+    void setChartTheme(ChartTheme theme) {
+        chartTheme = theme;
+        meanChart.chartThemeProperty().set(theme);
+        varChart.chartThemeProperty().set(theme);
+        histograms.chartThemeProperty().set(theme);
+        bands.chartThemeProperty().set(theme);
+        if (shown != null) {
+            redraw(); // the curves carry their channel's colour
+        }
     }
 
     /** Every chart's font scale (Ctrl +/−). */
@@ -420,18 +433,20 @@ final class ChartsPane extends HBox {
         String shortName = stat.label().contains("var") ? "var" : "mean";
         HeatMapData heatMap = heat && any ? h.heatMap(stat) : null;
         List<Curve> curves = new ArrayList<>();
+        ChartTheme theme = chartTheme;
+        Color key = theme.muted();
         if (any) {
             for (int c : curveChannels) {
-                Color color = Palette.channel(c);
+                Color color = theme.channel(c);
                 curves.add(new Curve("channel " + c, color, h.series(stat, c), LineStyle.SOLID, 2.5, true));
                 curves.add(new Curve("", color, h.series(truth, c), LineStyle.DASHED, 1.5, false));
                 if (comparing) {
                     curves.add(new Curve("", color, h.series(compare, c), LineStyle.DOTTED, 2.5, false));
                 }
             }
-            curves.add(new Curve(truth.label() + " (dashed)", KEY, SeriesData.of(new double[0], new double[0]), LineStyle.DASHED, 1.5, true));
+            curves.add(new Curve(truth.label() + " (dashed)", key, SeriesData.of(new double[0], new double[0]), LineStyle.DASHED, 1.5, true));
             if (comparing) {
-                curves.add(new Curve("momentum=" + s.compareMomentum() + " (dotted)", KEY, SeriesData.of(new double[0], new double[0]),
+                curves.add(new Curve("momentum=" + s.compareMomentum() + " (dotted)", key, SeriesData.of(new double[0], new double[0]),
                         LineStyle.DOTTED, 2.5, true));
             }
         }
@@ -459,7 +474,7 @@ final class ChartsPane extends HBox {
             channels = channels.subList(0, fit);
         }
         for (int c : channels) {
-            Color color = Palette.channel(c);
+            Color color = chartTheme.channel(c);
             String title = channels.size() > 2 ? "ch " + c : "channel " + c;
             inputs.add(histogram(s.inputHistograms().get(c), title, color,
                     new HistogramData.Marker(s.trueMean()[c], "true mean", LineStyle.DASHED)));
@@ -473,9 +488,9 @@ final class ChartsPane extends HBox {
         int c = Math.min(distributionChannel, s.channels() - 1);
         List<BandChart.Panel> panels = new ArrayList<>();
         if (s.step() > 0) {
-            panels.add(new BandChart.Panel("x (input), channel " + c, BandChart.INPUT_COLOR,
+            panels.add(new BandChart.Panel("x (input), channel " + c, chartTheme.channel(BandChart.INPUT_CHANNEL),
                     h.bands(c, SessionHistory.Side.INPUT)));
-            panels.add(new BandChart.Panel("y (output), channel " + c, BandChart.OUTPUT_COLOR,
+            panels.add(new BandChart.Panel("y (output), channel " + c, chartTheme.channel(BandChart.OUTPUT_CHANNEL),
                     h.bands(c, SessionHistory.Side.OUTPUT)));
         }
         return () -> {

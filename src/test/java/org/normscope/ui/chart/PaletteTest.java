@@ -101,6 +101,56 @@ class PaletteTest {
         assertThat((int) Math.round(c.getBlue() * 255)).isEqualTo(argb & 0xFF);
     }
 
+    @Test
+    void everyThemesChannelsStayApartForColourBlindViewers() {
+        for (ChartTheme t : ChartTheme.ALL) {
+            assertThat(t.channelCount()).isEqualTo(8);
+            for (double[][] vision : new double[][][] {NORMAL, DEUTAN, PROTAN}) {
+                for (int c = 0; c < 8; c++) {
+                    assertThat(deltaE(t.channel(c), t.channel(c + 1), vision)).as("%s ΔE(%d, %d)", t.name(), c, c + 1)
+                            .isGreaterThan(40);
+                }
+                for (int a = 0; a < 4; a++) {
+                    for (int b = a + 1; b < 4; b++) {
+                        assertThat(deltaE(t.channel(a), t.channel(b), vision)).as("%s ΔE(%d, %d)", t.name(), a, b)
+                                .isGreaterThan(24);
+                    }
+                }
+            }
+            for (int a = 0; a < 8; a++) {
+                for (int b = a + 1; b < 8; b++) {
+                    assertThat(deltaE(t.channel(a), t.channel(b), NORMAL)).as("%s ΔE(%d, %d)", t.name(), a, b)
+                            .isGreaterThan(25);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyThemesChannelsStandOffItsBackground() {
+        for (ChartTheme t : ChartTheme.ALL) {
+            for (int c = 0; c < 8; c++) {
+                Color colour = t.channel(c);
+                for (double[][] vision : new double[][][] {NORMAL, DEUTAN, PROTAN}) {
+                    assertThat(deltaE(colour, t.background(), vision)).as("%s channel %d", t.name(), c)
+                            .isGreaterThan(t.needsCasing(colour) ? 10 : 30);
+                }
+                // a line is either clearly visible on the background or gets a casing that is
+                if (t.needsCasing(colour)) {
+                    assertThat(ChartTheme.contrast(t.outline(colour), t.background())).as("%s casing %d", t.name(), c)
+                            .isGreaterThan(3);
+                }
+            }
+            // on the dark background every channel is readable without a casing
+            if (t.dark()) {
+                for (int c = 0; c < 8; c++) {
+                    assertThat(ChartTheme.contrast(t.channel(c), t.background())).as("%s channel %d", t.name(), c)
+                            .isGreaterThan(4.5);
+                }
+            }
+        }
+    }
+
     // ---- CIELAB under a simulated colour vision ----
 
     static double deltaE(Color a, Color b, double[][] vision) {

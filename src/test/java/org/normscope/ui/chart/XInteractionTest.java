@@ -457,7 +457,7 @@ class XInteractionTest {
         List<Integer> cols = new ArrayList<>();
         PixelReader pr = img.getPixelReader();
         for (int x = (int) Math.max(0, Math.floor(left)); x <= Math.min(img.getWidth() - 1, Math.ceil(right)); x++) {
-            if (ChartRenderTest.near(pr.getArgb(x, y), XInteraction.CURSOR, 2)) {
+            if (ChartRenderTest.near(pr.getArgb(x, y), ChartTheme.LIGHT.cursor(), 2)) {
                 cols.add(x);
             }
         }
