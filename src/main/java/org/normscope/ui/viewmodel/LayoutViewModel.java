@@ -20,13 +20,43 @@ public final class LayoutViewModel {
 
     private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty settingsShown = new SimpleBooleanProperty(true);
+    /** While folded for a presentation: the window's own fold does not unfold them. */
+    private boolean held;
+    private boolean shownBeforeHold;
+    private boolean narrowBeforeHold;
 
     /** The window's width and base font size changed: fold or unfold the settings when the window crosses the line. */
     public void setWindow(double width, double fontSize) {
         boolean now = width < NARROW_BELOW * fontSize / MainViewModel.DEFAULT_FONT;
         if (now != narrow.get()) {
             narrow.set(now);
-            settingsShown.set(!now);
+            if (!held) {
+                settingsShown.set(!now);
+            }
+        }
+    }
+
+    /**
+     * Folds the settings and keeps them folded whatever the window's size does (presentation mode:
+     * going full screen widens the window); the Settings button still shows them.
+     */
+    public void holdFolded() {
+        if (!held) {
+            held = true;
+            shownBeforeHold = settingsShown.get();
+            narrowBeforeHold = narrow.get();
+        }
+        settingsShown.set(false);
+    }
+
+    /**
+     * Ends {@link #holdFolded()}: the settings come back as they were before, or as the window's
+     * width now wants them if it crossed the line meanwhile.
+     */
+    public void release() {
+        if (held) {
+            held = false;
+            settingsShown.set(narrow.get() == narrowBeforeHold ? shownBeforeHold : !narrow.get());
         }
     }
 

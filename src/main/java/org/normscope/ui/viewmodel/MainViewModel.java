@@ -49,6 +49,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ChartsViewModel charts = new ChartsViewModel();
     private final TimeTravelViewModel time = new TimeTravelViewModel();
     private final LayoutViewModel layout = new LayoutViewModel();
+    private final PresentationViewModel presentation;
     private final ExplainViewModel explain;
     private final CodeViewModel code;
     private final PredictViewModel predict;
@@ -90,6 +91,8 @@ public final class MainViewModel implements AutoCloseable {
     /** As {@link #MainViewModel(List)}, with these lessons (their stages name built-in presets). */
     public MainViewModel(List<Preset> presets, List<Lesson> lessons) {
         this.presets = FXCollections.observableArrayList(presets);
+        presentation = new PresentationViewModel(layout, fontSize::get,
+                size -> fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, size))));
         if (presets.isEmpty()) {
             session = Session.notebook();
         } else {
@@ -507,6 +510,23 @@ public final class MainViewModel implements AutoCloseable {
 
     public ChartsViewModel charts() {
         return charts;
+    }
+
+    /** Presentation mode and the window's theme. */
+    public PresentationViewModel presentation() {
+        return presentation;
+    }
+
+    /**
+     * Esc: stops the long work or Play if any runs (see {@link #stopWork()}); else leaves
+     * presentation mode.
+     */
+    public void escape() {
+        if (runner.isWorking() || runner.isPlaying() || status.workingProperty().get()) {
+            stopWork();
+        } else {
+            presentation.leave();
+        }
     }
 
     /** How the window arranges itself for its size. */

@@ -126,6 +126,15 @@ public final class TimeTravelViewModel {
         follow();
     }
 
+    /**
+     * Moves the cursor one step back in time (the presentation remote's Page Up): from its step,
+     * or from the newest step when there is no cursor; never before step 1.
+     */
+    public void stepBack() {
+        long at = cursor.get() == 0 ? steps.get() : cursor.get();
+        point(at - 1);
+    }
+
     /** Points the cursor at step {@code x} (rounded, kept within 1..steps). */
     public void point(double x) {
         if (steps.get() < 1 || Double.isNaN(x)) {
