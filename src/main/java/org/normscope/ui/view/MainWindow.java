@@ -58,6 +58,7 @@ public final class MainWindow {
     private final AnimationTimer frames;
     private final ValidationSupport validation = new ValidationSupport();
     private Consumer<Node> figureExporter = node -> { };
+    private final Region blank = new Region();
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -125,6 +126,23 @@ public final class MainWindow {
             inputPane.show(model.snapshotProperty().get());
             charts.show(model.snapshotProperty().get());
         }
+        // presentation mode: B blanks the screen with a black overlay above everything
+        blank.setId("blank");
+        blank.setStyle("-fx-background-color: black;");
+        blank.setManaged(false);
+        blank.visibleProperty().bind(model.presentation().blankedProperty());
+        root.getChildren().add(blank);
+        root.layoutBoundsProperty().addListener((o, a, b) -> blank.resizeRelocate(0, 0, b.getWidth(), b.getHeight()));
+        blank.visibleProperty().addListener((o, a, on) -> {
+            if (on) {
+                blank.toFront();
+                blank.resizeRelocate(0, 0, root.getWidth(), root.getHeight());
+            }
+        });
+        model.presentation().lookProperty().addListener((o, a, look) -> applyLook());
+        model.presentation().presentingProperty().addListener((o, a, on) -> applyFullScreen(on));
+        applyLook();
+
         frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -158,6 +176,17 @@ public final class MainWindow {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        applyLook();
+        // leaving full screen by the window manager's means leaves presentation mode too
+        scene.windowProperty().addListener((o, a, w) -> {
+            if (w instanceof javafx.stage.Stage stage) {
+                stage.fullScreenProperty().addListener((ob, was, full) -> {
+                    if (!full) {
+                        model.presentation().leave();
+                    }
+                });
+            }
+        });
         // Ctrl + the mouse wheel sizes the text, as in a browser (the charts' own wheel zoom is without Ctrl)
         scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown() && e.getDeltaY() != 0) {
@@ -171,6 +200,39 @@ public final class MainWindow {
         });
         frames.start();
         return scene;
+    }
+
+    /**
+     * The window's look: AtlantaFX's Primer Dark on this scene for the dark projector theme (else
+     * the application's Primer Light), the projector style class, and the charts' theme.
+     */
+    private void applyLook() {
+        org.normscope.ui.viewmodel.PresentationViewModel.Look look = model.presentation().lookProperty().get();
+        root.getStyleClass().removeAll("projector", "projector-dark");
+        if (look.projector()) {
+            root.getStyleClass().add("projector");
+        }
+        if (look == org.normscope.ui.viewmodel.PresentationViewModel.Look.PROJECTOR_DARK) {
+            root.getStyleClass().add("projector-dark");
+        }
+        if (root.getScene() != null) {
+            root.getScene().setUserAgentStylesheet(look == org.normscope.ui.viewmodel.PresentationViewModel.Look.PROJECTOR_DARK
+                    ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet() : null);
+        }
+        charts.setChartTheme(switch (look) {
+            case LIGHT -> org.normscope.ui.chart.ChartTheme.LIGHT;
+            case PROJECTOR_LIGHT -> org.normscope.ui.chart.ChartTheme.PROJECTOR_LIGHT;
+            case PROJECTOR_DARK -> org.normscope.ui.chart.ChartTheme.PROJECTOR_DARK;
+        });
+    }
+
+    /** Full screen while presenting: no JavaFX hint or exit key (Esc is the app's: it stops work first). */
+    private void applyFullScreen(boolean on) {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setFullScreen(on);
+        }
     }
 
     /** Stops taking frames (the window is closing). */
@@ -263,6 +325,16 @@ public final class MainWindow {
     }
 
     private void onKey(KeyEvent e) {
+        if (model.presentation().blankedProperty().get()) { // any key shows the screen again
+            model.presentation().unblank();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown()) {
+            model.presentation().toggle();
+            e.consume();
+            return;
+        }
         if (e.getCode() == KeyCode.F1) {
             showShortcuts();
             e.consume();
@@ -299,9 +371,24 @@ public final class MainWindow {
         if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return;
         }
+        boolean presenting = model.presentation().presentingProperty().get();
         switch (e.getCode()) {
-            case ESCAPE -> model.stopWork(); // long work or Play stops after the running step
-            case SPACE -> model.step();
+            // long work or Play stops after the running step; else Esc leaves presentation mode
+            case ESCAPE -> model.escape();
+            case SPACE, PAGE_DOWN -> model.step(); // Page Down: a presentation remote's "next"
+            case PAGE_UP -> model.time().stepBack(); // and its "previous": the cursor a step back
+            case RIGHT, LEFT, B -> { // while presenting only: elsewhere they move in the controls
+                if (!presenting) {
+                    return;
+                }
+                if (e.getCode() == KeyCode.RIGHT) {
+                    model.step();
+                } else if (e.getCode() == KeyCode.LEFT) {
+                    model.time().stepBack();
+                } else {
+                    model.presentation().toggleBlank();
+                }
+            }
             case P -> model.togglePlay();
             case T -> model.train();
             case E -> model.eval();
@@ -399,7 +486,25 @@ public final class MainWindow {
         smaller.setOnAction(e -> model.smallerFont());
         MenuItem normal = new MenuItem("Normal text (Ctrl 0)");
         normal.setOnAction(e -> model.defaultFont());
-        Menu view = new Menu("View", null, bigger, smaller, normal);
+        MenuItem present = new MenuItem(UiText.get("menu.view.presentation"));
+        present.setId("presentation");
+        present.setOnAction(e -> model.presentation().toggle());
+        Menu theme = new Menu(UiText.get("menu.view.theme"));
+        theme.setId("theme-menu");
+        ToggleGroup looks = new ToggleGroup();
+        for (org.normscope.ui.viewmodel.PresentationViewModel.Look look
+                : org.normscope.ui.viewmodel.PresentationViewModel.Look.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    UiText.get("menu.view.theme." + look.name().toLowerCase(java.util.Locale.ROOT)));
+            item.setId("theme-" + look.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(looks);
+            item.setSelected(model.presentation().lookProperty().get() == look);
+            item.setOnAction(e -> model.presentation().lookProperty().set(look));
+            model.presentation().lookProperty().addListener((o, a, l) -> item.setSelected(l == look));
+            theme.getItems().add(item);
+        }
+        Menu view = new Menu("View", null, bigger, smaller, normal, new javafx.scene.control.SeparatorMenuItem(),
+                present, theme);
 
         MenuItem runTo = new MenuItem(UiText.get("menu.run.to"));
         runTo.setId("run-to");
