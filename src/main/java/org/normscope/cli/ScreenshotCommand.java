@@ -53,6 +53,13 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "with --explain: the channel explained (default ${DEFAULT-VALUE})")
     int channel;
 
+    @Option(names = "--presentation", description = "presentation mode: settings folded, larger text, the projector theme")
+    boolean presentation;
+
+    @Option(names = "--theme", paramLabel = "light|projector|dark",
+            description = "the window's theme (default: light, or projector with --presentation)")
+    String theme;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
@@ -82,9 +89,12 @@ final class ScreenshotCommand implements Callable<Integer> {
             cl.getErr().println("normscope screenshot: --channel must be at least 0, got " + channel);
             return Main.BAD_INPUT;
         }
+        if (theme != null && !java.util.List.of("light", "projector", "dark").contains(theme)) {
+            throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
+        }
         try {
             ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,
-                    explain ? channel : -1, out);
+                    explain ? channel : -1, presentation, theme, out);
         } catch (PresetFormatException | IllegalArgumentException e) {
             cl.getErr().println("normscope screenshot: " + e.getMessage());
             return Main.BAD_INPUT;

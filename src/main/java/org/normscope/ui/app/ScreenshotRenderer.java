@@ -12,6 +12,7 @@ import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.ui.view.MainWindow;
 import org.normscope.ui.viewmodel.MainViewModel;
+import org.normscope.ui.viewmodel.PresentationViewModel;
 
 /**
  * Renders the real main window to a PNG with no display: a preset, K steps, a mode, a size.
@@ -51,6 +52,24 @@ public final class ScreenshotRenderer {
     public static void render(String preset, int steps, Boolean training, double width, double height,
                               double fontSize, long cursor, boolean overTime, int explainChannel, File out)
             throws Exception {
+        render(preset, steps, training, width, height, fontSize, cursor, overTime, explainChannel, false, null, out);
+    }
+
+    /**
+     * As {@link #render(String, int, Boolean, double, double, double, long, boolean, int, File)}, in
+     * presentation mode (settings folded, larger text, the projector theme; not full screen: the
+     * picture has the size asked for) and with a theme: "light", "projector" or "dark" (null: light,
+     * or projector in presentation mode).
+     */
+    public static void render(String preset, int steps, Boolean training, double width, double height,
+                              double fontSize, long cursor, boolean overTime, int explainChannel,
+                              boolean presentation, String theme, File out) throws Exception {
+        PresentationViewModel.Look look = theme == null ? null : switch (theme) {
+            case "light" -> PresentationViewModel.Look.LIGHT;
+            case "projector" -> PresentationViewModel.Look.PROJECTOR_LIGHT;
+            case "dark" -> PresentationViewModel.Look.PROJECTOR_DARK;
+            default -> throw new IllegalArgumentException("no theme " + theme + ": light, projector or dark");
+        };
         Headless.start((int) Math.ceil(width), (int) Math.ceil(height));
         List<Preset> presets = PresetLibrary.builtIn();
         Preset chosen = preset == null ? presets.get(0) : PresetLibrary.find(preset);
@@ -64,6 +83,12 @@ public final class ScreenshotRenderer {
                 m.layer().trainingProperty().set(training);
             }
             m.charts().overTimeProperty().set(overTime);
+            if (presentation) {
+                m.presentation().enter();
+            }
+            if (look != null) {
+                m.presentation().lookProperty().set(look);
+            }
             if (fontSize > 0) {
                 while (m.fontSizeProperty().get() < fontSize - 1) {
                     m.biggerFont();

@@ -102,6 +102,9 @@ public final class MainWindow {
                 main.getItems().remove(left);
             }
         });
+        if (!model.layout().settingsShownProperty().get()) { // folded before the window was built (presentation)
+            main.getItems().remove(left);
+        }
         root.widthProperty().addListener((o, a, w) -> model.layout().setWindow(w.doubleValue(),
                 model.fontSizeProperty().get()));
         model.fontSizeProperty().addListener((o, a, f) -> model.layout().setWindow(root.getWidth(), f.doubleValue()));
