@@ -53,6 +53,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "with --explain: the channel explained (default ${DEFAULT-VALUE})")
     int channel;
 
+    @Option(names = "--lang", paramLabel = "en|zh-CN", defaultValue = "en",
+            description = "the window's language: en (English) or zh-CN (简体中文) (default ${DEFAULT-VALUE})")
+    String lang;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
@@ -83,6 +87,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         try {
+            org.normscope.ui.viewmodel.UiLocale.set(org.normscope.ui.viewmodel.UiLocale.parse(lang));
             ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,
                     explain ? channel : -1, out);
         } catch (PresetFormatException | IllegalArgumentException e) {
