@@ -60,6 +60,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "the window's theme (default: light, or projector with --presentation)")
     String theme;
 
+    @Option(names = "--lang", paramLabel = "en|zh-CN", defaultValue = "en",
+            description = "the window's language: en (English) or zh-CN (简体中文) (default ${DEFAULT-VALUE})")
+    String lang;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
@@ -93,6 +97,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
         }
         try {
+            org.normscope.ui.viewmodel.UiLocale.set(org.normscope.ui.viewmodel.UiLocale.parse(lang));
             ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,
                     explain ? channel : -1, presentation, theme, out);
         } catch (PresetFormatException | IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import org.normscope.explain.StepExplanation.BatchStats;
 import org.normscope.explain.StepExplanation.Normalization;
@@ -19,7 +20,11 @@ import org.normscope.explain.StepExplanation.RunningUpdate;
  */
 public final class ExplanationLines {
 
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("i18n.explain");
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** The captions' language (the window's, set by the UI; English by default, as the CLI prints). */
+    private static volatile Locale locale = Locale.ENGLISH;
 
     /** Below this a variance counts as tiny for the ε line (y then grows past about 1000·(x − μ)). */
     private static final double TINY_VARIANCE = 1e-6;
@@ -42,9 +47,15 @@ public final class ExplanationLines {
         return lines;
     }
 
+    /** Makes the captions come in {@code l}'s language (English unless a bundle for it exists). */
+    public static void setLocale(Locale l) {
+        locale = l;
+    }
+
     /** The caption of {@code key} with its arguments. */
     static String caption(String key, Object... args) {
-        return MessageFormat.format(BUNDLE.getString(key), args);
+        return MessageFormat.format(ResourceBundle.getBundle("i18n.explain", locale, NO_FALLBACK).getString(key),
+                args);
     }
 
     private static ExplanationLine sizes(StepExplanation e) {
@@ -190,7 +201,7 @@ public final class ExplanationLines {
         if (o.refusal() != null) {
             String error = o.refusal().type() + ": " + o.refusal().message();
             lines.add(new Formula().text(error, Formula.texText(error))
-                    .line("other_mode", caption("other_mode_refused", BUNDLE.getString("mode_" + other))));
+                    .line("other_mode", caption("other_mode_refused", caption("mode_" + other))));
             return;
         }
         if (o.y() == null) {

@@ -1,5 +1,6 @@
 package org.normscope.ui.app;
 
+import org.normscope.ui.viewmodel.UiLocale;
 import org.normscope.ui.viewmodel.UiText;
 
 import java.io.File;
@@ -19,6 +20,9 @@ public final class NormScopeApp extends Application {
     private MainViewModel model;
     private MainWindow window;
 
+    /** The user's preferences key of the window's language ({@code en} or {@code zh-CN}). */
+    private static final String LANGUAGE_KEY = "language";
+
     /** Opens the window and returns when it is closed. */
     public static void launchApp(String... args) {
         Application.launch(NormScopeApp.class, args);
@@ -27,9 +31,20 @@ public final class NormScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.apply();
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userNodeForPackage(NormScopeApp.class);
+        String remembered = prefs.get(LANGUAGE_KEY, null);
+        try {
+            UiLocale.set(remembered == null ? UiLocale.fromSystem(java.util.Locale.getDefault())
+                    : UiLocale.parse(remembered));
+        } catch (IllegalArgumentException e) {
+            UiLocale.set(UiLocale.fromSystem(java.util.Locale.getDefault()));
+        }
         model = new MainViewModel(loadPresets());
         window = new MainWindow(model);
         install(stage, model, window);
+        // View → Language rebuilds the window: keep the new one (to stop it on closing) and the choice
+        window.setOnLanguageChosen(l -> prefs.put(LANGUAGE_KEY, UiLocale.tag(l)));
+        window.addOnRebuilt(w -> window = w);
         javafx.geometry.Point2D pointer = new javafx.scene.robot.Robot().getMousePosition();
         PlacementMemory.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, pointer.getX(), pointer.getY());
         stage.show();
@@ -51,7 +66,7 @@ public final class NormScopeApp extends Application {
         });
         window.setCsvExporter((history, stat, stepsPerRow, from, to) -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export history as CSV");
+            chooser.setTitle(UiText.get("menu.export.csv"));
             chooser.setInitialFileName("normscope-" + stat.label().replace(' ', '_').replaceAll("[()]", "") + ".csv");
             chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
             File file = chooser.showSaveDialog(stage);
@@ -84,11 +99,16 @@ public final class NormScopeApp extends Application {
         });
         Scene scene = window.createScene(MainWindow.WIDTH, MainWindow.HEIGHT);
         stage.setScene(scene);
-        stage.setTitle("NormScope \u2014 PyTorch's BatchNorm, step by step");
+        stage.setTitle(UiText.get("app.title"));
+        MainWindow[] current = {window};
+        window.addOnRebuilt(w -> {
+            current[0] = w;
+            stage.setTitle(UiText.get("app.title"));
+        });
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         stage.setOnHidden(e -> {
-            window.stop();
+            current[0].stop();
             model.close();
         });
         return scene;

@@ -517,10 +517,19 @@ public abstract class CanvasChart extends Region {
         return 10 * scale();
     }
 
+    /** The family of the charts' texts: null for JavaFX's default (a Chinese window sets a CJK family). */
+    private static volatile String textFamily;
+
+    /** Makes the charts built after this draw their texts in {@code family} (null: the default font). */
+    public static void setTextFamily(String family) {
+        textFamily = family;
+    }
+
     protected final Font font(double basePx, boolean bold) {
         double size = basePx * scale();
         String key = (bold ? "b" : "n") + size;
-        return fonts.computeIfAbsent(key, k -> Font.font(Font.getDefault().getFamily(),
+        String family = textFamily;
+        return fonts.computeIfAbsent(key, k -> Font.font(family == null ? Font.getDefault().getFamily() : family,
                 bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
     }
 

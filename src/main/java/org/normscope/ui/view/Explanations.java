@@ -1,7 +1,6 @@
 package org.normscope.ui.view;
 
 import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
@@ -9,14 +8,12 @@ import javafx.util.Duration;
 /** The tooltips that say in plain words what each setting does ({@code i18n/explanations.properties}). */
 final class Explanations {
 
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("i18n.explanations");
-
     private Explanations() {
     }
 
     /** The explanation under {@code key}, with {@code {0}}… filled in. */
     static String text(String key, Object... args) {
-        String pattern = BUNDLE.getString(key);
+        String pattern = org.normscope.ui.viewmodel.UiLocale.bundle("i18n.explanations").getString(key);
         return args.length == 0 ? pattern : MessageFormat.format(pattern.replace("'", "''"), args);
     }
 

@@ -1,5 +1,6 @@
 package org.normscope.ui.view;
 
+import org.normscope.ui.viewmodel.UiLocale;
 import org.normscope.ui.viewmodel.UiText;
 
 import java.io.File;
@@ -59,10 +60,18 @@ public final class MainWindow {
     private final ValidationSupport validation = new ValidationSupport();
     private Consumer<Node> figureExporter = node -> { };
     private final Region blank = new Region();
+    private final javafx.beans.value.ChangeListener<org.normscope.session.SessionSnapshot> snapshots;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
         root.getStyleClass().add("normscope");
+        if (UiLocale.chinese()) {
+            // the system's CJK fonts first, the bundled one as the fallback (CSS and the canvas charts)
+            org.normscope.ui.chart.CanvasChart.setTextFamily(CjkFont.preferredFamily());
+            root.getStyleClass().add("lang-zh");
+        } else {
+            org.normscope.ui.chart.CanvasChart.setTextFamily(null);
+        }
         root.getStylesheets().add(MainWindow.class.getResource("/css/normscope.css").toExternalForm());
 
         LayerPane layerPane = new LayerPane(model.layer(), validation);
@@ -121,10 +130,14 @@ public final class MainWindow {
                 / MainViewModel.DEFAULT_FONT));
         charts.setFontScale(model.fontSizeProperty().get() / MainViewModel.DEFAULT_FONT);
 
-        model.snapshotProperty().addListener((o, a, s) -> {
+        snapshots = (o, a, s) -> {
             inputPane.show(s);
             charts.show(s, model.isRefreshLimited());
-        });
+        };
+        model.snapshotProperty().addListener(snapshots);
+        if (!model.layout().settingsShownProperty().get()) {
+            main.getItems().remove(left);
+        }
         if (model.snapshotProperty().get() != null) {
             inputPane.show(model.snapshotProperty().get());
             charts.show(model.snapshotProperty().get());
@@ -178,8 +191,7 @@ public final class MainWindow {
     /** A scene of the default size with the keys installed; starts taking frames. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        applyLook();
+        attach(scene);
         // leaving full screen by the window manager's means leaves presentation mode too
         scene.windowProperty().addListener((o, a, w) -> {
             if (w instanceof javafx.stage.Stage stage) {
@@ -190,20 +202,33 @@ public final class MainWindow {
                 });
             }
         });
-        // Ctrl + the mouse wheel sizes the text, as in a browser (the charts' own wheel zoom is without Ctrl)
-        scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
-            if (e.isShortcutDown() && e.getDeltaY() != 0) {
-                if (e.getDeltaY() > 0) {
-                    model.biggerFont();
-                } else {
-                    model.smallerFont();
-                }
-                e.consume();
-            }
-        });
-        frames.start();
         return scene;
     }
+
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    // Ctrl + the mouse wheel sizes the text, as in a browser (the charts' own wheel zoom is without Ctrl)
+    private final javafx.event.EventHandler<javafx.scene.input.ScrollEvent> wheel = this::onWheel;
+
+    private void onWheel(javafx.scene.input.ScrollEvent e) {
+        if (e.isShortcutDown() && e.getDeltaY() != 0) {
+            if (e.getDeltaY() > 0) {
+                model.biggerFont();
+            } else {
+                model.smallerFont();
+            }
+            e.consume();
+        }
+    }
+
+    /** Makes this window the scene's content: its root, its keys, its frames. */
+    private void attach(Scene scene) {
+        scene.setRoot(root);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, wheel);
+        applyLook();
+        frames.start();
+    }
+
 
     /**
      * The window's look: AtlantaFX's Primer Dark on this scene for the dark projector theme (else
@@ -241,6 +266,69 @@ public final class MainWindow {
     /** Stops taking frames (the window is closing). */
     public void stop() {
         frames.stop();
+    }
+
+    /** Called with the new window after View → Language rebuilt it (the app keeps it, to stop it on closing). */
+    private Consumer<MainWindow> rebuilt = w -> { };
+
+    /** Called with the chosen language (the app remembers it in the user's preferences). */
+    private Consumer<java.util.Locale> languageChosen = l -> { };
+
+    /** Adds a listener of View → Language's rebuilding (each gets the new window). */
+    public void addOnRebuilt(Consumer<MainWindow> listener) {
+        rebuilt = rebuilt.andThen(listener);
+    }
+
+    public void setOnLanguageChosen(Consumer<java.util.Locale> listener) {
+        languageChosen = listener;
+    }
+
+    /**
+     * View → Language: every text comes in {@code locale} at once. The view models re-read their
+     * texts and a new window is built on the same view model in this one's place; the session,
+     * its history and the step count stay.
+     */
+    public MainWindow switchLanguage(java.util.Locale locale) {
+        model.setLanguage(locale);
+        Scene scene = root.getScene();
+        MainWindow next = new MainWindow(model);
+        next.figureExporter = figureExporter;
+        next.csvExporter = csvExporter;
+        next.sessionExporter = sessionExporter;
+        next.rebuilt = rebuilt;
+        next.languageChosen = languageChosen;
+        stop();
+        model.snapshotProperty().removeListener(snapshots);
+        if (scene != null) {
+            scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            scene.removeEventFilter(javafx.scene.input.ScrollEvent.SCROLL, wheel);
+            next.attach(scene);
+        }
+        languageChosen.accept(UiLocale.current());
+        rebuilt.accept(next);
+        return next;
+    }
+
+    /** View → Language: English, 简体中文 (each language's name in its own language). */
+    private Menu languageMenu() {
+        Menu language = new Menu(UiText.get("menu.language"));
+        language.setId("language-menu");
+        ToggleGroup group = new ToggleGroup();
+        for (java.util.Locale l : UiLocale.CHOICES) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    UiText.get(UiLocale.isChinese(l) ? "language.zh" : "language.en"));
+            item.setId("language-" + UiLocale.tag(l));
+            item.setMnemonicParsing(false);
+            item.setToggleGroup(group);
+            item.setSelected(l.equals(UiLocale.current()));
+            item.setOnAction(e -> {
+                if (!l.equals(UiLocale.current())) {
+                    switchLanguage(l);
+                }
+            });
+            language.getItems().add(item);
+        }
+        return language;
     }
 
     public Parent root() {
@@ -421,23 +509,23 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem exportWindow = new MenuItem("Export figure: the whole window\u2026");
+        MenuItem exportWindow = new MenuItem(UiText.get("menu.export.window"));
         exportWindow.setOnAction(e -> figureExporter.accept(root));
-        MenuItem exportMean = new MenuItem("Export figure: running_mean chart\u2026");
+        MenuItem exportMean = new MenuItem(UiText.get("menu.export.mean"));
         exportMean.setOnAction(e -> figureExporter.accept(charts.meanChart()));
-        MenuItem exportVar = new MenuItem("Export figure: running_var chart\u2026");
+        MenuItem exportVar = new MenuItem(UiText.get("menu.export.var"));
         exportVar.setOnAction(e -> figureExporter.accept(charts.varChart()));
-        MenuItem exportHist = new MenuItem("Export figure: histograms\u2026");
+        MenuItem exportHist = new MenuItem(UiText.get("menu.export.histograms"));
         exportHist.setOnAction(e -> figureExporter.accept(charts.histograms()));
         for (MenuItem m : new MenuItem[] {exportWindow, exportMean, exportVar, exportHist}) {
             m.setMnemonicParsing(false);
         }
-        MenuItem exportCsv = new MenuItem("Export history as CSV\u2026");
+        MenuItem exportCsv = new MenuItem(UiText.get("menu.export.csv"));
         exportCsv.setId("export-csv");
         exportCsv.setOnAction(e -> {
             org.normscope.session.SessionSnapshot s = model.snapshotProperty().get();
             if (s == null || s.step() == 0) {
-                model.tell("Nothing to export yet: run a step first.");
+                model.tell(UiText.get("export.nothing"));
                 return;
             }
             CsvExportDialog.ask(root.getScene().getWindow(), s.step(), s.history().exactSteps())
@@ -450,18 +538,18 @@ public final class MainWindow {
         MenuItem exportScenario = new MenuItem(UiText.get("menu.export.scenario"));
         exportScenario.setId("export-scenario");
         exportScenario.setOnAction(e -> exportSession(false));
-        MenuItem quit = new MenuItem("Quit");
+        MenuItem quit = new MenuItem(UiText.get("menu.quit"));
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
             Window w = root.getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        Menu file = new Menu("File", null, exportWindow, exportMean, exportVar, exportHist, exportCsv,
+        Menu file = new Menu(UiText.get("menu.file"), null, exportWindow, exportMean, exportVar, exportHist, exportCsv,
                 new javafx.scene.control.SeparatorMenuItem(), exportScript, exportScenario,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("file-menu");
 
-        Menu presets = new Menu("Presets");
+        Menu presets = new Menu(UiText.get("menu.presets"));
         for (Preset p : model.presets()) {
             MenuItem item = new MenuItem(p.name());
             item.setMnemonicParsing(false);
@@ -472,7 +560,7 @@ public final class MainWindow {
         Menu lessons = new Menu(UiText.get("menu.lessons"));
         lessons.setId("lessons-menu");
         for (org.normscope.lesson.Lesson l : model.lesson().lessons()) {
-            MenuItem item = new MenuItem(l.title().en());
+            MenuItem item = new MenuItem(UiLocale.chinese() ? l.title().zhCn() : l.title().en());
             item.setId("lesson-" + l.id());
             item.setMnemonicParsing(false);
             item.setOnAction(e -> model.lesson().open(l));
@@ -483,11 +571,11 @@ public final class MainWindow {
         showLesson.disableProperty().bind(model.lesson().lessonProperty().isNull());
         lessons.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), showLesson);
 
-        MenuItem bigger = new MenuItem("Larger text (Ctrl +)");
+        MenuItem bigger = new MenuItem(UiText.get("menu.view.bigger"));
         bigger.setOnAction(e -> model.biggerFont());
-        MenuItem smaller = new MenuItem("Smaller text (Ctrl \u2212)");
+        MenuItem smaller = new MenuItem(UiText.get("menu.view.smaller"));
         smaller.setOnAction(e -> model.smallerFont());
-        MenuItem normal = new MenuItem("Normal text (Ctrl 0)");
+        MenuItem normal = new MenuItem(UiText.get("menu.view.normal"));
         normal.setOnAction(e -> model.defaultFont());
         MenuItem present = new MenuItem(UiText.get("menu.view.presentation"));
         present.setId("presentation");
@@ -506,8 +594,10 @@ public final class MainWindow {
             model.presentation().lookProperty().addListener((o, a, l) -> item.setSelected(l == look));
             theme.getItems().add(item);
         }
-        Menu view = new Menu("View", null, bigger, smaller, normal, new javafx.scene.control.SeparatorMenuItem(),
-                present, theme);
+        Menu view = new Menu(UiText.get("menu.view"), null, bigger, smaller, normal,
+                new javafx.scene.control.SeparatorMenuItem(), present, theme,
+                new javafx.scene.control.SeparatorMenuItem(), languageMenu());
+        view.setId("view-menu");
 
         MenuItem runTo = new MenuItem(UiText.get("menu.run.to"));
         runTo.setId("run-to");
@@ -526,16 +616,16 @@ public final class MainWindow {
         MenuItem about = new MenuItem(UiText.get("menu.help.about"));
         about.setId("help-about");
         about.setOnAction(e -> HelpDialogs.about(root.getScene().getWindow()).show());
-        Menu help = new Menu("Help", null, keys, about);
+        Menu help = new Menu(UiText.get("menu.help"), null, keys, about);
         return new MenuBar(file, run, presets, lessons, view, help);
     }
 
     private Node toolbar() {
         ToggleGroup modes = new ToggleGroup();
-        ToggleButton train = new ToggleButton("Train");
+        ToggleButton train = new ToggleButton(UiText.get("toolbar.train"));
         train.setId("train");
         train.getStyleClass().add("train");
-        ToggleButton eval = new ToggleButton("Eval");
+        ToggleButton eval = new ToggleButton(UiText.get("toolbar.eval"));
         eval.setId("eval");
         eval.getStyleClass().add("eval");
         train.setToggleGroup(modes);
@@ -555,25 +645,27 @@ public final class MainWindow {
         HBox modeSwitch = new HBox(0, train, eval);
         modeSwitch.getStyleClass().add("mode-switch");
 
-        Button step = button("step", "Step", "step", e -> model.step());
+        Button step = button("step", UiText.get("toolbar.step"), "step", e -> model.step());
         Button step10 = button("step10", "\u00d710", "step10", e -> model.step(10));
         Button step100 = button("step100", "\u00d7100", "step100", e -> model.step(100));
-        Button play = button("play", "Play", "play", e -> model.togglePlay());
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then("Pause")
-                .otherwise("Play"));
+        Button play = button("play", UiText.get("toolbar.play"), "play", e -> model.togglePlay());
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then(UiText.get("toolbar.pause"))
+                .otherwise(UiText.get("toolbar.play")));
         play.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Speed> speed = new ComboBox<>();
         speed.setId("speed");
         speed.getItems().setAll(Speed.CHOICES);
         speed.valueProperty().bindBidirectional(model.speedProperty());
         Explanations.explain(speed, "speed");
-        Button resetStats = button("reset-stats", "Reset running stats", "reset_stats", e -> model.resetRunningStats());
-        Button resetLayer = button("reset-layer", "Reset layer", "reset_layer", e -> model.resetLayer());
+        Button resetStats = button("reset-stats", UiText.get("toolbar.reset.stats"), "reset_stats", e -> model.resetRunningStats());
+        Button resetLayer = button("reset-layer", UiText.get("toolbar.reset.layer"), "reset_layer", e -> model.resetLayer());
 
         Label stepCount = new Label();
         stepCount.setId("step-count");
         stepCount.getStyleClass().add("step-count");
-        stepCount.textProperty().bind(model.stepCountProperty().asString("step %d"));
+        stepCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> UiText.get("toolbar.step.count", Long.toString(model.stepCountProperty().get())),
+                model.stepCountProperty()));
 
         ToggleButton predict = new ToggleButton(UiText.get("predict.toggle"));
         predict.setId("predict");
@@ -614,7 +706,7 @@ public final class MainWindow {
         description.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.presetProperty().get() == null ? "" : model.presetProperty().get().description(),
                 model.presetProperty()));
-        Button reload = new Button("Start again");
+        Button reload = new Button(UiText.get("preset.reload"));
         reload.setId("preset-reload");
         reload.setFocusTraversable(false);
         reload.setMinWidth(Region.USE_PREF_SIZE);
@@ -625,7 +717,7 @@ public final class MainWindow {
         });
         HBox row = new HBox(8, presets, reload);
         HBox.setHgrow(presets, Priority.ALWAYS);
-        VBox box = new VBox(4, Fields.section("Preset"), row, description);
+        VBox box = new VBox(4, Fields.section(UiText.get("preset.section")), row, description);
         box.getStyleClass().add("settings");
         return box;
     }
@@ -670,9 +762,9 @@ public final class MainWindow {
     /** A file chooser for PNG figures. */
     public static File choosePng(Window owner, String suggestedName) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export figure");
+        chooser.setTitle(UiText.get("export.figure.title"));
         chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(UiText.get("export.figure.png"), "*.png"));
         return chooser.showSaveDialog(owner);
     }
 

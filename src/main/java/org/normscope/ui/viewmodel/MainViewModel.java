@@ -127,6 +127,22 @@ public final class MainViewModel implements AutoCloseable {
         apply(runner.latest());
     }
 
+    /**
+     * Makes {@code locale} the window's language and has the view models re-read their texts
+     * from the newest snapshot; the session and its history stay as they are.
+     */
+    public void setLanguage(java.util.Locale locale) {
+        UiLocale.set(locale);
+        SessionSnapshot s = snapshot.get();
+        if (s != null) {
+            time.read(s.history());
+            layer.show(s);
+            input.show(s);
+            status.show(s);
+            explain.show(s);
+        }
+    }
+
     /** Tells the session which channels' histograms the snapshots should carry. */
     private void showHistogramsOf() {
         List<Integer> wanted = charts.histogramChannels();

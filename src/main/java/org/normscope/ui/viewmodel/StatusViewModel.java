@@ -112,8 +112,8 @@ public final class StatusViewModel {
 
     /** Shows a snapshot. */
     public void show(SessionSnapshot s) {
-        mode.set(s.training() ? "mode: train" : "mode: eval");
-        step.set("step " + s.step());
+        mode.set(UiText.get(s.training() ? "status.mode.train" : "status.mode.eval"));
+        step.set(UiText.get("status.step", Long.toString(s.step())));
         batchesTracked.set(s.layer().trackRunningStats() ? "num_batches_tracked = " + s.numBatchesTracked()
                 : "num_batches_tracked = None (track_running_stats=False)");
         factor.set(factorText(s));
