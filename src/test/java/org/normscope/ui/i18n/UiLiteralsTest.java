@@ -25,6 +25,7 @@ class UiLiteralsTest {
     private static final List<String> CONVERTED = List.of(
             "org/normscope/ui/view/MainWindow.java",
             "org/normscope/ui/view/CjkFont.java",
+            "org/normscope/ui/view/ChartsPane.java",
             "org/normscope/ui/viewmodel/UiLocale.java",
             "org/normscope/ui/viewmodel/UiText.java");
 
