@@ -26,6 +26,9 @@ class UiLiteralsTest {
             "org/normscope/ui/view/MainWindow.java",
             "org/normscope/ui/view/CjkFont.java",
             "org/normscope/ui/view/ChartsPane.java",
+            "org/normscope/ui/view/ConsolePane.java",
+            "org/normscope/ui/view/StatusBar.java",
+            "org/normscope/ui/viewmodel/StatusViewModel.java",
             "org/normscope/ui/viewmodel/UiLocale.java",
             "org/normscope/ui/viewmodel/UiText.java");
 
