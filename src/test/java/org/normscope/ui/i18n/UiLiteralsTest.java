@@ -28,6 +28,9 @@ class UiLiteralsTest {
             "org/normscope/ui/view/ChartsPane.java",
             "org/normscope/ui/view/ConsolePane.java",
             "org/normscope/ui/view/StatusBar.java",
+            "org/normscope/ui/view/LayerPane.java",
+            "org/normscope/ui/view/InputPane.java",
+            "org/normscope/ui/view/Fields.java",
             "org/normscope/ui/viewmodel/StatusViewModel.java",
             "org/normscope/ui/viewmodel/UiLocale.java",
             "org/normscope/ui/viewmodel/UiText.java");
