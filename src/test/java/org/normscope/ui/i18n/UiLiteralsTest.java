@@ -31,6 +31,9 @@ class UiLiteralsTest {
             "org/normscope/ui/view/LayerPane.java",
             "org/normscope/ui/view/InputPane.java",
             "org/normscope/ui/view/Fields.java",
+            "org/normscope/ui/view/CsvExportDialog.java",
+            "org/normscope/ui/view/RunToDialog.java",
+            "org/normscope/ui/view/HelpDialogs.java",
             "org/normscope/ui/viewmodel/StatusViewModel.java",
             "org/normscope/ui/viewmodel/UiLocale.java",
             "org/normscope/ui/viewmodel/UiText.java");
