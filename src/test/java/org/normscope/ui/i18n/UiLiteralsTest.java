@@ -35,6 +35,12 @@ class UiLiteralsTest {
             "org/normscope/ui/view/RunToDialog.java",
             "org/normscope/ui/view/HelpDialogs.java",
             "org/normscope/ui/viewmodel/StatusViewModel.java",
+            "org/normscope/ui/viewmodel/LayerViewModel.java",
+            "org/normscope/ui/viewmodel/InputViewModel.java",
+            "org/normscope/ui/viewmodel/Parsers.java",
+            "org/normscope/ui/viewmodel/ValidatedField.java",
+            "org/normscope/ui/viewmodel/TimeTravelViewModel.java",
+            "org/normscope/ui/viewmodel/ChartsViewModel.java",
             "org/normscope/ui/viewmodel/UiLocale.java",
             "org/normscope/ui/viewmodel/UiText.java");
 
