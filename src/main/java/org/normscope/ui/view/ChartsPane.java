@@ -54,20 +54,20 @@ final class ChartsPane extends HBox {
     private static final int DEFAULT_COLUMNS = 800;
 
     private final ChartsViewModel model;
-    private final CurveChart meanChart = new CurveChart("running_mean", "step", "running_mean");
-    private final CurveChart varChart = new CurveChart("running_var", "step", "running_var");
+    private final CurveChart meanChart = new CurveChart("running_mean", UiText.get("charts.step"), "running_mean");
+    private final CurveChart varChart = new CurveChart("running_var", UiText.get("charts.step"), "running_var");
     private final HistogramChart histograms = new HistogramChart();
     private final BandChart bands = new BandChart();
     private final TimeTravelViewModel time;
     private final Slider slider = new Slider(1, 1, 1);
-    private final ToggleButton follow = new ToggleButton("Follow newest");
-    private final Button whole = new Button("Whole history");
-    private final Button printAgain = new Button("Print step");
+    private final ToggleButton follow = new ToggleButton(UiText.get("charts.follow"));
+    private final Button whole = new Button(UiText.get("charts.whole"));
+    private final Button printAgain = new Button(UiText.get("charts.print"));
     private final Label rangeLabel = new Label();
     private final Label readoutTitle = new Label();
     private final TableView<TimeTravelViewModel.ChannelValues> readout = new TableView<>();
-    private final ToggleButton lastBatch = new ToggleButton("Last batch");
-    private final ToggleButton overTime = new ToggleButton("Over time");
+    private final ToggleButton lastBatch = new ToggleButton(UiText.get("charts.last.batch"));
+    private final ToggleButton overTime = new ToggleButton(UiText.get("charts.over.time"));
     private final ToggleButton explaining = new ToggleButton(UiText.get("explain.toggle"));
     private boolean syncingSlider;
     private TableColumn<TimeTravelViewModel.ChannelValues, String> channelColumn;
@@ -107,14 +107,14 @@ final class ChartsPane extends HBox {
         varChart.setId("var-chart");
         histograms.setId("histograms");
         Explanations.explain(histogramChannel, "histogram_channel");
-        meanChart.setPlaceholder("Press Step (Space) to run the first forward pass");
-        varChart.setPlaceholder("Press Step (Space) to run the first forward pass");
-        histograms.setPlaceholder("Histograms of x and y: after the first step");
+        meanChart.setPlaceholder(UiText.get("charts.placeholder.curves"));
+        varChart.setPlaceholder(UiText.get("charts.placeholder.curves"));
+        histograms.setPlaceholder(UiText.get("charts.placeholder.histograms"));
         javafx.scene.control.Tooltip.install(meanChart, Explanations.tooltip("chart_mean"));
         javafx.scene.control.Tooltip.install(varChart, Explanations.tooltip("chart_var"));
 
         TextField picked = Fields.field(model.picked(), validation, 10, "picked-channels", "picked");
-        HBox pickedRow = new HBox(8, new Label("curves for channels"), picked, Fields.error(model.picked()));
+        HBox pickedRow = new HBox(8, new Label(UiText.get("charts.picked")), picked, Fields.error(model.picked()));
         pickedRow.setAlignment(Pos.CENTER_LEFT);
         pickedRow.visibleProperty().bind(model.heatMapProperty());
         pickedRow.managedProperty().bind(pickedRow.visibleProperty());
@@ -127,7 +127,7 @@ final class ChartsPane extends HBox {
         }
         bands.setId("bands");
         bands.setIntegerXTicks(true);
-        bands.setXLabel("step");
+        bands.setXLabel(UiText.get("charts.step"));
         VBox curves = new VBox(4, pickedRow, meanChart, varChart, timeBar(printCursorStep));
         VBox.setVgrow(meanChart, Priority.ALWAYS);
         VBox.setVgrow(varChart, Priority.ALWAYS);
@@ -148,16 +148,15 @@ final class ChartsPane extends HBox {
         });
         Label histogramsOf = new Label();
         histogramsOf.textProperty().bind(javafx.beans.binding.Bindings.when(model.overTimeProperty())
-                .then("distribution of").otherwise("histograms of"));
+                .then(UiText.get("charts.distribution.of")).otherwise(UiText.get("charts.histograms.of")));
         histogramsOf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ToggleGroup view = new ToggleGroup();
         lastBatch.setToggleGroup(view);
         overTime.setToggleGroup(view);
         lastBatch.setId("show-last-batch");
         overTime.setId("show-over-time");
-        lastBatch.setTooltip(new Tooltip("Histograms of x and y in the last batch"));
-        overTime.setTooltip(new Tooltip("How one channel's x and y were spread over the steps in view: min–max, "
-                + "15.9–84.1 % (±1σ of a normal distribution) and the median"));
+        lastBatch.setTooltip(new Tooltip(UiText.get("charts.last.batch.tip")));
+        overTime.setTooltip(new Tooltip(UiText.get("charts.over.time.tip")));
         (model.overTimeProperty().get() ? overTime : lastBatch).setSelected(true);
         view.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -407,10 +406,10 @@ final class ChartsPane extends HBox {
         if (group == MEAN) {
             content = stat(meanChart, s, data, curveChannels, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN,
                     Stat.TRUE_MEAN, Stat.COMPARE_MEAN,
-                    tracked ? "running_mean" : "batch mean (no running stats: track_running_stats=False)");
+                    tracked ? null : "charts.note.no.stats");
         } else if (group == VAR) {
             content = stat(varChart, s, data, curveChannels, tracked ? Stat.RUNNING_VAR : Stat.BATCH_VAR,
-                    Stat.TRUE_VAR, Stat.COMPARE_VAR, tracked ? "running_var (unbiased)" : "batch var (biased; no running stats)");
+                    Stat.TRUE_VAR, Stat.COMPARE_VAR, tracked ? "charts.note.unbiased" : "charts.note.biased.no.stats");
         } else if (overTime) {
             content = bands(s, data, distributionChannel);
         } else {
@@ -423,14 +422,15 @@ final class ChartsPane extends HBox {
     }
 
     private Runnable stat(CurveChart chart, SessionSnapshot s, HistorySeries h, List<Integer> curveChannels, Stat stat,
-                          Stat truth, Stat compare, String title) {
+                          Stat truth, Stat compare, String noteKey) {
         boolean any = s.step() > 0;
         boolean heat = s.channels() > ChartsViewModel.MAX_CURVES;
         boolean comparing = s.compareMomentum() != null && s.layer().trackRunningStats();
-        int paren = title.indexOf(" (");
-        String name = paren < 0 ? title : title.substring(0, paren);
-        String note = paren < 0 ? "" : title.substring(paren);
-        String shortName = stat.label().contains("var") ? "var" : "mean";
+        String name = statLabel(stat);
+        String title = noteKey == null
+                ? UiText.get(heat ? "charts.title.every" : "charts.title.per", name)
+                : UiText.get(heat ? "charts.title.every.note" : "charts.title.per.note", name, UiText.get(noteKey));
+        String shortName = UiText.get(stat.label().contains("var") ? "charts.var" : "charts.mean");
         HeatMapData heatMap = heat && any ? h.heatMap(stat) : null;
         List<Curve> curves = new ArrayList<>();
         ChartTheme theme = chartTheme;
@@ -438,23 +438,23 @@ final class ChartsPane extends HBox {
         if (any) {
             for (int c : curveChannels) {
                 Color color = theme.channel(c);
-                curves.add(new Curve("channel " + c, color, h.series(stat, c), LineStyle.SOLID, 2.5, true));
+                curves.add(new Curve(UiText.get("charts.channel", Integer.toString(c)), color, h.series(stat, c), LineStyle.SOLID, 2.5, true));
                 curves.add(new Curve("", color, h.series(truth, c), LineStyle.DASHED, 1.5, false));
                 if (comparing) {
                     curves.add(new Curve("", color, h.series(compare, c), LineStyle.DOTTED, 2.5, false));
                 }
             }
-            curves.add(new Curve(truth.label() + " (dashed)", key, SeriesData.of(new double[0], new double[0]), LineStyle.DASHED, 1.5, true));
+            curves.add(new Curve(UiText.get("charts.dashed", statLabel(truth)), key, SeriesData.of(new double[0], new double[0]), LineStyle.DASHED, 1.5, true));
             if (comparing) {
-                curves.add(new Curve("momentum=" + s.compareMomentum() + " (dotted)", key, SeriesData.of(new double[0], new double[0]),
+                curves.add(new Curve(UiText.get("charts.dotted", String.valueOf(s.compareMomentum())), key, SeriesData.of(new double[0], new double[0]),
                         LineStyle.DOTTED, 2.5, true));
             }
         }
         return () -> {
-            chart.setTitle(name + (heat ? ", every channel" : " per channel") + note);
-            chart.setYLabel(heat ? shortName : stat.label());
+            chart.setTitle(title);
+            chart.setYLabel(heat ? shortName : statLabel(stat));
             chart.setHeatMapLabel(shortName);
-            chart.setRowAxisLabel("channel");
+            chart.setRowAxisLabel(UiText.get("charts.row.channel"));
             chart.setHeatMap(heatMap);
             chart.setCurves(curves);
         };
@@ -475,9 +475,9 @@ final class ChartsPane extends HBox {
         }
         for (int c : channels) {
             Color color = chartTheme.channel(c);
-            String title = channels.size() > 2 ? "ch " + c : "channel " + c;
+            String title = UiText.get(channels.size() > 2 ? "charts.ch" : "charts.channel", Integer.toString(c));
             inputs.add(histogram(s.inputHistograms().get(c), title, color,
-                    new HistogramData.Marker(s.trueMean()[c], "true mean", LineStyle.DASHED)));
+                    new HistogramData.Marker(s.trueMean()[c], statLabel(Stat.TRUE_MEAN), LineStyle.DASHED)));
             outputs.add(histogram(s.outputHistograms().get(c), title, color, null));
         }
         histogramCells = List.copyOf(channels);
@@ -488,13 +488,13 @@ final class ChartsPane extends HBox {
         int c = Math.min(distributionChannel, s.channels() - 1);
         List<BandChart.Panel> panels = new ArrayList<>();
         if (s.step() > 0) {
-            panels.add(new BandChart.Panel("x (input), channel " + c, chartTheme.channel(BandChart.INPUT_CHANNEL),
+            panels.add(new BandChart.Panel(UiText.get("charts.band.input", Integer.toString(c)), chartTheme.channel(BandChart.INPUT_CHANNEL),
                     h.bands(c, SessionHistory.Side.INPUT)));
-            panels.add(new BandChart.Panel("y (output), channel " + c, chartTheme.channel(BandChart.OUTPUT_CHANNEL),
+            panels.add(new BandChart.Panel(UiText.get("charts.band.output", Integer.toString(c)), chartTheme.channel(BandChart.OUTPUT_CHANNEL),
                     h.bands(c, SessionHistory.Side.OUTPUT)));
         }
         return () -> {
-            bands.setTitle("distribution over the steps in view");
+            bands.setTitle(UiText.get("charts.bands.title"));
             bands.setPanels(panels);
         };
     }
@@ -507,11 +507,10 @@ final class ChartsPane extends HBox {
         whole.setId("whole-history");
         printAgain.setId("print-again");
         rangeLabel.setId("range");
-        slider.setTooltip(new Tooltip("Scrub through the steps: every chart's cursor and the table follow"));
-        follow.setTooltip(new Tooltip("Keep the newest steps in view as they come (zooming or dragging a chart stops it)"));
-        whole.setTooltip(new Tooltip("Show every step from the first, and follow"));
-        printAgain.setTooltip(new Tooltip("Print the cursor's step in the console again, as it ran "
-                + "(the last 10,000 steps are kept exactly)"));
+        slider.setTooltip(new Tooltip(UiText.get("charts.slider.tip")));
+        follow.setTooltip(new Tooltip(UiText.get("charts.follow.tip")));
+        whole.setTooltip(new Tooltip(UiText.get("charts.whole.tip")));
+        printAgain.setTooltip(new Tooltip(UiText.get("charts.print.tip")));
         follow.setSelected(time.followingProperty().get());
         time.followingProperty().addListener((o, a, b) -> follow.setSelected(b));
         follow.setOnAction(e -> {
@@ -583,15 +582,15 @@ final class ChartsPane extends HBox {
         readoutTitle.setMinHeight(Region.USE_PREF_SIZE);
         readout.setItems(time.readout());
         // "running" and "batch" head two columns each, so that a column's own header is one short word
-        channelColumn = column("ch", v -> Integer.toString(v.channel()));
+        channelColumn = column(UiText.get("charts.table.channel"), v -> Integer.toString(v.channel()));
         readout.getColumns().add(channelColumn);
-        readout.getColumns().add(group("running", column("mean", v -> number(v.runningMean())),
-                column("var", v -> number(v.runningVar()))));
-        readout.getColumns().add(group("batch", column("mean", v -> number(v.batchMean())),
-                column("var", v -> number(v.batchVar()))));
+        readout.getColumns().add(group(UiText.get("charts.table.running"), column(UiText.get("charts.table.mean"), v -> number(v.runningMean())),
+                column(UiText.get("charts.table.var"), v -> number(v.runningVar()))));
+        readout.getColumns().add(group(UiText.get("charts.table.batch"), column(UiText.get("charts.table.mean"), v -> number(v.batchMean())),
+                column(UiText.get("charts.table.var"), v -> number(v.batchVar()))));
         scaleReadoutColumns(1);
         readout.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        readout.setPlaceholder(new Label("no step chosen"));
+        readout.setPlaceholder(new Label(UiText.get("charts.table.empty")));
         readout.setFixedCellSize(24);
         readout.setPrefHeight(6 * 24 + 60); // six rows under a two-row header
         readout.setMinHeight(3 * 24 + 60);
@@ -639,27 +638,33 @@ final class ChartsPane extends HBox {
     private static HistogramData histogram(ChannelHistogram h, String title, Color color, HistogramData.Marker extra) {
         List<HistogramData.Marker> markers = new ArrayList<>();
         if (h.counts().length == 0) {
-            return new HistogramData(title + " (no finite values)", color, 0, 0, new int[0], markers);
+            return new HistogramData(UiText.get("charts.no.finite", title), color, 0, 0, new int[0], markers);
         }
-        markers.add(new HistogramData.Marker(h.mean(), "mean", LineStyle.SOLID));
+        markers.add(new HistogramData.Marker(h.mean(), UiText.get("charts.mean"), LineStyle.SOLID));
         if (extra != null && Double.isFinite(extra.x())) {
             markers.add(extra);
         }
-        String suffix = h.nonFinite() > 0 ? " (+" + h.nonFinite() + " NaN/inf)" : "";
-        return new HistogramData(title + suffix, color, h.lo(), h.hi(), h.counts(), markers);
+        String shown = h.nonFinite() > 0 ? UiText.get("charts.non.finite", title, Long.toString(h.nonFinite())) : title;
+        return new HistogramData(shown, color, h.lo(), h.hi(), h.counts(), markers);
+    }
+
+    /** A statistic's name in the current language (PyTorch's running_mean and running_var stay as they are). */
+    private static String statLabel(Stat stat) {
+        return UiText.get("charts.stat." + stat.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String firstChannels() {
         if (model.overTimeProperty().get()) {
             // one channel's distributions are shown: say which
-            return "channel " + model.distributionChannel();
+            return UiText.get("charts.channel", Integer.toString(model.distributionChannel()));
         }
         int last = Math.min(histogramChannel.getItems().size() - 1, ChartsViewModel.MAX_CURVES) - 1;
         int channels = histogramChannel.getItems().size() - 1;
         if (channels <= 1) {
-            return "channel 0";
+            return UiText.get("charts.channel", "0");
         }
-        return channels <= ChartsViewModel.MAX_CURVES ? "all channels" : "first channels (\u2264 " + (last + 1) + ")";
+        return channels <= ChartsViewModel.MAX_CURVES ? UiText.get("charts.all.channels")
+                : UiText.get("charts.first.channels", Integer.toString(last + 1));
     }
 
     private final class ChannelCell extends ListCell<Integer> {
@@ -667,7 +672,7 @@ final class ChartsPane extends HBox {
         protected void updateItem(Integer c, boolean empty) {
             super.updateItem(c, empty);
             setText(empty || c == null ? null
-                    : c == ChartsViewModel.FIRST_CHANNELS ? firstChannels() : "channel " + c);
+                    : c == ChartsViewModel.FIRST_CHANNELS ? firstChannels() : UiText.get("charts.channel", Integer.toString(c)));
         }
     }
 }

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.normscope.session.ConsoleLog;
 import org.normscope.ui.viewmodel.ConsoleViewModel;
+import org.normscope.ui.viewmodel.UiText;
 
 /**
  * The console: each step as PyTorch prints it, refusals in red, changes in blue; it follows
@@ -55,7 +56,7 @@ final class ConsolePane extends BorderPane {
                 () -> Math.ceil(fontSize.get() * 0.85 * 1.3) + 2, fontSize));
         model.entries().addListener(this::onChange);
         add(model.entries());
-        Button copy = new Button("Copy all");
+        Button copy = new Button(UiText.get("console.copy"));
         copy.setId("console-copy");
         copy.setFocusTraversable(false);
         copy.setOnAction(e -> {
@@ -63,7 +64,7 @@ final class ConsolePane extends BorderPane {
             content.putString(shownText());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        Button clear = new Button("Clear");
+        Button clear = new Button(UiText.get("console.clear"));
         clear.setId("console-clear");
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clear());

@@ -14,6 +14,7 @@ import org.controlsfx.validation.ValidationSupport;
 import org.normscope.session.SessionSnapshot;
 import org.normscope.ui.viewmodel.InputViewModel;
 import org.normscope.ui.viewmodel.SourceKind;
+import org.normscope.ui.viewmodel.UiText;
 
 /** The input batches: shape, per-channel source, drift, seed, same or fresh batches, outlier. */
 final class InputPane extends VBox {
@@ -62,6 +63,8 @@ final class InputPane extends VBox {
         kind.setId("source-kind");
         kind.getItems().setAll(SourceKind.values());
         kind.valueProperty().bindBidirectional(model.sourceKindProperty());
+        kind.setButtonCell(new KindCell());
+        kind.setCellFactory(l -> new KindCell());
         Explanations.explain(kind, "source");
         TextField first = Fields.field(model.first(), validation, 5, "source-first", "first");
         TextField second = Fields.field(model.second(), validation, 5, "source-second", "second");
@@ -72,17 +75,17 @@ final class InputPane extends VBox {
         VBox secondBox = new VBox(2, secondName, second);
         secondBox.visibleProperty().bind(model.secondNameProperty().isNotEmpty());
         secondBox.managedProperty().bind(secondBox.visibleProperty());
-        HBox sourceRow = new HBox(10, new VBox(2, new Label("source"), kind), new VBox(2, firstName, first), secondBox);
+        HBox sourceRow = new HBox(10, new VBox(2, new Label(UiText.get("input.source")), kind), new VBox(2, firstName, first), secondBox);
 
         TextField drift = Fields.field(model.drift(), validation, 5, "drift", "drift");
         TextField seed = Fields.field(model.seed(), validation, 6, "seed", "seed");
-        HBox driftRow = new HBox(10, Fields.labeled("drift of the mean / step", drift, null),
-                Fields.labeled("seed", seed, null));
+        HBox driftRow = new HBox(10, Fields.labeled(UiText.get("input.drift"), drift, null),
+                Fields.labeled(UiText.get("input.seed"), seed, null));
 
         ToggleGroup group = new ToggleGroup();
-        RadioButton same = new RadioButton("same batch every step");
+        RadioButton same = new RadioButton(UiText.get("input.same"));
         same.setId("same-batch");
-        RadioButton fresh = new RadioButton("a fresh batch each step");
+        RadioButton fresh = new RadioButton(UiText.get("input.fresh"));
         fresh.setId("fresh-batch");
         same.setToggleGroup(group);
         fresh.setToggleGroup(group);
@@ -93,15 +96,15 @@ final class InputPane extends VBox {
         model.freshEachStepProperty().addListener((o, a, on) -> (on ? fresh : same).setSelected(true));
         fresh.selectedProperty().addListener((o, a, on) -> model.freshEachStepProperty().set(on));
 
-        Button outlier = new Button("Outlier batch");
+        Button outlier = new Button(UiText.get("input.outlier"));
         outlier.setId("outlier");
         outlier.setOnAction(e -> model.outlierBatch());
         Explanations.explain(outlier, "outlier");
         HBox batchRow = new HBox(12, new VBox(3, same, fresh), outlier);
         batchRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(Fields.section("Input batches"), shape, errors, shapeText,
-                Fields.labeled("channel", channel, null), sourceRow, Fields.error(model.first()),
+        getChildren().addAll(Fields.section(UiText.get("input.section")), shape, errors, shapeText,
+                Fields.labeled(UiText.get("input.channel"), channel, null), sourceRow, Fields.error(model.first()),
                 Fields.error(model.second()), driftRow, Fields.error(model.drift()), Fields.error(model.seed()), batchRow);
     }
 
@@ -123,7 +126,17 @@ final class InputPane extends VBox {
         @Override
         protected void updateItem(Integer c, boolean empty) {
             super.updateItem(c, empty);
-            setText(empty || c == null ? null : c == InputViewModel.ALL_CHANNELS ? "all channels" : "channel " + c);
+            setText(empty || c == null ? null : c == InputViewModel.ALL_CHANNELS ? UiText.get("input.all.channels")
+                    : UiText.get("input.channel.n", Integer.toString(c)));
+        }
+    }
+
+    /** A source kind by its name in the current language. */
+    private static final class KindCell extends ListCell<SourceKind> {
+        @Override
+        protected void updateItem(SourceKind k, boolean empty) {
+            super.updateItem(k, empty);
+            setText(empty || k == null ? null : UiText.get("source.kind." + k.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 }

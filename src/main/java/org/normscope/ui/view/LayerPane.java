@@ -12,13 +12,14 @@ import org.controlsfx.validation.ValidationSupport;
 import org.normscope.session.LayerKind;
 import org.normscope.ui.viewmodel.LayerViewModel;
 import org.normscope.ui.viewmodel.ParameterRow;
+import org.normscope.ui.viewmodel.UiText;
 
 /** The layer's settings: kind, C, eps, momentum, affine with its weight and bias, track_running_stats. */
 final class LayerPane extends VBox {
 
     private final LayerViewModel model;
     private final GridPane parameterGrid = new GridPane();
-    private final Label parameterTitle = new Label("weight \u03b3 and bias \u03b2: learnable parameters");
+    private final Label parameterTitle = new Label(UiText.get("layer.parameters.title"));
     private ValidationSupport parameterValidation = new ValidationSupport();
 
     LayerPane(LayerViewModel model, ValidationSupport validation) {
@@ -34,13 +35,13 @@ final class LayerPane extends VBox {
         TextField c = Fields.field(model.numFeatures(), validation, 4, "num-features", "num_features");
         TextField eps = Fields.field(model.eps(), validation, 8, "eps", "eps");
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox kindRow = new HBox(12, Fields.labeled("layer", kind, null), Fields.labeled("num_features C", c, null));
+        HBox kindRow = new HBox(12, Fields.labeled(UiText.get("layer.kind"), kind, null), Fields.labeled(UiText.get("layer.num.features"), c, null));
         HBox epsRow = new HBox(12, Fields.labeled("eps", eps, null));
         HBox momentumRow = new HBox(12);
 
         TextField momentum = Fields.field(model.momentum(), validation, 6, "momentum", "momentum");
         momentum.disableProperty().bind(model.momentumNoneProperty());
-        CheckBox none = new CheckBox("None: cumulative average");
+        CheckBox none = new CheckBox(UiText.get("layer.momentum.none"));
         none.setId("momentum-none");
         none.selectedProperty().bindBidirectional(model.momentumNoneProperty());
         Explanations.explain(none, "momentum_none");
@@ -50,8 +51,8 @@ final class LayerPane extends VBox {
         none.setWrapText(true);
 
         TextField compare = Fields.field(model.compare(), validation, 6, "compare-momentum", "compare");
-        compare.setPromptText("off");
-        CheckBox affine = new CheckBox("affine (learnable \u03b3, \u03b2)");
+        compare.setPromptText(UiText.get("layer.compare.off"));
+        CheckBox affine = new CheckBox(UiText.get("layer.affine"));
         affine.setId("affine");
         affine.selectedProperty().bindBidirectional(model.affineProperty());
         Explanations.explain(affine, "affine");
@@ -69,9 +70,9 @@ final class LayerPane extends VBox {
         model.parameters().addListener((ListChangeListener<ParameterRow>) ch -> rebuildParameters());
         rebuildParameters();
 
-        getChildren().addAll(Fields.section("Layer"), kindRow, Fields.error(model.numFeatures()), epsRow,
+        getChildren().addAll(Fields.section(UiText.get("layer.section")), kindRow, Fields.error(model.numFeatures()), epsRow,
                 Fields.error(model.eps()), momentumRow, Fields.error(model.momentum()),
-                Fields.labeled("compare with momentum", new HBox(compare), model.compare()), affine, track, parameterTitle, parameterGrid);
+                Fields.labeled(UiText.get("layer.compare"), new HBox(compare), model.compare()), affine, track, parameterTitle, parameterGrid);
     }
 
     /** One row of fields per channel; the old fields and their validation go with the old rows. */
@@ -86,7 +87,8 @@ final class LayerPane extends VBox {
         if (!any) {
             return;
         }
-        parameterGrid.addRow(0, new Label("channel"), new Label("weight \u03b3"), new Label("bias \u03b2"));
+        parameterGrid.addRow(0, new Label(UiText.get("layer.parameters.channel")), new Label(UiText.get("layer.parameters.weight")),
+                new Label(UiText.get("layer.parameters.bias")));
         int r = 1;
         for (ParameterRow row : model.parameters()) {
             int c = row.channel();

@@ -21,7 +21,7 @@ final class StatusBar extends HBox {
         Label bessel = label("status-n", model.besselProperty());
         bessel.setTooltip(Explanations.tooltip("bessel"));
         Label rate = label("status-rate", model.rateProperty());
-        rate.setTooltip(new javafx.scene.control.Tooltip("Steps per second while playing, over the last second"));
+        rate.setTooltip(new javafx.scene.control.Tooltip(UiText.get("status.rate.tip")));
         Label progress = label("status-progress", model.progressProperty());
         progress.setTooltip(new javafx.scene.control.Tooltip(UiText.get("progress.tip")));
         javafx.scene.control.Button stop = new javafx.scene.control.Button(UiText.get("progress.cancel"));

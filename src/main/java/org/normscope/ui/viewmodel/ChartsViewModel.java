@@ -95,16 +95,16 @@ public final class ChartsViewModel {
             if (part.isEmpty()) {
                 continue;
             }
-            int c = Parsers.integer(part, "a channel", 0, channels - 1);
+            int c = Parsers.integer(part, UiText.get("what.channel"), 0, channels - 1);
             if (!out.contains(c)) {
                 out.add(c);
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("pick at least one channel, e.g. 0, 5, 12");
+            throw new IllegalArgumentException(UiText.get("charts.picked.none"));
         }
         if (out.size() > MAX_CURVES) {
-            throw new IllegalArgumentException("pick at most " + MAX_CURVES + " channels: more curves overlap into noise");
+            throw new IllegalArgumentException(UiText.get("charts.picked.too.many", Integer.toString(MAX_CURVES)));
         }
         return List.copyOf(out);
     }

@@ -40,13 +40,13 @@ public final class InputViewModel {
     private final ReadOnlyIntegerWrapper dimCount = new ReadOnlyIntegerWrapper(1);
     private final IntegerProperty channel = new SimpleIntegerProperty(ALL_CHANNELS);
     private final ObjectProperty<SourceKind> sourceKind = new SimpleObjectProperty<>(SourceKind.CONSTANT);
-    private final ValidatedField<Double> first = new ValidatedField<>(1.0, t -> Parsers.number(t, "the value"),
+    private final ValidatedField<Double> first = new ValidatedField<>(1.0, t -> Parsers.number(t, UiText.get("what.value")),
             Parsers::formatPlain);
-    private final ValidatedField<Double> second = new ValidatedField<>(0.0, t -> Parsers.number(t, "the value"),
+    private final ValidatedField<Double> second = new ValidatedField<>(0.0, t -> Parsers.number(t, UiText.get("what.value")),
             Parsers::formatPlain);
-    private final ReadOnlyStringWrapper firstName = new ReadOnlyStringWrapper("value");
+    private final ReadOnlyStringWrapper firstName = new ReadOnlyStringWrapper(UiText.get("source.number.value"));
     private final ReadOnlyStringWrapper secondName = new ReadOnlyStringWrapper("");
-    private final ValidatedField<Double> drift = new ValidatedField<>(0.0, t -> Parsers.number(t, "the drift"),
+    private final ValidatedField<Double> drift = new ValidatedField<>(0.0, t -> Parsers.number(t, UiText.get("what.drift")),
             Parsers::formatPlain);
     private final ValidatedField<Long> seed = new ValidatedField<>(0L, Parsers::seed, String::valueOf);
     private final BooleanProperty freshEachStep = new SimpleBooleanProperty(true);
@@ -55,6 +55,8 @@ public final class InputViewModel {
     private LayerKind kind = LayerKind.BATCH_NORM_1D;
     private boolean showing;
     private boolean shownOnce;
+    /** The language the texts were last read in. */
+    private java.util.Locale shownIn;
 
     public InputViewModel(Consumer<Consumer<Session>> commands) {
         this.commands = commands;
@@ -171,10 +173,12 @@ public final class InputViewModel {
 
     /** Shows the session's batches and layer kind as they are now, without sending anything back. */
     public void show(SessionSnapshot snapshot) {
-        if (shownOnce && snapshot.batches().equals(spec) && snapshot.layer().kind() == kind) {
+        if (shownOnce && snapshot.batches().equals(spec) && snapshot.layer().kind() == kind
+                && UiLocale.current().equals(shownIn)) {
             return;
         }
         shownOnce = true;
+        shownIn = UiLocale.current(); // a new language re-reads the names and the shape text
         showing = true;
         try {
             spec = snapshot.batches();
@@ -209,8 +213,8 @@ public final class InputViewModel {
             double[] numbers = SourceKind.numbers(s);
             first.show(numbers[0]);
             second.show(numbers[1]);
-            firstName.set(k.firstName());
-            secondName.set(k.secondName() == null ? "" : k.secondName());
+            firstName.set(UiText.get("source.number." + k.firstName()));
+            secondName.set(k.secondName() == null ? "" : UiText.get("source.number." + k.secondName()));
         } finally {
             showing = was;
         }
@@ -218,11 +222,11 @@ public final class InputViewModel {
 
     private void updateShapeText() {
         int[] shape = spec.shape();
-        StringBuilder b = new StringBuilder("x: (");
+        StringBuilder b = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
             b.append(i == 0 ? "" : ", ").append(shape[i]);
         }
-        shapeText.set(b.append(")  ·  n = ").append(spec.valuesPerChannel()).append(" values per channel").toString());
+        shapeText.set(UiText.get("input.shape", b.toString(), Long.toString(spec.valuesPerChannel())));
     }
 
     public ValidatedField<Integer> batchSize() {

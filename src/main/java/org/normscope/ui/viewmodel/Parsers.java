@@ -11,19 +11,19 @@ public final class Parsers {
     /** A finite number: {@code 1e-5}, {@code 0}, {@code -2.5}. */
     public static double number(String text, String what) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(what + " is empty: type a number");
+            throw new IllegalArgumentException(UiText.get("parse.empty", what));
         }
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\u201c" + text + "\u201d is not a number: type e.g. 1e-5, 0 or 0.001");
+            throw new IllegalArgumentException(UiText.get("parse.not.number", text, UiText.get("parse.hint.number")));
         }
         if (text.endsWith("d") || text.endsWith("D") || text.endsWith("f") || text.endsWith("F")) {
-            throw new IllegalArgumentException("\u201c" + text + "\u201d is not a number: type e.g. 1e-5, 0 or 0.001");
+            throw new IllegalArgumentException(UiText.get("parse.not.number", text, UiText.get("parse.hint.number")));
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(what + " must be a finite number");
+            throw new IllegalArgumentException(UiText.get("parse.not.finite", what));
         }
         return v;
     }
@@ -32,7 +32,7 @@ public final class Parsers {
     public static double eps(String text) {
         double v = number(text, "eps");
         if (v < 0) {
-            throw new IllegalArgumentException("eps must be at least 0: it is added to the variance under the square root");
+            throw new IllegalArgumentException(UiText.get("parse.eps.negative"));
         }
         return v;
     }
@@ -41,7 +41,7 @@ public final class Parsers {
     public static double momentum(String text) {
         double v = number(text, "momentum");
         if (v < 0 || v > 1) {
-            throw new IllegalArgumentException("momentum must be from 0 to 1: it is the weight of the new batch");
+            throw new IllegalArgumentException(UiText.get("parse.momentum.range"));
         }
         return v;
     }
@@ -60,25 +60,27 @@ public final class Parsers {
         try {
             return java.util.Optional.of(org.normscope.engine.Momentum.of(momentum(text)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("type e.g. 1e-5, 0 or 0.001",
-                    "type None, a number from 0 to 1, or nothing for no comparison"));
+            throw new IllegalArgumentException(e.getMessage().replace(UiText.get("parse.hint.number"),
+                    UiText.get("parse.hint.compare")));
         }
     }
 
     /** A whole number from {@code min} to {@code max}. */
     public static int integer(String text, String what, int min, int max) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(what + " is empty: type a whole number from " + min + " to " + max);
+            throw new IllegalArgumentException(UiText.get("parse.integer.empty", what, Integer.toString(min),
+                    Integer.toString(max)));
         }
         long v;
         try {
             v = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\u201c" + text + "\u201d is not a whole number: " + what + " is from "
-                    + min + " to " + max);
+            throw new IllegalArgumentException(UiText.get("parse.integer.not", text, what, Integer.toString(min),
+                    Integer.toString(max)));
         }
         if (v < min || v > max) {
-            throw new IllegalArgumentException(what + " must be from " + min + " to " + max + ", not " + v);
+            throw new IllegalArgumentException(UiText.get("parse.integer.range", what, Integer.toString(min),
+                    Integer.toString(max), Long.toString(v)));
         }
         return (int) v;
     }
@@ -86,12 +88,12 @@ public final class Parsers {
     /** A seed: any whole number. */
     public static long seed(String text) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("the seed is empty: type a whole number");
+            throw new IllegalArgumentException(UiText.get("parse.seed.empty"));
         }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\u201c" + text + "\u201d is not a whole number: the seed is one, e.g. 0 or 42");
+            throw new IllegalArgumentException(UiText.get("parse.seed.not", text));
         }
     }
 
@@ -100,7 +102,7 @@ public final class Parsers {
         double v = number(text, what);
         float f = (float) v;
         if (!Float.isFinite(f)) {
-            throw new IllegalArgumentException(what + " is beyond float32's range (about \u00b13.4e38)");
+            throw new IllegalArgumentException(UiText.get("parse.float32.range", what));
         }
         return f;
     }

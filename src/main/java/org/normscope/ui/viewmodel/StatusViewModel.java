@@ -56,7 +56,7 @@ public final class StatusViewModel {
             return; // too short to say, or said a moment ago (a number that changes every frame cannot be read)
         }
         rateShownAt = nanos;
-        rate.set(String.format("%,.0f steps/s", (stepCount - first[1]) / seconds));
+        rate.set(UiText.get("status.rate", String.format("%,.0f", (stepCount - first[1]) / seconds)));
     }
 
     /** "12,345 steps/s" while playing, else empty. */
@@ -92,12 +92,12 @@ public final class StatusViewModel {
     static String duration(long nanos) {
         long s = Math.max(1, Math.round(nanos * 1e-9));
         if (s < 60) {
-            return s + " s";
+            return UiText.get("duration.s", Long.toString(s));
         }
         if (s < 3600) {
-            return String.format("%d min %02d s", s / 60, s % 60);
+            return UiText.get("duration.min", Long.toString(s / 60), String.format("%02d", s % 60));
         }
-        return String.format("%d h %02d min", s / 3600, s / 60 % 60);
+        return UiText.get("duration.h", Long.toString(s / 3600), String.format("%02d", s / 60 % 60));
     }
 
     /** "340 / 1,000 steps · about 12 s left" while a command of many steps runs, else empty. */
@@ -114,36 +114,37 @@ public final class StatusViewModel {
     public void show(SessionSnapshot s) {
         mode.set(UiText.get(s.training() ? "status.mode.train" : "status.mode.eval"));
         step.set(UiText.get("status.step", Long.toString(s.step())));
-        batchesTracked.set(s.layer().trackRunningStats() ? "num_batches_tracked = " + s.numBatchesTracked()
-                : "num_batches_tracked = None (track_running_stats=False)");
+        batchesTracked.set(s.layer().trackRunningStats()
+                ? UiText.get("status.tracked", Long.toString(s.numBatchesTracked()))
+                : UiText.get("status.tracked.none"));
         factor.set(factorText(s));
         bessel.set(Double.isNaN(s.lastFactor()) && s.lastN() > 0
-                ? "n = " + s.lastN() + " values per channel (running_var not updated)"
+                ? UiText.get("status.n.not.updated", Long.toString(s.lastN()))
                 : besselText(s.lastN()));
     }
 
     static String factorText(SessionSnapshot s) {
         if (Double.isNaN(s.lastFactor())) {
             if (!s.layer().trackRunningStats()) {
-                return "factor: none (no running stats)";
+                return UiText.get("status.factor.none.no.stats");
             }
-            return s.step() == 0 ? "factor: none yet" : "factor: none (eval: running stats unchanged)";
+            return UiText.get(s.step() == 0 ? "status.factor.none.yet" : "status.factor.none.eval");
         }
         if (s.layer().momentum().isCumulative()) {
-            return "factor = 1/" + s.numBatchesTracked() + " = " + Float.toString((float) s.lastFactor())
-                    + " (momentum=None)";
+            return UiText.get("status.factor.cumulative", Long.toString(s.numBatchesTracked()),
+                    Float.toString((float) s.lastFactor()));
         }
-        return "factor = momentum = " + Float.toString((float) s.lastFactor());
+        return UiText.get("status.factor.momentum", Float.toString((float) s.lastFactor()));
     }
 
     static String besselText(long n) {
         if (n == 0) {
-            return "n: none yet";
+            return UiText.get("status.n.none");
         }
         if (n == 1) {
-            return "n = 1: n/(n\u22121) is undefined";
+            return UiText.get("status.n.one");
         }
-        return "n = " + n + ": running_var takes var\u00b7" + n + "/" + (n - 1);
+        return UiText.get("status.n", Long.toString(n), Long.toString(n - 1));
     }
 
     public ReadOnlyStringProperty modeProperty() {

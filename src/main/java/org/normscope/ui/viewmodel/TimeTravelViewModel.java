@@ -151,7 +151,7 @@ public final class TimeTravelViewModel {
     public void read(SessionHistory history) {
         long t = cursor.get();
         if (history == null || t < 1 || t > history.steps()) {
-            readoutTitle.set(steps.get() < 1 ? "" : "Point at a chart or move the slider: every channel at that step");
+            readoutTitle.set(steps.get() < 1 ? "" : UiText.get("time.readout.none"));
             reprintable.set(false);
             if (!readout.isEmpty()) {
                 readout.clear();
@@ -167,11 +167,11 @@ public final class TimeTravelViewModel {
         boolean exact = t >= history.exactFrom();
         reprintable.set(exact);
         if (exact) {
-            readoutTitle.set(String.format("step %,d (exact)", t));
+            readoutTitle.set(UiText.get("time.readout.exact", grouped(t)));
         } else {
             long[] bucket = history.bucketAt(t);
-            readoutTitle.set(bucket == null ? String.format("step %,d", t) : String.format(
-                    "step %,d: means of steps %,d\u2013%,d (older steps are kept as summaries)", t, bucket[0], bucket[1]));
+            readoutTitle.set(bucket == null ? UiText.get("time.readout.step", grouped(t))
+                    : UiText.get("time.readout.bucket", grouped(t), grouped(bucket[0]), grouped(bucket[1])));
         }
         if (!rows.equals(readout)) {
             readout.setAll(rows);
@@ -213,15 +213,25 @@ public final class TimeTravelViewModel {
         to.set(h);
     }
 
+    /** 1,234 as the texts show a step number. */
+    private static String grouped(long n) {
+        return String.format("%,d", n);
+    }
+
+    /** Reads the range text again in the {@linkplain UiLocale current language} (the readout title is re-read by {@link #read}). */
+    public void relabel() {
+        updateText();
+    }
+
     private void updateText() {
         if (steps.get() == 0) {
             rangeText.set("");
         } else if (steps.get() == 1) {
-            rangeText.set("step 1");
+            rangeText.set(UiText.get("time.range.one"));
         } else if (from.get() == 1 && to.get() == steps.get()) {
-            rangeText.set(String.format("all %,d steps", steps.get()));
+            rangeText.set(UiText.get("time.range.all", grouped(steps.get())));
         } else {
-            rangeText.set(String.format("steps %,d\u2013%,d of %,d", from.get(), to.get(), steps.get()));
+            rangeText.set(UiText.get("time.range", grouped(from.get()), grouped(to.get()), grouped(steps.get())));
         }
     }
 

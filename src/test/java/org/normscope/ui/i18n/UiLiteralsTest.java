@@ -25,6 +25,22 @@ class UiLiteralsTest {
     private static final List<String> CONVERTED = List.of(
             "org/normscope/ui/view/MainWindow.java",
             "org/normscope/ui/view/CjkFont.java",
+            "org/normscope/ui/view/ChartsPane.java",
+            "org/normscope/ui/view/ConsolePane.java",
+            "org/normscope/ui/view/StatusBar.java",
+            "org/normscope/ui/view/LayerPane.java",
+            "org/normscope/ui/view/InputPane.java",
+            "org/normscope/ui/view/Fields.java",
+            "org/normscope/ui/view/CsvExportDialog.java",
+            "org/normscope/ui/view/RunToDialog.java",
+            "org/normscope/ui/view/HelpDialogs.java",
+            "org/normscope/ui/viewmodel/StatusViewModel.java",
+            "org/normscope/ui/viewmodel/LayerViewModel.java",
+            "org/normscope/ui/viewmodel/InputViewModel.java",
+            "org/normscope/ui/viewmodel/Parsers.java",
+            "org/normscope/ui/viewmodel/ValidatedField.java",
+            "org/normscope/ui/viewmodel/TimeTravelViewModel.java",
+            "org/normscope/ui/viewmodel/ChartsViewModel.java",
             "org/normscope/ui/viewmodel/UiLocale.java",
             "org/normscope/ui/viewmodel/UiText.java");
 

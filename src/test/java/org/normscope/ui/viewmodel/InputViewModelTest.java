@@ -54,6 +54,24 @@ class InputViewModelTest {
     }
 
     @Test
+    void aLanguageSwitchReReadsTheShapeHintAndTheSourceNames() {
+        vm.step(2);
+        m.settle();
+        assertThat(vm.time().rangeTextProperty().get()).isEqualTo("all 2 steps");
+        try {
+            vm.setLanguage(UiLocale.CHINESE);
+            assertThat(input.shapeTextProperty().get()).isEqualTo("x: (2, 4, 1)  ·  每个通道 n = 2 个值");
+            assertThat(input.firstNameProperty().get()).isEqualTo("数值");
+            assertThat(vm.time().rangeTextProperty().get()).isEqualTo("全部 2 步");
+        } finally {
+            vm.setLanguage(UiLocale.ENGLISH);
+        }
+        assertThat(input.shapeTextProperty().get()).isEqualTo("x: (2, 4, 1)  ·  n = 2 values per channel");
+        assertThat(input.firstNameProperty().get()).isEqualTo("value");
+        assertThat(vm.time().rangeTextProperty().get()).isEqualTo("all 2 steps");
+    }
+
+    @Test
     void showsTheShapeHintFromTheStart() {
         assertThat(input.shapeTextProperty().get()).isEqualTo("x: (2, 4, 1)  ·  n = 2 values per channel");
     }
