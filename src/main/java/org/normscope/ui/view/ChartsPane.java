@@ -68,6 +68,8 @@ final class ChartsPane extends HBox {
     private final TableView<TimeTravelViewModel.ChannelValues> readout = new TableView<>();
     private final ToggleButton lastBatch = new ToggleButton(UiText.get("charts.last.batch"));
     private final ToggleButton overTime = new ToggleButton(UiText.get("charts.over.time"));
+    /** Presentation mode: fewer, larger things (the table of values folds away). */
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty();
     private final ToggleButton explaining = new ToggleButton(UiText.get("explain.toggle"));
     private boolean syncingSlider;
     private TableColumn<TimeTravelViewModel.ChannelValues, String> channelColumn;
@@ -200,6 +202,8 @@ final class ChartsPane extends HBox {
             n.visibleProperty().bind(explaining.selectedProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
+        // presenting, the table of values gives its height to the histograms (the cursor still moves)
+        readoutBox.visibleProperty().bind(explaining.selectedProperty().not().and(compact.not()));
         explainPane.visibleProperty().bind(explaining.selectedProperty());
         explainPane.managedProperty().bind(explainPane.visibleProperty());
         histograms.visibleProperty().bind(explaining.selectedProperty().not().and(model.overTimeProperty().not()));
@@ -221,6 +225,11 @@ final class ChartsPane extends HBox {
         histogramBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
         setSpacing(8);
         setPadding(new Insets(6));
+    }
+
+    /** Presentation mode's compact layout: the table of values folds away. */
+    javafx.beans.property.BooleanProperty compactProperty() {
+        return compact;
     }
 
     /** Shows the Explain pane in place of the histograms. */

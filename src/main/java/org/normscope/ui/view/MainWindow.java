@@ -157,6 +157,8 @@ public final class MainWindow {
         });
         model.presentation().lookProperty().addListener((o, a, look) -> applyLook());
         model.presentation().presentingProperty().addListener((o, a, on) -> applyFullScreen(on));
+        // presenting: the table of values folds away, so that the histograms keep their height
+        charts.compactProperty().bind(model.presentation().presentingProperty());
         applyLook();
 
         frames = new AnimationTimer() {
