@@ -342,6 +342,11 @@ public class CurveChart extends XAxisCanvasChart {
                 : wrap(getYLabel(), axisF, curveBottom - curveTop + tickLh, 2);
         List<String> rowTitle = heat == null ? List.of() : wrap(rowAxisLabel.get(), axisF, heatBottom - heatTop + tickLh, 2);
         curveTitle = dropIfStub(curveTitle);
+        if (!curveTitle.isEmpty() && curveTitle.get(curveTitle.size() - 1).endsWith("\u2026")
+                && nonNull(getTitle()).contains(nonNull(getYLabel()))) {
+            // cut short ("runni…"), and the chart's title names the quantity already: no title beats a cut one
+            curveTitle = List.of();
+        }
         rowTitle = dropIfStub(rowTitle);
         int titleLines = Math.max(curveTitle.size(), rowTitle.size());
         double yTitleW = titleLines > 0 ? titleLines * axisLh + 6 * s : 0;

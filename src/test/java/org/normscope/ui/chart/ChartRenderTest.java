@@ -535,6 +535,22 @@ class ChartRenderTest {
     }
 
     @Test
+    void aYTitleThatWouldBeCutIsLeftOutWhenTheChartsTitleNamesTheQuantity() throws Exception {
+        java.util.concurrent.Callable<CurveChart> make = () -> {
+            CurveChart c = new CurveChart("running_mean per channel", "step", "running_mean");
+            c.setCurves(ChartSamples.runningMeans(1, 50, 3));
+            return c;
+        };
+        CurveChart small = FxCharts.onFx(make);
+        FxCharts.render(small, 600, 140); // a plot too short for "running_mean" along it
+        assertThat(texts(small)).noneMatch(t -> t.startsWith("runn") && t.endsWith("\u2026"))
+                .doesNotContain("running_mean");
+        CurveChart tall = FxCharts.onFx(make);
+        FxCharts.render(tall, 600, 420);
+        assertThat(texts(tall)).contains("running_mean");
+    }
+
+    @Test
     void aClickOnABarTellsItsCellRowAndValueRangeAndAClickBesideTheBarsTellsNothing() throws Exception {
         HistogramChart chart = ChartSampleTest.histograms(2, 1);
         FxCharts.render(chart, 800, 500);
