@@ -135,4 +135,32 @@ class LanguageWindowTest {
         // two missing-glyph boxes would be the same picture; two glyphs differ in many pixels
         assertThat(differing).as("pixels where 均 and 方 differ").isGreaterThan(100);
     }
+
+    @Test
+    void theLessonPanelAndTheLessonsMenuFollowTheLanguage() {
+        fx(() -> {
+            model.lesson().open(org.normscope.lesson.LessonLibrary.find("notebook"));
+            return null;
+        });
+        assertThat(text("#lesson-stage-title")).isEqualTo("eps and the formula");
+
+        choose("language-zh-CN");
+        assertThat(text("#lesson-title")).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+        assertThat(text("#lesson-stage-title")).isEqualTo("eps 与公式");
+        assertThat(text("#lesson-position")).isEqualTo("第 1 阶段，共 7 个");
+        assertThat(lessonItem()).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+
+        choose("language-en");
+        assertThat(text("#lesson-stage-title")).isEqualTo("eps and the formula");
+        assertThat(lessonItem()).isEqualTo("The notebook: BatchNorm1d on ones");
+    }
+
+    private String lessonItem() {
+        return fx(() -> {
+            MenuBar bar = (MenuBar) stage.getScene().lookup(".menu-bar");
+            Menu lessons = bar.getMenus().stream().filter(m -> "lessons-menu".equals(m.getId())).findFirst().orElseThrow();
+            return lessons.getItems().stream().filter(m -> "lesson-notebook".equals(m.getId())).findFirst()
+                    .orElseThrow().getText();
+        });
+    }
 }
