@@ -163,4 +163,23 @@ class LanguageWindowTest {
                     .orElseThrow().getText();
         });
     }
+
+    @Test
+    void thePresetChooserAndItsDescriptionFollowTheLanguage() {
+        assertThat(presetShown()).isEqualTo("Notebook: BatchNorm1d on ones");
+        assertThat(text("#preset-description")).startsWith("The notebook's BatchNorm1d(4, eps=0, momentum=0.3)");
+
+        choose("language-zh-CN");
+        assertThat(presetShown()).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+        assertThat(text("#preset-description")).startsWith("笔记本中的 BatchNorm1d(4, eps=0, momentum=0.3)");
+
+        choose("language-en");
+        assertThat(presetShown()).isEqualTo("Notebook: BatchNorm1d on ones");
+        assertThat(text("#preset-description")).startsWith("The notebook's BatchNorm1d");
+    }
+
+    /** The text of the preset chooser's button cell. */
+    private String presetShown() {
+        return fx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#preset")).getButtonCell().getText());
+    }
 }
