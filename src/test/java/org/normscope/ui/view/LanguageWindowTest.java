@@ -182,4 +182,35 @@ class LanguageWindowTest {
     private String presetShown() {
         return fx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#preset")).getButtonCell().getText());
     }
+
+    @Test
+    void theSpeedChoicesAndTheChartsHeadingsFollowTheLanguage() {
+        assertThat(speedShown()).isEqualTo("5 steps/s");
+        assertThat(histogramTitles()).isEqualTo("input x | output y = BN(x)");
+
+        choose("language-zh-CN");
+        assertThat(speedShown()).isEqualTo("5 步/秒");
+        assertThat(histogramTitles()).isEqualTo("输入 x | 输出 y = BN(x)");
+
+        choose("language-en");
+        assertThat(speedShown()).isEqualTo("5 steps/s");
+        assertThat(histogramTitles()).isEqualTo("input x | output y = BN(x)");
+    }
+
+    /** What the speed chooser shows for its value (its converter, as its button cell uses it). */
+    @SuppressWarnings("unchecked")
+    private String speedShown() {
+        return fx(() -> {
+            var speed = (javafx.scene.control.ComboBox<org.normscope.ui.viewmodel.Speed>) stage.getScene().lookup("#speed");
+            return speed.getConverter().toString(speed.getValue());
+        });
+    }
+
+    private String histogramTitles() {
+        return fx(() -> {
+            org.normscope.ui.chart.HistogramChart h =
+                    (org.normscope.ui.chart.HistogramChart) stage.getScene().lookup("#histograms");
+            return h.inputTitleProperty().get() + " | " + h.outputTitleProperty().get();
+        });
+    }
 }
