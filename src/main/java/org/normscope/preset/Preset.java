@@ -1,6 +1,7 @@
 package org.normscope.preset;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.normscope.batch.BatchSpec;
 import org.normscope.engine.Momentum;
@@ -17,11 +18,21 @@ import org.normscope.session.LayerConfig;
  * @param training true for train mode, false for eval
  * @param compareMomentum the momentum of a second, otherwise identical layer stepped on the same
  *     batches and drawn beside the first; null for no comparison layer
+ * @param nameZhCn the name in Simplified Chinese ("" for none: the English name is shown)
+ * @param descriptionZhCn the description in Simplified Chinese ("" for none: the English one is shown)
  */
 public record Preset(String name, String description, LayerConfig layer, BatchSpec batches, boolean training,
-                     Momentum compareMomentum) {
+                     Momentum compareMomentum, String nameZhCn, String descriptionZhCn) {
+
+    /** A preset with its texts in English only. */
+    public Preset(String name, String description, LayerConfig layer, BatchSpec batches, boolean training,
+                  Momentum compareMomentum) {
+        this(name, description, layer, batches, training, compareMomentum, "", "");
+    }
 
     public Preset {
+        Objects.requireNonNull(nameZhCn, "nameZhCn");
+        Objects.requireNonNull(descriptionZhCn, "descriptionZhCn");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(layer, "layer");
@@ -36,6 +47,20 @@ public record Preset(String name, String description, LayerConfig layer, BatchSp
         if (!layer.kind().accepts(batches.spatial())) {
             throw new IllegalArgumentException(spatialMismatch(layer, batches.spatial()));
         }
+    }
+
+    /** The name in {@code locale}'s language: the Chinese one for a zh locale if there is one, else the English. */
+    public String name(Locale locale) {
+        return isChinese(locale) && !nameZhCn.isBlank() ? nameZhCn : name;
+    }
+
+    /** The description in {@code locale}'s language: the Chinese one for a zh locale if there is one, else the English. */
+    public String description(Locale locale) {
+        return isChinese(locale) && !descriptionZhCn.isEmpty() ? descriptionZhCn : description;
+    }
+
+    private static boolean isChinese(Locale locale) {
+        return "zh".equals(locale.getLanguage());
     }
 
     /** Whether a comparison layer is stepped beside the first. */

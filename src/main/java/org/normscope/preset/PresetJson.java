@@ -46,7 +46,8 @@ public final class PresetJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final List<String> TOP_FIELDS = List.of("name", "description", "layer", "mode", "input", "compare");
+    private static final List<String> TOP_FIELDS = List.of("name", "name_zh-CN", "description",
+            "description_zh-CN", "layer", "mode", "input", "compare");
     private static final List<String> LAYER_FIELDS = List.of("type", "num_features", "eps", "momentum", "affine",
             "track_running_stats");
     private static final List<String> INPUT_FIELDS = List.of("batch_size", "spatial", "channels", "drift_per_step", "seed",
@@ -82,6 +83,14 @@ public final class PresetJson {
         }
         JsonNode descNode = root.get("description");
         String description = descNode == null ? "" : text(descNode, child(path, "description"), "a string");
+        JsonNode nameZhNode = root.get("name_zh-CN");
+        String nameZhCn = nameZhNode == null ? "" : text(nameZhNode, child(path, "name_zh-CN"), "a non-empty string");
+        if (nameZhNode != null && nameZhCn.isBlank()) {
+            throw PresetFormatException.at(child(path, "name_zh-CN"), "expected a non-empty string, got "
+                    + show(nameZhNode) + " (leave \"name_zh-CN\" out for the English name)");
+        }
+        JsonNode descZhNode = root.get("description_zh-CN");
+        String descriptionZhCn = descZhNode == null ? "" : text(descZhNode, child(path, "description_zh-CN"), "a string");
 
         LayerConfig layer = readLayer(required(root, "layer", path, "an object"), child(path, "layer"));
 
@@ -115,7 +124,8 @@ public final class PresetJson {
         BatchSpec b = batches;
         boolean t = training;
         Momentum c = compare;
-        return construct(path, TOP_FIELDS, () -> new Preset(name, description, l, b, t, c));
+        return construct(path, TOP_FIELDS, () -> new Preset(name, description, l, b, t, c, nameZhCn,
+                descriptionZhCn));
     }
 
     private static LayerConfig readLayer(JsonNode node, String path) throws PresetFormatException {
@@ -251,7 +261,13 @@ public final class PresetJson {
     public static ObjectNode write(Preset p) {
         ObjectNode root = NODES.objectNode();
         root.put("name", p.name());
+        if (!p.nameZhCn().isEmpty()) {
+            root.put("name_zh-CN", p.nameZhCn());
+        }
         root.put("description", p.description());
+        if (!p.descriptionZhCn().isEmpty()) {
+            root.put("description_zh-CN", p.descriptionZhCn());
+        }
 
         LayerConfig l = p.layer();
         ObjectNode layer = root.putObject("layer");

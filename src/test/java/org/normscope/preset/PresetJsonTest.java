@@ -150,6 +150,10 @@ class PresetJsonTest {
                         "[{\"source\": \"normal\", \"value\": 1}]"), "input.channels[0].value",
                         "unknown field for a normal source; expected one of source, mean, std"),
                 Arguments.of("unknown compare field", with("/compare/eps", "0"), "compare.eps", "unknown field"),
+                Arguments.of("an empty Chinese name", with("/name_zh-CN", "\" \""), "name_zh-CN",
+                        "expected a non-empty string"),
+                Arguments.of("a Chinese description that is not a string", with("/description_zh-CN", "{\"zh-CN\": \"x\"}"),
+                        "description_zh-CN", "expected a string"),
                 // missing
                 Arguments.of("no name", with("/name", null), "name", "missing"),
                 Arguments.of("no layer", with("/layer", null), "layer", "missing, expected an object"),
@@ -273,8 +277,25 @@ class PresetJsonTest {
     void anUnknownFieldIsReportedBeforeAMissingOne() throws Exception {
         // A misspelt field name says so, rather than "input: missing".
         String json = with("/input", null).replace("\"compare\"", "\"inputs\":{},\"compare\"");
-        assertThat(refusal(json).getMessage()).startsWith("inputs: unknown field; expected one of name, description, "
+        assertThat(refusal(json).getMessage()).startsWith("inputs: unknown field; expected one of name, name_zh-CN, description, description_zh-CN, "
                 + "layer, mode, input, compare");
+    }
+
+    @Test
+    void theChineseNameAndDescriptionAreOptionalAndShownForAChineseLocale() throws Exception {
+        Preset en = PresetJson.parse(BASE);
+        assertThat(en.nameZhCn()).isEmpty();
+        assertThat(en.name(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("Base"); // none: the English
+        assertThat(en.description(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("for the tests");
+
+        Preset zh = PresetJson.parse(with("/name_zh-CN", "\"基础\"").replace("\"description\"",
+                "\"description_zh-CN\": \"用于测试\", \"description\""));
+        assertThat(zh.name(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("基础");
+        assertThat(zh.description(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("用于测试");
+        assertThat(zh.name(java.util.Locale.ENGLISH)).isEqualTo("Base");
+        assertThat(zh.description(java.util.Locale.ENGLISH)).isEqualTo("for the tests");
+        assertThat(PresetJson.parse(PresetJson.toJson(zh))).isEqualTo(zh);
+        assertThat(MAPPER.readTree(PresetJson.toJson(en)).has("name_zh-CN")).isFalse(); // written only when there is one
     }
 
     // ---------------------------------------------------------------- writing

@@ -188,6 +188,15 @@ class PresetLibraryTest {
         assertThat(PresetJson.parse(PresetJson.toJson(p))).isEqualTo(p);
     }
 
+    @ParameterizedTest
+    @MethodSource("ids")
+    void everyBuiltInPresetHasItsNameAndDescriptionInChinese(String id) {
+        Preset p = PresetLibrary.find(id);
+        assertThat(p.nameZhCn()).isNotBlank().isNotEqualTo(p.name());
+        assertThat(p.descriptionZhCn()).isNotBlank().isNotEqualTo(p.description());
+        assertThat(p.name(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(p.nameZhCn());
+    }
+
     @Test
     void theReadmeDescribesEveryPreset() throws IOException {
         String readme = Files.readString(Path.of("resources/presets/README.md"));

@@ -11,11 +11,14 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
+import org.normscope.ui.viewmodel.UiText;
 
-/** What an unexpected exception looks like to the user: its message, the details, a copy button; the app goes on. */
+/**
+ * What an unexpected exception looks like to the user: its message, the details, a copy button; the app goes on.
+ * The dialog's own words are in the window's language; the exception and the details (for a bug report) are as Java gives them.
+ */
 public final class ErrorDialog {
 
-    private static final ButtonType COPY = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
     private static boolean showing;
 
     private ErrorDialog() {
@@ -28,9 +31,11 @@ public final class ErrorDialog {
         }
         showing = true;
         try {
-            Alert alert = new Alert(Alert.AlertType.ERROR, null, COPY, ButtonType.CLOSE);
-            alert.setTitle("NormScope: something went wrong");
-            alert.setHeaderText("Something went wrong, but NormScope goes on.");
+            // made on each showing, so that the button speaks the window's current language
+            ButtonType copyDetails = new ButtonType(UiText.get("error.copy"), ButtonBar.ButtonData.LEFT);
+            Alert alert = new Alert(Alert.AlertType.ERROR, null, copyDetails, ButtonType.CLOSE);
+            alert.setTitle(UiText.get("error.title"));
+            alert.setHeaderText(UiText.get("error.header"));
             alert.setContentText(message(error));
             if (owner != null) {
                 alert.initOwner(owner);
@@ -40,12 +45,12 @@ public final class ErrorDialog {
             area.setEditable(false);
             area.setPrefRowCount(14);
             alert.getDialogPane().setExpandableContent(area);
-            Button copy = (Button) alert.getDialogPane().lookupButton(COPY);
+            Button copy = (Button) alert.getDialogPane().lookupButton(copyDetails);
             copy.addEventFilter(ActionEvent.ACTION, e -> {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(details);
                 Clipboard.getSystemClipboard().setContent(content);
-                copy.setText("Copied");
+                copy.setText(UiText.get("error.copied"));
                 e.consume(); // keep the dialog open
             });
             alert.showAndWait();

@@ -112,6 +112,8 @@ final class ChartsPane extends HBox {
         meanChart.setPlaceholder(UiText.get("charts.placeholder.curves"));
         varChart.setPlaceholder(UiText.get("charts.placeholder.curves"));
         histograms.setPlaceholder(UiText.get("charts.placeholder.histograms"));
+        histograms.inputTitleProperty().set(UiText.get("charts.histogram.input"));
+        histograms.outputTitleProperty().set(UiText.get("charts.histogram.output"));
         javafx.scene.control.Tooltip.install(meanChart, Explanations.tooltip("chart_mean"));
         javafx.scene.control.Tooltip.install(varChart, Explanations.tooltip("chart_var"));
 
@@ -130,6 +132,7 @@ final class ChartsPane extends HBox {
         bands.setId("bands");
         bands.setIntegerXTicks(true);
         bands.setXLabel(UiText.get("charts.step"));
+        bands.setPlaceholder(UiText.get("charts.placeholder.bands"));
         VBox curves = new VBox(4, pickedRow, meanChart, varChart, timeBar(printCursorStep));
         VBox.setVgrow(meanChart, Priority.ALWAYS);
         VBox.setVgrow(varChart, Priority.ALWAYS);

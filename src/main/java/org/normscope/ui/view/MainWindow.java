@@ -553,7 +553,7 @@ public final class MainWindow {
 
         Menu presets = new Menu(UiText.get("menu.presets"));
         for (Preset p : model.presets()) {
-            MenuItem item = new MenuItem(p.name());
+            MenuItem item = new MenuItem(p.name(UiLocale.current()));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> model.load(p));
             presets.getItems().add(item);
@@ -705,8 +705,9 @@ public final class MainWindow {
         Label description = new Label();
         description.getStyleClass().add("hint");
         description.setWrapText(true);
+        description.setId("preset-description");
         description.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.presetProperty().get() == null ? "" : model.presetProperty().get().description(),
+                () -> model.presetProperty().get() == null ? "" : model.presetProperty().get().description(UiLocale.current()),
                 model.presetProperty()));
         Button reload = new Button(UiText.get("preset.reload"));
         reload.setId("preset-reload");
@@ -774,8 +775,8 @@ public final class MainWindow {
         @Override
         protected void updateItem(Preset p, boolean empty) {
             super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.name());
-            setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.description()));
+            setText(empty || p == null ? null : p.name(UiLocale.current()));
+            setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.description(UiLocale.current())));
         }
     }
 }

@@ -67,7 +67,7 @@ public final class CodeViewModel {
         try {
             code.set(p.join());
         } catch (RuntimeException e) {
-            code.set("# the code could not be written: " + (e.getCause() == null ? e : e.getCause()));
+            code.set(UiText.get("code.failed", String.valueOf(e.getCause() == null ? e : e.getCause())));
         }
         ask(); // the session went on meanwhile
     }

@@ -20,7 +20,7 @@ import org.normscope.preset.Preset;
  * The lesson panel's state: a lesson open on one of its stages, Next and Previous. Opening a
  * stage loads its preset and runs what the stage says ({@link Lesson.Stage#run()}) through the
  * session's thread, as the window's own buttons would; the stage's answer stays hidden until
- * asked for. The window shows the English texts for now.
+ * asked for. The texts are in the {@linkplain UiLocale current language} ({@link #relabel()} after a switch).
  */
 public final class LessonViewModel {
 
@@ -60,9 +60,20 @@ public final class LessonViewModel {
     /** Opens {@code l} on its first stage and shows the panel. */
     public void open(Lesson l) {
         lesson.set(Objects.requireNonNull(l));
-        lessonTitle.set(l.title().en());
         shown.set(true);
         go(0);
+    }
+
+    /** Reads the open lesson's texts again in the current language (View → Language); the stage stays as it is. */
+    public void relabel() {
+        if (lesson.get() != null) {
+            showTexts();
+        }
+    }
+
+    /** {@code t} in the current language: the Chinese translation, or the English if there is none. */
+    static String inLanguage(Lesson.Text t) {
+        return UiLocale.chinese() && !t.zhCn().isEmpty() ? t.zhCn() : t.en();
     }
 
     /** The next stage (N), if there is one. */
@@ -108,15 +119,23 @@ public final class LessonViewModel {
         int n = l.stages().size();
         hasNext.set(i + 1 < n);
         hasPrevious.set(i > 0);
-        position.set(UiText.get("lesson.position", i + 1, n));
-        title.set(s.title().en());
-        text.set(s.text().en());
-        question.set(s.question().en());
-        press.set(s.press().en());
-        answer.set(s.reveal().en());
         hasAnswer.set(!s.reveal().isEmpty());
         answerShown.set(false);
+        showTexts();
         loader.open(presets.apply(s.preset()), s.run());
+    }
+
+    private void showTexts() {
+        Lesson l = lesson.get();
+        int i = index.get();
+        Lesson.Stage s = l.stages().get(i);
+        lessonTitle.set(inLanguage(l.title()));
+        position.set(UiText.get("lesson.position", i + 1, l.stages().size()));
+        title.set(inLanguage(s.title()));
+        text.set(inLanguage(s.text()));
+        question.set(inLanguage(s.question()));
+        press.set(inLanguage(s.press()));
+        answer.set(inLanguage(s.reveal()));
     }
 
     // ---- state -----------------------------------------------------------------------------

@@ -134,6 +134,7 @@ public final class MainViewModel implements AutoCloseable {
     public void setLanguage(java.util.Locale locale) {
         UiLocale.set(locale);
         time.relabel();
+        lesson.relabel();
         SessionSnapshot s = snapshot.get();
         if (s != null) {
             time.read(s.history());

@@ -2,7 +2,11 @@ package org.normscope.ui.viewmodel;
 
 import java.util.List;
 
-/** A play speed: steps per second, or as fast as the engine goes. */
+/**
+ * A play speed: steps per second, or as fast as the engine goes.
+ *
+ * @param label the English label; the speed chooser shows {@link #toString()}, in the window's current language
+ */
 public record Speed(double stepsPerSecond, String label) {
 
     /** The speeds offered, slowest first. */
@@ -14,8 +18,16 @@ public record Speed(double stepsPerSecond, String label) {
     /** The speed the window starts with. */
     public static final Speed DEFAULT = CHOICES.get(2);
 
+    /** The label in the {@linkplain UiLocale current language}: "5 steps/s", "5 步/秒", "as fast as possible". */
     @Override
     public String toString() {
-        return label;
+        if (Double.isInfinite(stepsPerSecond)) {
+            return UiText.get("speed.fastest");
+        }
+        if (stepsPerSecond != Math.rint(stepsPerSecond)) {
+            return label;
+        }
+        String n = Long.toString((long) stepsPerSecond); // "1000", not "1,000": as the English labels
+        return UiText.get(stepsPerSecond == 1 ? "speed.one" : "speed.many", n);
     }
 }

@@ -135,4 +135,82 @@ class LanguageWindowTest {
         // two missing-glyph boxes would be the same picture; two glyphs differ in many pixels
         assertThat(differing).as("pixels where 均 and 方 differ").isGreaterThan(100);
     }
+
+    @Test
+    void theLessonPanelAndTheLessonsMenuFollowTheLanguage() {
+        fx(() -> {
+            model.lesson().open(org.normscope.lesson.LessonLibrary.find("notebook"));
+            return null;
+        });
+        assertThat(text("#lesson-stage-title")).isEqualTo("eps and the formula");
+
+        choose("language-zh-CN");
+        assertThat(text("#lesson-title")).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+        assertThat(text("#lesson-stage-title")).isEqualTo("eps 与公式");
+        assertThat(text("#lesson-position")).isEqualTo("第 1 阶段，共 7 个");
+        assertThat(lessonItem()).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+
+        choose("language-en");
+        assertThat(text("#lesson-stage-title")).isEqualTo("eps and the formula");
+        assertThat(lessonItem()).isEqualTo("The notebook: BatchNorm1d on ones");
+    }
+
+    private String lessonItem() {
+        return fx(() -> {
+            MenuBar bar = (MenuBar) stage.getScene().lookup(".menu-bar");
+            Menu lessons = bar.getMenus().stream().filter(m -> "lessons-menu".equals(m.getId())).findFirst().orElseThrow();
+            return lessons.getItems().stream().filter(m -> "lesson-notebook".equals(m.getId())).findFirst()
+                    .orElseThrow().getText();
+        });
+    }
+
+    @Test
+    void thePresetChooserAndItsDescriptionFollowTheLanguage() {
+        assertThat(presetShown()).isEqualTo("Notebook: BatchNorm1d on ones");
+        assertThat(text("#preset-description")).startsWith("The notebook's BatchNorm1d(4, eps=0, momentum=0.3)");
+
+        choose("language-zh-CN");
+        assertThat(presetShown()).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+        assertThat(text("#preset-description")).startsWith("笔记本中的 BatchNorm1d(4, eps=0, momentum=0.3)");
+
+        choose("language-en");
+        assertThat(presetShown()).isEqualTo("Notebook: BatchNorm1d on ones");
+        assertThat(text("#preset-description")).startsWith("The notebook's BatchNorm1d");
+    }
+
+    /** The text of the preset chooser's button cell. */
+    private String presetShown() {
+        return fx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#preset")).getButtonCell().getText());
+    }
+
+    @Test
+    void theSpeedChoicesAndTheChartsHeadingsFollowTheLanguage() {
+        assertThat(speedShown()).isEqualTo("5 steps/s");
+        assertThat(histogramTitles()).isEqualTo("input x | output y = BN(x)");
+
+        choose("language-zh-CN");
+        assertThat(speedShown()).isEqualTo("5 步/秒");
+        assertThat(histogramTitles()).isEqualTo("输入 x | 输出 y = BN(x)");
+
+        choose("language-en");
+        assertThat(speedShown()).isEqualTo("5 steps/s");
+        assertThat(histogramTitles()).isEqualTo("input x | output y = BN(x)");
+    }
+
+    /** What the speed chooser shows for its value (its converter, as its button cell uses it). */
+    @SuppressWarnings("unchecked")
+    private String speedShown() {
+        return fx(() -> {
+            var speed = (javafx.scene.control.ComboBox<org.normscope.ui.viewmodel.Speed>) stage.getScene().lookup("#speed");
+            return speed.getConverter().toString(speed.getValue());
+        });
+    }
+
+    private String histogramTitles() {
+        return fx(() -> {
+            org.normscope.ui.chart.HistogramChart h =
+                    (org.normscope.ui.chart.HistogramChart) stage.getScene().lookup("#histograms");
+            return h.inputTitleProperty().get() + " | " + h.outputTitleProperty().get();
+        });
+    }
 }

@@ -147,4 +147,54 @@ class LessonViewModelTest {
         assertThat(m.vm.predict().revealProperty().get()).isEmpty();
         assertThat(m.vm.predict().targetProperty().get()).isEqualTo(PredictViewModel.Target.OUTPUT);
     }
+
+    @Test
+    void chineseTextsAndALanguageSwitchRereadsThemWithoutReopeningTheStage() {
+        List<String> opened = new ArrayList<>();
+        LessonViewModel l = new LessonViewModel(LessonLibrary.builtIn(), PresetLibrary::find,
+                (Preset p, List<Lesson.Run> run) -> opened.add(p.name()));
+        try {
+            UiLocale.set(UiLocale.CHINESE);
+            l.open(LessonLibrary.find("notebook"));
+            assertThat(l.lessonTitleProperty().get()).isEqualTo("笔记本：全 1 输入上的 BatchNorm1d");
+            assertThat(l.positionProperty().get()).isEqualTo("第 1 阶段，共 7 个");
+            assertThat(l.titleProperty().get()).isEqualTo("eps 与公式");
+            assertThat(l.textProperty().get()).startsWith("BatchNorm 用本批次的均值和方差");
+            l.next();
+            assertThat(l.titleProperty().get()).isEqualTo("动量与 running 统计量");
+            assertThat(l.questionProperty().get()).isEqualTo("第一步之后 running_mean 是多少？第二、第三、第四步之后呢？");
+            assertThat(l.pressProperty().get()).startsWith("按 Q（Predict）");
+            assertThat(l.answerProperty().get()).startsWith("0.3、0.51、0.657、0.7599");
+            l.showAnswer();
+
+            UiLocale.set(UiLocale.ENGLISH);
+            l.relabel();
+            assertThat(l.lessonTitleProperty().get()).isEqualTo("The notebook: BatchNorm1d on ones");
+            assertThat(l.positionProperty().get()).isEqualTo("Stage 2 of 7");
+            assertThat(l.titleProperty().get()).isEqualTo("momentum and the running stats");
+            assertThat(l.answerProperty().get()).startsWith("0.3, 0.51, 0.657, 0.7599");
+            assertThat(l.answerShownProperty().get()).isTrue(); // the stage is where it was
+            assertThat(l.indexProperty().get()).isEqualTo(1);
+            assertThat(opened).hasSize(2); // re-reading loads no preset again
+        } finally {
+            UiLocale.set(UiLocale.ENGLISH);
+        }
+    }
+
+    @Test
+    void theMainViewModelsLanguageSwitchRereadsTheLesson() {
+        lesson.open(LessonLibrary.find("notebook"));
+        m.settle();
+        m.vm.step(2);
+        m.settle();
+        try {
+            m.vm.setLanguage(UiLocale.CHINESE);
+            assertThat(lesson.titleProperty().get()).isEqualTo("eps 与公式");
+            m.settle();
+            assertThat(m.snap().step()).isEqualTo(2); // the session was not reset
+        } finally {
+            m.vm.setLanguage(UiLocale.ENGLISH);
+        }
+        assertThat(lesson.titleProperty().get()).isEqualTo("eps and the formula");
+    }
 }
