@@ -718,9 +718,13 @@ public final class MainWindow {
                 model.load(model.presetProperty().get());
             }
         });
-        HBox row = new HBox(8, presets, reload);
-        HBox.setHgrow(presets, Priority.ALWAYS);
-        VBox box = new VBox(4, Fields.section(UiText.get("preset.section")), row, description);
+        // the chooser has the column's whole width, so that a preset's name is whole; Start again
+        // sits beside the heading
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox heading = new HBox(8, Fields.section(UiText.get("preset.section")), spring, reload);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, heading, presets, description);
         box.getStyleClass().add("settings");
         return box;
     }
