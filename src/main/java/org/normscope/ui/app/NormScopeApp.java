@@ -45,8 +45,7 @@ public final class NormScopeApp extends Application {
         // View → Language rebuilds the window: keep the new one (to stop it on closing) and the choice
         window.setOnLanguageChosen(l -> prefs.put(LANGUAGE_KEY, UiLocale.tag(l)));
         window.addOnRebuilt(w -> window = w);
-        javafx.geometry.Point2D pointer = new javafx.scene.robot.Robot().getMousePosition();
-        PlacementMemory.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, pointer.getX(), pointer.getY());
+        PlacementMemory.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, pointer().getX(), pointer().getY());
         stage.show();
     }
 
@@ -112,6 +111,16 @@ public final class NormScopeApp extends Application {
             model.close();
         });
         return scene;
+    }
+
+    /** Where the pointer is, to open on its screen; the primary screen's corner where that cannot be asked. */
+    private static javafx.geometry.Point2D pointer() {
+        try {
+            return new javafx.scene.robot.Robot().getMousePosition();
+        } catch (RuntimeException e) { // no robot on this platform
+            javafx.geometry.Rectangle2D b = javafx.stage.Screen.getPrimary().getVisualBounds();
+            return new javafx.geometry.Point2D(b.getMinX(), b.getMinY());
+        }
     }
 
     static List<Preset> loadPresets() {
