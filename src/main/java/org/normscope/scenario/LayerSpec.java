@@ -42,9 +42,4 @@ public record LayerSpec(LayerType type, int numFeatures, double eps, Momentum mo
         return new LayerSpec(type, numFeatures, eps, momentum, affine, trackRunningStats, weight, bias,
                 normalizedShape, numGroups, numChannels, newRunningMean, newRunningVar, newNumBatchesTracked);
     }
-
-    /** Whether the file set any of the initial running stats or num_batches_tracked. */
-    public boolean hasState() {
-        return runningMean != null || runningVar != null || numBatchesTracked != null;
-    }
 }

@@ -230,7 +230,7 @@ public class CurveChart extends XAxisCanvasChart {
             maxRows = (int) Math.max(1, Math.min(MAX_LEGEND_ROWS, Math.floor(h * 0.34 / rowH)));
             legendH = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
             if (legendShape[0] < entries.size()) {
-                // cut short: try "ch 3" for "channel 3", then what the dashed and dotted lines mean first
+                // cut short: try the curves' short labels ("ch 3" for "channel 3"), then what the dashed and dotted lines mean first
                 // (the channels' colours are named again above the histograms); keep the one that shows
                 // every line style, and of those the most entries
                 List<LegendEntry> compact = compact(entries);
@@ -694,7 +694,7 @@ public class CurveChart extends XAxisCanvasChart {
 
     // ---- legend -------------------------------------------------------------------------------------
 
-    record LegendEntry(String label, Color color, LineStyle style, double width) {
+    record LegendEntry(String label, Color color, LineStyle style, double width, String shortLabel) {
     }
 
     /** The legend entries (see the class comment for which curves are listed). */
@@ -706,7 +706,7 @@ public class CurveChart extends XAxisCanvasChart {
                 continue;
             }
             String key = c.label() + "\u0000" + c.color() + "\u0000" + c.style();
-            unique.putIfAbsent(key, new LegendEntry(c.label(), c.color(), c.style(), c.width()));
+            unique.putIfAbsent(key, new LegendEntry(c.label(), c.color(), c.style(), c.width(), c.shortLabel()));
             important.merge(key, c.showInLegend(), Boolean::logicalOr);
         }
         List<LegendEntry> all = new ArrayList<>(unique.values());
@@ -728,12 +728,11 @@ public class CurveChart extends XAxisCanvasChart {
         return (everyStyle ? 1_000_000 : 0) + shown;
     }
 
-    /** The entries with "channel N" shortened to "ch N". */
+    /** The entries with their curves' short labels ("ch 3" for "channel 3"). */
     private static List<LegendEntry> compact(List<LegendEntry> entries) {
         List<LegendEntry> out = new ArrayList<>(entries.size());
         for (LegendEntry e : entries) {
-            String label = e.label().startsWith("channel ") ? "ch " + e.label().substring("channel ".length()) : e.label();
-            out.add(new LegendEntry(label, e.color(), e.style(), e.width()));
+            out.add(new LegendEntry(e.shortLabel(), e.color(), e.style(), e.width(), e.shortLabel()));
         }
         return out;
     }

@@ -450,7 +450,8 @@ final class ChartsPane extends HBox {
         if (any) {
             for (int c : curveChannels) {
                 Color color = theme.channel(c);
-                curves.add(new Curve(UiText.get("charts.channel", Integer.toString(c)), color, h.series(stat, c), LineStyle.SOLID, 2.5, true));
+                curves.add(new Curve(UiText.get("charts.channel", Integer.toString(c)), color, h.series(stat, c),
+                        LineStyle.SOLID, 2.5, true, UiText.get("charts.ch", Integer.toString(c))));
                 curves.add(new Curve("", color, h.series(truth, c), LineStyle.DASHED, 1.5, false));
                 if (comparing) {
                     curves.add(new Curve("", color, h.series(compare, c), LineStyle.DOTTED, 2.5, false));

@@ -37,6 +37,7 @@ final class ExplainPane extends VBox {
     ExplainPane(ExplainViewModel model, ObservableDoubleValue fontSize) {
         this.model = model;
         this.fontSize = fontSize;
+        FormulaImages.warmUp();
         setId("explain-pane");
         getStyleClass().add("explain-pane");
         ComboBox<Integer> channel = new ComboBox<>(model.channels());

@@ -37,6 +37,28 @@ final class FormulaImages {
     private FormulaImages() {
     }
 
+    private static boolean warm;
+
+    /**
+     * Loads JLaTeXMath's fonts and tables on a thread of its own: typesetting the first formula
+     * takes about 0.4 s, which the FX thread should not spend when the Explain pane first shows.
+     */
+    static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        warm = true;
+        Thread t = new Thread(() -> {
+            try {
+                render("\\mu_B = \\frac{\\sum x}{n}", 15, 0xff000000); // under the same lock as the FX thread's
+            } catch (RuntimeException e) {
+                // the FX thread typesets it later, and shows a formula it cannot as plain text
+            }
+        }, "normscope-formula-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * The formula typeset at {@code sizePx} pixels per em, in {@code argb} ink on a transparent
      * background.

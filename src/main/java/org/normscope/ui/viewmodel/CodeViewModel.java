@@ -3,8 +3,6 @@ package org.normscope.ui.viewmodel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.normscope.session.Session;
@@ -21,7 +19,7 @@ public final class CodeViewModel {
     private final ExplainViewModel.Asker asker;
     private final Function<Session, String> writer;
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
+    private boolean shown;
     private long version = -1;
     private long written = -2;
     private long asking = -2;
@@ -38,7 +36,7 @@ public final class CodeViewModel {
 
     /** Shows or hides the pane: while hidden nothing is asked. */
     public void setShown(boolean show) {
-        shown.set(show);
+        shown = show;
         ask();
     }
 
@@ -49,7 +47,7 @@ public final class CodeViewModel {
     }
 
     private void ask() {
-        if (!shown.get() || version < 0 || version == written || pending != null) {
+        if (!shown || version < 0 || version == written || pending != null) {
             return;
         }
         asking = version;
@@ -75,9 +73,5 @@ public final class CodeViewModel {
     /** The code, ready to copy. */
     public ReadOnlyStringProperty codeProperty() {
         return code.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty shownProperty() {
-        return shown.getReadOnlyProperty();
     }
 }

@@ -5,10 +5,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -79,8 +75,7 @@ public final class ExplainViewModel {
     private final Asker asker;
     private final Source source;
     private final IntegerProperty channel = new SimpleIntegerProperty(0);
-    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(0);
-    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
+    private boolean shown;
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<FormulaLine> lines = FXCollections.observableArrayList();
@@ -88,12 +83,16 @@ public final class ExplainViewModel {
     private final ObservableList<Integer> channels = FXCollections.observableArrayList(0);
     private Element element = Element.FIRST;
     private long version = -1;
+    private org.normscope.session.SessionHistory history;
+    /** Grows when the layer is built again (a new history): a kept step's explanation changes only then. */
+    private long generation;
     private long cursor;
     private Request asked;
     private Request pendingRequest;
     private CompletableFuture<Explained> pending;
 
-    private record Request(long version, long step, int channel, Element element) {
+    /** @param stamp what the answer depends on besides the rest: see {@link #stamp()} */
+    private record Request(long stamp, long step, int channel, Element element) {
     }
 
     public ExplainViewModel(Asker asker, Source source) {
@@ -107,7 +106,7 @@ public final class ExplainViewModel {
 
     /** Shows or hides the pane: while hidden nothing is asked. */
     public void setShown(boolean show) {
-        shown.set(show);
+        shown = show;
         ask();
     }
 
@@ -125,7 +124,23 @@ public final class ExplainViewModel {
             }
         }
         version = s.version();
+        if (s.history() != history) {
+            history = s.history();
+            generation++;
+        }
         ask();
+    }
+
+    /**
+     * The newest step changes with every snapshot; a step under the cursor does not, until the
+     * layer is built again or the step is no longer kept exactly, so playing on does not run it
+     * again at every snapshot.
+     */
+    private long stamp() {
+        if (cursor <= 0 || history == null) {
+            return version;
+        }
+        return -(generation * 2 + (cursor >= history.exactFrom() ? 1 : 0));
     }
 
     /** The time-travel cursor moved (0: none, explain the newest). */
@@ -163,10 +178,10 @@ public final class ExplainViewModel {
     }
 
     private void ask() {
-        if (!shown.get() || version < 0) {
+        if (!shown || version < 0) {
             return;
         }
-        Request r = new Request(version, cursor, channel.get(), element);
+        Request r = new Request(stamp(), cursor, channel.get(), element);
         if (r.equals(asked) || r.equals(pendingRequest)) {
             return;
         }
@@ -198,14 +213,13 @@ public final class ExplainViewModel {
         if (asked.element().index() < 0 && e.element() >= 0 && element.equals(asked.element())) {
             // a clicked bar's value: follow that position in the batch from now on (the next steps' values differ)
             element = Element.at(e.element());
-            asked = new Request(asked.version(), asked.step(), asked.channel(), element);
+            asked = new Request(asked.stamp(), asked.step(), asked.channel(), element);
         }
         heading.set(e.heading());
         message.set(e.message() == null ? "" : e.message());
         if (!lines.equals(e.lines())) {
             lines.setAll(e.lines());
         }
-        step.set(asked.step());
     }
 
     /** The channel explained; a combo box edits it. */
@@ -231,14 +245,5 @@ public final class ExplainViewModel {
     /** The formulas, in reading order. */
     public ObservableList<FormulaLine> lines() {
         return linesView;
-    }
-
-    /** The step asked for when the lines shown were computed (0: the newest). */
-    public ReadOnlyLongProperty stepProperty() {
-        return step.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty shownProperty() {
-        return shown.getReadOnlyProperty();
     }
 }

@@ -105,6 +105,26 @@ class ExplainViewModelTest {
     }
 
     @Test
+    void aStepUnderTheCursorIsNotAskedAgainAsTheSessionPlaysOnButAgainForANewLayer() {
+        asker.session.step();
+        model.setShown(true);
+        model.setCursor(1);
+        model.show(asker.session.snapshot());
+        asker.answerAll();
+        model.pull();
+        asker.session.step();
+        model.show(asker.session.snapshot()); // step 1 is still step 1
+        asker.answerAll();
+        model.pull();
+        asker.session.resetLayer();
+        asker.session.step();
+        model.show(asker.session.snapshot()); // a new layer: its step 1 is another step
+        asker.answerAll();
+        model.pull();
+        assertThat(questions).containsExactly("1/0/0", "1/0/0");
+    }
+
+    @Test
     void aClickedBarChoosesItsChannelAndItsRangeOfValues() {
         model.setShown(true);
         model.show(asker.session.snapshot());
