@@ -104,8 +104,8 @@ public final class NormScopeApp extends Application {
             current[0] = w;
             stage.setTitle(UiText.get("app.title"));
         });
-        stage.setMinWidth(1024);
-        stage.setMinHeight(700);
+        stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+        stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
         stage.setOnHidden(e -> {
             current[0].stop();
             model.close();
