@@ -334,6 +334,13 @@ public class HistogramChart extends CanvasChart {
         double plotTop = markTop + markLines * markLh + 3 * s;
         double tickTop = y0 + ch - tickLh;
         double plotBottom = tickTop - tickLen - 2 * s;
+        // a short cell keeps its bars and drops the markers' labels (their lines stay): the bars are
+        // what it is for (every cell of a row has the same height, so a row decides alike)
+        boolean labelled = true;
+        if (markLines > 0 && plotBottom - plotTop < 2 * tickLh) {
+            plotTop = markTop + 3 * s;
+            labelled = false;
+        }
         if (plotBottom - plotTop < 8) {
             return;
         }
@@ -407,7 +414,7 @@ public class HistogramChart extends CanvasChart {
             gc.stroke();
             gc.setLineDashes((double[]) null);
         }
-        for (double[] q : placed) {
+        for (double[] q : labelled ? placed : List.<double[]>of()) {
             String label = fit(markers.get((int) q[0]).label(), markF, cw);
             text(gc, label, markF, theme().ink(), q[2], markTop + q[1] * markLh, Align.LEFT);
         }
