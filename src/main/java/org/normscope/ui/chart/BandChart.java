@@ -360,7 +360,7 @@ public class BandChart extends XAxisCanvasChart {
     }
 
     private double medianWidth() {
-        return 2.5 * Math.max(1, scale() * 0.8) * theme().lineScale();
+        return lineWeight(2.5);
     }
 
     /**
@@ -427,7 +427,7 @@ public class BandChart extends XAxisCanvasChart {
     /** "min–max" for levels 0 and 1, else "15.9–84.1 %". */
     static String bandLabel(double lo, double hi) {
         if (lo == 0 && hi == 1) {
-            return "min–max";
+            return ChartWords.current().min() + "–" + ChartWords.current().max();
         }
         return NiceTicks.format(lo * 100, 3) + "–" + NiceTicks.format(hi * 100, 3) + " %";
     }
@@ -435,13 +435,13 @@ public class BandChart extends XAxisCanvasChart {
     /** "median" for 0.5, "min" for 0, "max" for 1, else "30 %". */
     static String levelLabel(double level) {
         if (level == 0.5) {
-            return "median";
+            return ChartWords.current().median();
         }
         if (level == 0) {
-            return "min";
+            return ChartWords.current().min();
         }
         if (level == 1) {
-            return "max";
+            return ChartWords.current().max();
         }
         return NiceTicks.format(level * 100, 3) + " %";
     }

@@ -525,6 +525,20 @@ public abstract class CanvasChart extends Region {
         textFamily = family;
     }
 
+    /**
+     * A line's width in px: {@code base} at the normal text size, grown with the text (Ctrl +) and
+     * by the theme's line scale (the projector's thicker curves), so that lines, legend swatches
+     * and text scale together.
+     */
+    protected final double lineWeight(double base) {
+        return base * Math.max(1, scale()) * theme().lineScale();
+    }
+
+    /** A marker's size in px: {@code base} grown with the text and by the theme's marker scale. */
+    protected final double markerSize(double base) {
+        return base * Math.max(1, scale()) * theme().markerScale();
+    }
+
     protected final Font font(double basePx, boolean bold) {
         double size = basePx * scale();
         String key = (bold ? "b" : "n") + size;
@@ -694,9 +708,8 @@ public abstract class CanvasChart extends Region {
     }
 
     /** Said instead of a chart that cannot be drawn readably in its space. */
-    static final String TOO_SMALL = "too small to draw: enlarge the window or the chart, or make the text smaller";
 
-    /** The {@link #TOO_SMALL} message, wrapped and centred in the given area (smaller text if need be). */
+    /** The {@link ChartWords#tooSmall()} message, wrapped and centred in the given area (smaller text if need be). */
     protected final void drawTooSmall(GraphicsContext gc, double x, double y, double w, double h) {
         for (double px = MESSAGE_PX; px >= 8; px -= 2) {
             Font f = font(px, false);
@@ -705,7 +718,7 @@ public abstract class CanvasChart extends Region {
             if (maxLines < 1) {
                 continue;
             }
-            List<String> lines = wrap(TOO_SMALL, f, w, maxLines);
+            List<String> lines = wrap(ChartWords.current().tooSmall(), f, w, maxLines);
             if (!String.join(" ", lines).contains("…") || px <= 9) {
                 double top = y + (h - lines.size() * lh) / 2;
                 for (String line : lines) {

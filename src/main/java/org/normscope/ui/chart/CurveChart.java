@@ -280,6 +280,26 @@ public class CurveChart extends XAxisCanvasChart {
             legendShape[0] = 0;
             legendShape[1] = 0;
         }
+        // no room above the plot (a wide, short chart: a projector, large text): the legend goes in a
+        // column at the plot's right, one entry a row, rather than nowhere
+        List<LegendEntry> side = List.of();
+        double sideW = 0;
+        if (!showLegend && legendH > 0 && heat == null) {
+            double rowH = lineHeight(tickF) + 4 * s;
+            int rows = (int) Math.floor((h - top - pad) / rowH);
+            for (List<LegendEntry> candidate : List.of(entries, compact(entries))) {
+                double widest = 0;
+                for (LegendEntry e : candidate) {
+                    widest = Math.max(widest, textWidth(e.label(), tickF));
+                }
+                double colW = 36 * s + widest;
+                if (candidate.size() <= rows && colW <= 0.32 * w) {
+                    side = candidate;
+                    sideW = colW;
+                    break;
+                }
+            }
+        }
         if (!showXTitle) {
             xTitle = "";
         }
@@ -351,7 +371,7 @@ public class CurveChart extends XAxisCanvasChart {
         int titleLines = Math.max(curveTitle.size(), rowTitle.size());
         double yTitleW = titleLines > 0 ? titleLines * axisLh + 6 * s : 0;
         double plotLeft = Math.round(pad + yTitleW + labelsW + tickLen + 3 * s);
-        double plotRight = w - pad;
+        double plotRight = w - pad - (sideW > 0 ? sideW + 10 * s : 0);
         String minLabel = "";
         String maxLabel = "";
         double barW = 16 * s;
@@ -389,6 +409,14 @@ public class CurveChart extends XAxisCanvasChart {
         } else {
             interaction.setPlot(plotLeft, plotRight, xr, new double[] {curveTop, curveBottom},
                     new double[] {heatTop, heatBottom});
+        }
+
+        if (sideW > 0) {
+            int[] shape = {0, 0};
+            drawLegend(gc, side, w - pad - sideW, curveTop, sideW, side.size(), shape, false, true);
+            frame = new Frame(frame.plotLeft(), frame.plotRight(), frame.curveTop(), frame.curveBottom(),
+                    frame.heatTop(), frame.heatBottom(), frame.xRange(), frame.yRange(), shape[0], shape[1]);
+            lastFrame = frame;
         }
 
         // ---- curve plot
@@ -553,14 +581,14 @@ public class CurveChart extends XAxisCanvasChart {
                 pen = true;
             }
         }
-        double width = c.width() * theme().lineScale();
+        double width = lineWeight(c.width());
         double[] dashes = c.style().dashes(width);
         if (theme().needsCasing(c.color())) {
             raster.polyline(line.xs, line.ys, line.n, theme().outline(c.color()), width + 2, dashes);
         }
         raster.polyline(line.xs, line.ys, line.n, c.color(), width, dashes);
         // a point with gaps on both sides would be invisible as a line: a dot
-        double r = Math.max(2, c.width() * 1.2) * theme().markerScale();
+        double r = markerSize(Math.max(2, c.width() * 1.2));
         for (double[] p : lonePoints) {
             raster.disk(p[0], p[1], r, c.color());
         }
@@ -743,6 +771,12 @@ public class CurveChart extends XAxisCanvasChart {
      */
     private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
                               int maxRows, int[] shape, boolean measureOnly) {
+        return drawLegend(gc, entries, left, top, width, maxRows, shape, measureOnly, false);
+    }
+
+    /** As above; {@code column}: one entry a row, each from the left edge (the legend beside the plot). */
+    private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
+                              int maxRows, int[] shape, boolean measureOnly, boolean column) {
         double s = scale();
         Font f = font(TICK_PX, false);
         double lh = lineHeight(f);
@@ -764,7 +798,7 @@ public class CurveChart extends XAxisCanvasChart {
         int shown = 0;
         for (int i = 0; i < entries.size(); i++) {
             double need = (row.isEmpty() ? 0 : itemGap) + widths.get(i);
-            if (!row.isEmpty() && used + need > width) {
+            if (!row.isEmpty() && (column || used + need > width)) {
                 rows.add(row);
                 row = new ArrayList<>();
                 used = 0;
@@ -784,7 +818,7 @@ public class CurveChart extends XAxisCanvasChart {
         if (shown < entries.size()) {
             List<Integer> last = rows.get(rows.size() - 1);
             while (true) {
-                more = "+" + (entries.size() - shown) + " more";
+                more = ChartWords.current().more(entries.size() - shown);
                 double lastW = 0;
                 for (int k = 0; k < last.size(); k++) {
                     lastW += (k == 0 ? 0 : itemGap) + widths.get(last.get(k));
@@ -813,15 +847,14 @@ public class CurveChart extends XAxisCanvasChart {
             if (lastRow && more != null) {
                 rowW += itemGap + textWidth(more, f);
             }
-            double x = left + Math.max(0, (width - rowW) / 2);
+            double x = column ? left : left + Math.max(0, (width - rowW) / 2);
             double cy = y + rowH / 2;
             for (int k = 0; k < items.size(); k++) {
                 LegendEntry e = entries.get(items.get(k));
                 gc.beginPath();
                 gc.moveTo(x, Math.round(cy) + 0.5);
                 gc.lineTo(x + sampleW, Math.round(cy) + 0.5);
-                strokeStyled(gc, e.color(), e.style(), Math.max(2, Math.min(4, e.width())) * Math.max(1, s * 0.8)
-                        * theme().lineScale());
+                strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))));
                 text(gc, texts.get(items.get(k)), f, theme().ink(), x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
                 x += widths.get(items.get(k)) + itemGap;
             }

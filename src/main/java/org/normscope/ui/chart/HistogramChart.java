@@ -380,13 +380,13 @@ public class HistogramChart extends CanvasChart {
             gc.setFill(fill);
             gc.fill();
             gc.setStroke(outline);
-            gc.setLineWidth(Math.max(1.5, 1.5 * s * 0.8) * theme().lineScale());
+            gc.setLineWidth(lineWeight(1.5));
             gc.setLineJoin(StrokeLineJoin.MITER);
             gc.setLineDashes((double[]) null);
             gc.stroke();
         } else {
             Font f = font(TICK_PX - 1, false);
-            text(gc, fit("no values", f, right - left), f, theme().muted(), (left + right) / 2,
+            text(gc, fit(ChartWords.current().noValues(), f, right - left), f, theme().muted(), (left + right) / 2,
                     (plotTop + plotBottom) / 2 - lineHeight(f) / 2, Align.CENTER);
         }
 
@@ -408,7 +408,7 @@ public class HistogramChart extends CanvasChart {
             gc.moveTo(Math.round(p) + 0.5, plotTop);
             gc.lineTo(Math.round(p) + 0.5, plotBottom);
             gc.setStroke(theme().ink());
-            double lw = 2 * Math.max(1, s * 0.8) * theme().markerScale();
+            double lw = markerSize(2);
             gc.setLineWidth(lw);
             gc.setLineDashes(m.style().dashes(lw));
             gc.stroke();

@@ -182,13 +182,16 @@ final class ChartsPane extends HBox {
         explaining.setMinWidth(Region.USE_PREF_SIZE);
         HBox views = new HBox(0, lastBatch, overTime, explaining);
         views.getStyleClass().add("view-switch");
-        HBox histogramBar = new HBox(8, views, histogramsOf, histogramChannel);
+        // a flow: where the column is narrow the chooser goes on a second row, whole, rather than "a…"
+        HBox chooser = new HBox(8, histogramsOf, histogramChannel);
+        chooser.setAlignment(Pos.CENTER_LEFT);
+        chooser.visibleProperty().bind(explaining.selectedProperty().not());
+        chooser.managedProperty().bind(chooser.visibleProperty());
+        javafx.scene.layout.FlowPane histogramBar = new javafx.scene.layout.FlowPane(8, 4, views, chooser);
         histogramBar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(histogramChannel, Priority.SOMETIMES);
-        histogramChannel.setMinWidth(76); // "channel 1" shortened at 1280 px wide, nothing pushed out
-        histogramChannel.setMaxWidth(Double.MAX_VALUE);
+        histogramChannel.setMinWidth(Region.USE_PREF_SIZE);
         ExplainPane explainPane = new ExplainPane(explain, fontSize);
-        VBox readoutBox = readoutBox();
+        VBox readoutBox = buildReadout();
         VBox histogramBox = new VBox(4, histogramBar, histograms, bands, explainPane, readoutBox);
         VBox.setVgrow(explainPane, Priority.ALWAYS);
         explaining.setToggleGroup(view);
@@ -201,12 +204,10 @@ final class ChartsPane extends HBox {
             }
         });
         // the Explain pane takes the place of the histograms, the distributions and the table
-        for (javafx.scene.Node n : new javafx.scene.Node[] {histogramsOf, histogramChannel, readoutBox}) {
-            n.visibleProperty().bind(explaining.selectedProperty().not());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        // presenting, the table of values gives its height to the histograms (the cursor still moves)
-        readoutBox.visibleProperty().bind(explaining.selectedProperty().not().and(compact.not()));
+        // compact (presenting, a short window), the table of values gives its height to the histograms
+        // and the window shows it in a tab beside the console
+        readoutBox.visibleProperty().bind(explaining.selectedProperty().not().or(compact));
+        readoutBox.managedProperty().bind(readoutBox.visibleProperty());
         explainPane.visibleProperty().bind(explaining.selectedProperty());
         explainPane.managedProperty().bind(explainPane.visibleProperty());
         histograms.visibleProperty().bind(explaining.selectedProperty().not().and(model.overTimeProperty().not()));
@@ -221,16 +222,81 @@ final class ChartsPane extends HBox {
             }
         });
 
-        getChildren().addAll(curves, histogramBox);
+        this.curves = curves;
+        this.histogramBox = histogramBox;
+        this.readoutBox = readoutBox;
+        histogramBar.prefWrapLengthProperty().bind(histogramBox.widthProperty());
+        curvesTab.setId("curves-tab");
+        sideTab.setId("side-tab");
+        pages.setId("chart-pages");
+        pages.getTabs().addAll(curvesTab, sideTab);
+        pages.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        HBox.setHgrow(pages, Priority.ALWAYS);
         HBox.setHgrow(curves, Priority.ALWAYS);
         HBox.setHgrow(histogramBox, Priority.SOMETIMES);
-        curves.prefWidthProperty().bind(widthProperty().multiply(0.58));
-        histogramBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
+        setSideBySide();
+        tabbed.addListener((o, a, on) -> {
+            if (on) {
+                setTabbed();
+            } else {
+                setSideBySide();
+            }
+        });
+        compact.addListener((o, a, on) -> {
+            if (on) {
+                histogramBox.getChildren().remove(readoutBox);
+            }
+        });
         setSpacing(8);
         setPadding(new Insets(6));
     }
 
-    /** Presentation mode's compact layout: the table of values folds away. */
+    private final VBox curves;
+    private final VBox histogramBox;
+    private final VBox readoutBox;
+    private final javafx.scene.control.TabPane pages = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.Tab curvesTab = new javafx.scene.control.Tab(UiText.get("charts.tab.curves"));
+    private final javafx.scene.control.Tab sideTab = new javafx.scene.control.Tab(UiText.get("charts.tab.side"));
+    /** A narrow charts' area: the right column is a tab beside the curves. */
+    private final javafx.beans.property.BooleanProperty tabbed = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** The curves on the left, the histograms (or distributions, or Explain) and the table on the right. */
+    private void setSideBySide() {
+        curvesTab.setContent(null);
+        sideTab.setContent(null);
+        curves.prefWidthProperty().bind(widthProperty().multiply(0.58));
+        histogramBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
+        getChildren().setAll(curves, histogramBox);
+    }
+
+    /** The curves and the right column as two tabs, each the whole width. */
+    private void setTabbed() {
+        getChildren().clear();
+        curves.prefWidthProperty().unbind();
+        histogramBox.prefWidthProperty().unbind();
+        curvesTab.setContent(curves);
+        sideTab.setContent(histogramBox);
+        getChildren().setAll(pages);
+    }
+
+    /** Whether the right column is a tab beside the curves (set by the window's layout). */
+    javafx.beans.property.BooleanProperty tabbedProperty() {
+        return tabbed;
+    }
+
+    /** Puts the table of values back under the histograms (the window no longer shows it elsewhere). */
+    void restoreReadout() {
+        if (!histogramBox.getChildren().contains(readoutBox)) {
+            histogramBox.getChildren().add(readoutBox);
+        }
+    }
+
+    /** The table of values at the cursor's step: while {@link #compactProperty() compact}, the window shows it elsewhere. */
+    VBox readoutBox() {
+        return readoutBox;
+    }
+
+    /** The compact layout (presenting, a short window): the table of values leaves the right column. */
     javafx.beans.property.BooleanProperty compactProperty() {
         return compact;
     }
@@ -238,6 +304,7 @@ final class ChartsPane extends HBox {
     /** Shows the Explain pane in place of the histograms. */
     void showExplain() {
         explaining.setSelected(true);
+        pages.getSelectionModel().select(sideTab);
     }
 
     /** Every chart's colours and stroke weights (View → Theme, presentation mode). */
@@ -587,7 +654,7 @@ final class ChartsPane extends HBox {
     }
 
     /** The table of every channel's values at the cursor's step. */
-    private VBox readoutBox() {
+    private VBox buildReadout() {
         readout.setId("readout");
         readoutTitle.setId("readout-title");
         readoutTitle.textProperty().bind(time.readoutTitleProperty());

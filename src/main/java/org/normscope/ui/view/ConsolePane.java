@@ -17,7 +17,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import org.normscope.session.ConsoleLog;
 import org.normscope.ui.viewmodel.ConsoleViewModel;
 import org.normscope.ui.viewmodel.UiText;
@@ -68,10 +67,14 @@ final class ConsolePane extends BorderPane {
         clear.setId("console-clear");
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clear());
-        HBox top = new HBox(10, copy, clear); // the tab above names the console
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(2, 6, 2, 6));
-        setTop(top);
+        // beside the lines, not above them: a short console keeps its lines (the tab above names it)
+        javafx.scene.layout.VBox side = new javafx.scene.layout.VBox(6, copy, clear);
+        side.setAlignment(Pos.TOP_LEFT);
+        side.setPadding(new Insets(4, 6, 4, 6));
+        copy.setMaxWidth(Double.MAX_VALUE);
+        clear.setMaxWidth(Double.MAX_VALUE);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setRight(side);
         setCenter(list);
     }
 

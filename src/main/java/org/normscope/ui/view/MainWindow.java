@@ -73,6 +73,9 @@ public final class MainWindow {
             org.normscope.ui.chart.CanvasChart.setTextFamily(null);
         }
         root.getStylesheets().add(MainWindow.class.getResource("/css/normscope.css").toExternalForm());
+        org.normscope.ui.chart.ChartWords.use(new org.normscope.ui.chart.ChartWords(UiText.get("charts.words.more"),
+                UiText.get("charts.words.no.values"), UiText.get("charts.words.too.small"),
+                UiText.get("charts.words.median"), UiText.get("charts.words.min"), UiText.get("charts.words.max")));
 
         LayerPane layerPane = new LayerPane(model.layer(), validation);
         inputPane = new InputPane(model.input(), validation);
@@ -86,9 +89,10 @@ public final class MainWindow {
         charts = new ChartsPane(model.charts(), model.time(), model::printCursorStep, validation, model.explain(),
                 model.fontSizeProperty());
         ConsolePane console = new ConsolePane(model.console(), model.fontSizeProperty());
-        SplitPane centre = new SplitPane(charts, consoleAndCode(console));
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.76);
+        CentreSplit centre = new CentreSplit(charts, consoleAndCode(console), model.layout().shortProperty());
+        charts.tabbedProperty().bind(model.layout().tabbedProperty());
+        charts.widthProperty().addListener((o, a, w) -> model.layout().setChartsWidth(w.doubleValue(),
+                model.fontSizeProperty().get()));
         // the lesson panel, when a lesson is open, sits above the settings: the charts keep their width
         LessonPane lessonPane = new LessonPane(model.lesson());
         VBox left = new VBox(lessonPane, settingsScroll);
@@ -116,7 +120,13 @@ public final class MainWindow {
         }
         root.widthProperty().addListener((o, a, w) -> model.layout().setWindow(w.doubleValue(),
                 model.fontSizeProperty().get()));
-        model.fontSizeProperty().addListener((o, a, f) -> model.layout().setWindow(root.getWidth(), f.doubleValue()));
+        root.heightProperty().addListener((o, a, h) -> model.layout().setHeight(h.doubleValue(),
+                model.fontSizeProperty().get()));
+        model.fontSizeProperty().addListener((o, a, f) -> {
+            model.layout().setWindow(root.getWidth(), f.doubleValue());
+            model.layout().setHeight(root.getHeight(), f.doubleValue());
+            model.layout().setChartsWidth(charts.getWidth(), f.doubleValue());
+        });
 
         VBox top = new VBox(menuBar(), toolbar(), banner(), new PredictPane(model.predict()));
         root.setTop(top);
@@ -158,7 +168,7 @@ public final class MainWindow {
         model.presentation().lookProperty().addListener((o, a, look) -> applyLook());
         model.presentation().presentingProperty().addListener((o, a, on) -> applyFullScreen(on));
         // presenting: the table of values folds away, so that the histograms keep their height
-        charts.compactProperty().bind(model.presentation().presentingProperty());
+        charts.compactProperty().bind(model.presentation().presentingProperty().or(model.layout().shortProperty()));
         applyLook();
 
         frames = new AnimationTimer() {

@@ -6,9 +6,17 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * How the window arranges itself for its size and text size: on a narrow window (a 1024×768
- * projector, or large text) the settings panel folds away behind a button, so that the charts
- * and the panes beside them keep their width; the button shows it again.
+ * How the window arranges itself for its size and text size, measured in "effective" pixels
+ * (pixels divided by the text's scale, so that 1280 px at 150 % text count as 853):
+ * <ul>
+ * <li>on a <b>narrow</b> window (below {@value #NARROW_BELOW}) the settings panel folds away behind
+ *     a button, so that the charts and the panes beside them keep their width;</li>
+ * <li>where the charts' area is narrower than {@value #TABBED_BELOW} the right column (histograms,
+ *     distributions, Explain, the table of values) goes into a <b>tab</b> beside the curves;</li>
+ * <li>on a <b>short</b> window (below {@value #SHORT_BELOW}) the console shrinks to its tab
+ *     headers (a click opens it) and the table of values moves into a tab beside it, so that the
+ *     charts keep their height: the console gives way before the charts do.</li>
+ * </ul>
  */
 public final class LayoutViewModel {
 
@@ -17,6 +25,13 @@ public final class LayoutViewModel {
      * the settings panel starts folded: with it, the charts' right column no longer fits.
      */
     public static final double NARROW_BELOW = 1240;
+    /** Below this width of the charts' area (effective px) the right column goes into a tab. */
+    public static final double TABBED_BELOW = 760;
+    /** Below this window height (effective px) the console folds to its tab headers. */
+    public static final double SHORT_BELOW = 640;
+
+    private final ReadOnlyBooleanWrapper tabbed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper shortWindow = new ReadOnlyBooleanWrapper(false);
 
     private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty settingsShown = new SimpleBooleanProperty(true);
@@ -58,6 +73,26 @@ public final class LayoutViewModel {
             held = false;
             settingsShown.set(narrow.get() == narrowBeforeHold ? shownBeforeHold : !narrow.get());
         }
+    }
+
+    /** The window's height and base font size changed: whether the console gives its height to the charts. */
+    public void setHeight(double height, double fontSize) {
+        shortWindow.set(height > 0 && height < SHORT_BELOW * fontSize / MainViewModel.DEFAULT_FONT);
+    }
+
+    /** The charts' area's width and base font size changed: whether the right column goes into a tab. */
+    public void setChartsWidth(double width, double fontSize) {
+        tabbed.set(width > 0 && width < TABBED_BELOW * fontSize / MainViewModel.DEFAULT_FONT);
+    }
+
+    /** Whether the charts' right column is a tab beside the curves (a narrow charts' area). */
+    public ReadOnlyBooleanProperty tabbedProperty() {
+        return tabbed.getReadOnlyProperty();
+    }
+
+    /** Whether the window is short for its text size: the console folds to its tab headers. */
+    public ReadOnlyBooleanProperty shortProperty() {
+        return shortWindow.getReadOnlyProperty();
     }
 
     /** Whether the window is narrow for its text size. */

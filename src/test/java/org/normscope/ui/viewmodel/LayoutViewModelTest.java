@@ -39,4 +39,28 @@ class LayoutViewModelTest {
         layout.setWindow(1500, 15);
         assertThat(layout.settingsShownProperty().get()).isFalse();
     }
+
+    @Test
+    void aNarrowChartsAreaPutsTheRightColumnInATabAndLargerTextNarrowsIt() {
+        layout.setChartsWidth(1024, 15);
+        assertThat(layout.tabbedProperty().get()).isFalse();
+        layout.setChartsWidth(640, 15); // 1024 px with the settings shown
+        assertThat(layout.tabbedProperty().get()).isTrue();
+        layout.setChartsWidth(1024, 22); // 698 effective px
+        assertThat(layout.tabbedProperty().get()).isTrue();
+        layout.setChartsWidth(1280, 22);
+        assertThat(layout.tabbedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aShortWindowFoldsTheConsoleAndLargerTextShortensIt() {
+        layout.setHeight(720, 15);
+        assertThat(layout.shortProperty().get()).isFalse();
+        layout.setHeight(720, 22); // 491 effective px
+        assertThat(layout.shortProperty().get()).isTrue();
+        layout.setHeight(1080, 22);
+        assertThat(layout.shortProperty().get()).isFalse();
+        layout.setHeight(600, 15);
+        assertThat(layout.shortProperty().get()).isTrue();
+    }
 }

@@ -1,0 +1,47 @@
+package org.normscope.ui.chart;
+
+import java.text.MessageFormat;
+import java.util.Objects;
+
+/**
+ * The few words the charts draw themselves (the rest, titles and labels, are given to them), in
+ * the window's language. The window sets them from its bundles ({@link #use(ChartWords)}); the
+ * charts read {@link #current()} when they draw. English until then.
+ *
+ * @param more        "+{0} more": what the legend could not list
+ * @param noValues    a histogram cell with no values to draw
+ * @param tooSmall    a chart with no room to draw
+ * @param median      the band chart's median line
+ * @param min         the lowest value
+ * @param max         the highest value
+ */
+public record ChartWords(String more, String noValues, String tooSmall, String median, String min, String max) {
+
+    public static final ChartWords ENGLISH = new ChartWords("+{0} more", "no values",
+            "too small to draw: enlarge the window or the chart, or make the text smaller", "median", "min", "max");
+
+    private static volatile ChartWords current = ENGLISH;
+
+    public ChartWords {
+        Objects.requireNonNull(more);
+        Objects.requireNonNull(noValues);
+        Objects.requireNonNull(tooSmall);
+        Objects.requireNonNull(median);
+        Objects.requireNonNull(min);
+        Objects.requireNonNull(max);
+    }
+
+    /** The words every chart draws from now on (read at each redraw). */
+    public static void use(ChartWords words) {
+        current = Objects.requireNonNull(words);
+    }
+
+    public static ChartWords current() {
+        return current;
+    }
+
+    /** "+3 more". */
+    public String more(int n) {
+        return MessageFormat.format(more.replace("'", "''"), Integer.toString(n));
+    }
+}
