@@ -284,18 +284,16 @@ public class CurveChart extends XAxisCanvasChart {
         // column at the plot's right, one entry a row, rather than nowhere
         List<LegendEntry> side = List.of();
         double sideW = 0;
+        int sideRows = 0;
         if (!showLegend && legendH > 0 && heat == null) {
             double rowH = lineHeight(tickF) + 4 * s;
             int rows = (int) Math.floor((h - top - pad) / rowH);
             for (List<LegendEntry> candidate : List.of(entries, compact(entries))) {
-                double widest = 0;
-                for (LegendEntry e : candidate) {
-                    widest = Math.max(widest, textWidth(e.label(), tickF));
-                }
-                double colW = 36 * s + widest;
-                if (candidate.size() <= rows && colW <= 0.32 * w) {
+                double colW = rows < 1 ? Double.NaN : sideLegend(gc, candidate, 0, top, rows, true);
+                if (colW <= 0.5 * w) { // the plot keeps at least half the width
                     side = candidate;
                     sideW = colW;
+                    sideRows = rows;
                     break;
                 }
             }
@@ -412,10 +410,10 @@ public class CurveChart extends XAxisCanvasChart {
         }
 
         if (sideW > 0) {
-            int[] shape = {0, 0};
-            drawLegend(gc, side, w - pad - sideW, curveTop, sideW, side.size(), shape, false, true);
+            sideLegend(gc, side, w - pad - sideW, curveTop - tickLh / 2, sideRows, false);
             frame = new Frame(frame.plotLeft(), frame.plotRight(), frame.curveTop(), frame.curveBottom(),
-                    frame.heatTop(), frame.heatBottom(), frame.xRange(), frame.yRange(), shape[0], shape[1]);
+                    frame.heatTop(), frame.heatBottom(), frame.xRange(), frame.yRange(), side.size(),
+                    Math.min(side.size(), sideRows));
             lastFrame = frame;
         }
 
@@ -771,12 +769,6 @@ public class CurveChart extends XAxisCanvasChart {
      */
     private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
                               int maxRows, int[] shape, boolean measureOnly) {
-        return drawLegend(gc, entries, left, top, width, maxRows, shape, measureOnly, false);
-    }
-
-    /** As above; {@code column}: one entry a row, each from the left edge (the legend beside the plot). */
-    private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
-                              int maxRows, int[] shape, boolean measureOnly, boolean column) {
         double s = scale();
         Font f = font(TICK_PX, false);
         double lh = lineHeight(f);
@@ -798,7 +790,7 @@ public class CurveChart extends XAxisCanvasChart {
         int shown = 0;
         for (int i = 0; i < entries.size(); i++) {
             double need = (row.isEmpty() ? 0 : itemGap) + widths.get(i);
-            if (!row.isEmpty() && (column || used + need > width)) {
+            if (!row.isEmpty() && used + need > width) {
                 rows.add(row);
                 row = new ArrayList<>();
                 used = 0;
@@ -847,7 +839,7 @@ public class CurveChart extends XAxisCanvasChart {
             if (lastRow && more != null) {
                 rowW += itemGap + textWidth(more, f);
             }
-            double x = column ? left : left + Math.max(0, (width - rowW) / 2);
+            double x = left + Math.max(0, (width - rowW) / 2);
             double cy = y + rowH / 2;
             for (int k = 0; k < items.size(); k++) {
                 LegendEntry e = entries.get(items.get(k));
@@ -864,6 +856,47 @@ public class CurveChart extends XAxisCanvasChart {
             y += rowH;
         }
         return y;
+    }
+
+    /**
+     * The legend beside the plot: entries top to bottom in columns of {@code rows}, each column as
+     * wide as its widest entry; draws it from ({@code left}, {@code top}) unless {@code measureOnly}.
+     * Returns its width.
+     */
+    private double sideLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, int rows,
+                              boolean measureOnly) {
+        double s = scale();
+        Font f = font(TICK_PX, false);
+        double lh = lineHeight(f);
+        double sampleW = 28 * s; // long enough to show two dashes
+        double sampleGap = 6 * s;
+        double columnGap = 10 * s;
+        double rowH = lh + 4 * s;
+        double x = left;
+        for (int first = 0; first < entries.size(); first += rows) {
+            List<LegendEntry> column = entries.subList(first, Math.min(entries.size(), first + rows));
+            if (first > 0) {
+                x += columnGap;
+            }
+            double widest = 0;
+            for (LegendEntry e : column) {
+                widest = Math.max(widest, textWidth(e.label(), f));
+            }
+            if (!measureOnly) {
+                double y = top;
+                for (LegendEntry e : column) {
+                    double cy = Math.round(y + rowH / 2) + 0.5;
+                    gc.beginPath();
+                    gc.moveTo(x, cy);
+                    gc.lineTo(x + sampleW, cy);
+                    strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))));
+                    text(gc, e.label(), f, theme().ink(), x + sampleW + sampleGap, y + rowH / 2 - lh / 2, Align.LEFT);
+                    y += rowH;
+                }
+            }
+            x += sampleW + sampleGap + widest;
+        }
+        return x - left;
     }
 
     // ---- ranges and coordinates ---------------------------------------------------------------------

@@ -50,7 +50,7 @@ final class CentreSplit extends SplitPane {
                 return; // in the content, not on a tab's header
             }
             if (folded) {
-                folded = false;
+                setFolded(false);
                 setDividerPositions(1 - OPENED_SHARE);
             } else if (shortWindow.get() && e.getPickResult().getIntersectedNode() != null
                     && isSelectedHeader(e.getPickResult().getIntersectedNode())) {
@@ -61,6 +61,17 @@ final class CentreSplit extends SplitPane {
         setFolded(shortWindow.get());
     }
 
+    @Override
+    protected void layoutChildren() {
+        // SplitPane keeps an item's minimum, and a tab pane's own minimum leaves out its content's: open,
+        // the tabs are at least their headers and the open tab's minimum (the console's buttons); folded,
+        // their headers alone
+        Tab open = tabs.getSelectionModel().getSelectedItem();
+        double content = folded || open == null || open.getContent() == null ? 0 : open.getContent().minHeight(-1);
+        tabs.setMinHeight(headerHeight() + 4 + content);
+        super.layoutChildren();
+    }
+
     /** Whether the tabs are folded to their headers. */
     boolean isFolded() {
         return folded;
@@ -68,6 +79,11 @@ final class CentreSplit extends SplitPane {
 
     private void setFolded(boolean on) {
         folded = on;
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() != null) {
+                t.getContent().setVisible(!on); // folded, nothing of the console shows under its headers
+            }
+        }
         if (on) {
             fold();
         } else {
@@ -100,12 +116,17 @@ final class CentreSplit extends SplitPane {
 
     private void dockValues(ChartsPane charts, boolean compact) {
         if (compact) {
-            values.setContent(charts.readoutBox());
+            // in a holder: the box's own visibility is bound (it hides while explaining), the holder's is not
+            values.setContent(new javafx.scene.layout.StackPane(charts.readoutBox()));
+            values.getContent().setVisible(!folded);
             if (!tabs.getTabs().contains(values)) {
                 tabs.getTabs().add(values);
             }
         } else {
             tabs.getTabs().remove(values);
+            if (values.getContent() instanceof javafx.scene.layout.StackPane holder) {
+                holder.getChildren().clear();
+            }
             values.setContent(null);
             charts.restoreReadout();
         }

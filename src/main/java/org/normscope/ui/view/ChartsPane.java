@@ -136,8 +136,8 @@ final class ChartsPane extends HBox {
         VBox curves = new VBox(4, pickedRow, meanChart, varChart, timeBar(printCursorStep));
         VBox.setVgrow(meanChart, Priority.ALWAYS);
         VBox.setVgrow(varChart, Priority.ALWAYS);
-        meanChart.setMinSize(200, 150);
-        varChart.setMinSize(200, 150);
+        meanChart.setMinSize(200, 120);
+        varChart.setMinSize(200, 120);
 
         histogramChannel.setId("histogram-channel");
         histogramChannel.setButtonCell(new ChannelCell());
@@ -214,8 +214,9 @@ final class ChartsPane extends HBox {
         bands.visibleProperty().bind(explaining.selectedProperty().not().and(model.overTimeProperty()));
         VBox.setVgrow(histograms, Priority.ALWAYS);
         VBox.setVgrow(bands, Priority.ALWAYS);
-        histograms.setMinSize(200, 200);
-        bands.setMinSize(200, 200);
+        // small minimums, so that on a short window the console's buttons and the status bar stay on screen
+        histograms.setMinSize(200, 120);
+        bands.setMinSize(200, 120);
         histograms.widthProperty().addListener((o, a, w) -> {
             if (histogramsThatFit() != fittingHistograms) {
                 redraw();
@@ -524,10 +525,13 @@ final class ChartsPane extends HBox {
                     curves.add(new Curve("", color, h.series(compare, c), LineStyle.DOTTED, 2.5, false));
                 }
             }
-            curves.add(new Curve(UiText.get("charts.dashed", statLabel(truth)), key, SeriesData.of(new double[0], new double[0]), LineStyle.DASHED, 1.5, true));
+            // short labels (where the legend is tight) leave out "(dashed)": the line sample beside them shows it
+            curves.add(new Curve(UiText.get("charts.dashed", statLabel(truth)), key, SeriesData.of(new double[0], new double[0]),
+                    LineStyle.DASHED, 1.5, true, statLabel(truth)));
             if (comparing) {
-                curves.add(new Curve(UiText.get("charts.dotted", String.valueOf(s.compareMomentum())), key, SeriesData.of(new double[0], new double[0]),
-                        LineStyle.DOTTED, 2.5, true));
+                String other = UiText.get("charts.compare.short", String.valueOf(s.compareMomentum()));
+                curves.add(new Curve(UiText.get("charts.dotted", String.valueOf(s.compareMomentum())), key,
+                        SeriesData.of(new double[0], new double[0]), LineStyle.DOTTED, 2.5, true, other));
             }
         }
         return () -> {
@@ -673,7 +677,7 @@ final class ChartsPane extends HBox {
         readout.setPlaceholder(new Label(UiText.get("charts.table.empty")));
         readout.setFixedCellSize(24);
         readout.setPrefHeight(6 * 24 + 60); // six rows under a two-row header
-        readout.setMinHeight(3 * 24 + 60);
+        readout.setMinHeight(2 * 24 + 60);
         return new VBox(2, readoutTitle, readout);
     }
 

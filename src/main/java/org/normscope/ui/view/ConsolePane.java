@@ -74,6 +74,7 @@ final class ConsolePane extends BorderPane {
         copy.setMaxWidth(Double.MAX_VALUE);
         clear.setMaxWidth(Double.MAX_VALUE);
         copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        side.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the console is never shorter than its buttons
         setRight(side);
         setCenter(list);
     }

@@ -70,9 +70,11 @@ final class PredictPane extends VBox {
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clearGuesses());
 
-        HBox ask = new HBox(8, question, new Label(UiText.get("predict.channel")), channel, variance, guess, clear,
-                error);
+        // a flow: on a narrow window or with large text the question keeps its words and the field goes below
+        javafx.scene.layout.FlowPane ask = new javafx.scene.layout.FlowPane(8, 4, question,
+                new Label(UiText.get("predict.channel")), channel, variance, guess, clear, error);
         ask.setAlignment(Pos.CENTER_LEFT);
+        ask.prefWrapLengthProperty().bind(widthProperty());
 
         Label guesses = new Label();
         guesses.setId("predict-guesses");

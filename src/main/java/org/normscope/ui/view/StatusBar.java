@@ -1,15 +1,16 @@
 package org.normscope.ui.view;
 
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.normscope.ui.viewmodel.StatusViewModel;
 import org.normscope.ui.viewmodel.UiText;
 
 /**
  * Mode, num_batches_tracked, the factor of the last update and the n of n/(n−1); while a
- * command of many steps runs, its progress and a Cancel button.
+ * command of many steps runs, its progress and a Cancel button. A flow: on a narrow window or
+ * with large text the items go on on a second line rather than past the window's edge.
  */
-final class StatusBar extends HBox {
+final class StatusBar extends FlowPane {
 
     StatusBar(StatusViewModel model, Runnable cancel) {
         getStyleClass().add("status-bar");
@@ -35,6 +36,7 @@ final class StatusBar extends HBox {
             n.managedProperty().bind(model.workingProperty());
         }
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setMinWidth(0); // laid out at the window's width (its parent asks its height for that width)
         getChildren().addAll(mode, tracked, factor, bessel, rate, progress, stop);
     }
 
