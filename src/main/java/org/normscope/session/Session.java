@@ -196,8 +196,8 @@ public final class Session {
         boolean lastIsNewest = to == step && lastInput != null;
         long quiet = lastIsNewest ? to - 1 : to;
         if (quiet >= from) {
-            console.append(ConsoleLog.Kind.NOTICE, (quiet == from ? "step " + from : "steps " + from + "\u2013" + quiet)
-                    + " ran without printing (playing fast)");
+            console.append(ConsoleLog.Kind.NOTICE, quiet == from ? SessionText.get("quiet.one", Long.toString(from))
+                    : SessionText.get("quiet.many", Long.toString(from), Long.toString(quiet)));
         }
         if (lastIsNewest) {
             ensureOutput();
@@ -230,11 +230,10 @@ public final class Session {
         journal.add(new SessionJournal.Refused(step + 1, currentSetup(), outlierNext, e.pythonType(), e.getMessage(),
                 trackedBefore, layer.numBatchesTracked()));
         StringBuilder text = new StringBuilder();
-        text.append("step ").append(step + 1).append(" · ").append(modeName()).append(" · x: ")
-                .append(x.sizeString()).append(" · refused\n").append(refusal);
+        text.append(SessionText.get("step.header", Long.toString(step + 1), modeName(), x.sizeString()))
+                .append(" \u00b7 ").append(SessionText.get("refused")).append('\n').append(refusal);
         if (training && config.trackRunningStats()) {
-            text.append("\n(num_batches_tracked is now ").append(layer.numBatchesTracked())
-                    .append(": PyTorch counts the batch before it checks it; the running stats did not change)");
+            text.append('\n').append(SessionText.get("refused.counted", Long.toString(layer.numBatchesTracked())));
         }
         console.append(ConsoleLog.Kind.REFUSAL, text.toString());
         version++;
@@ -392,12 +391,12 @@ public final class Session {
     public boolean printAgain(long t) {
         String text = reprint(t);
         if (text == null) {
-            console.append(ConsoleLog.Kind.NOTICE, "Step " + t + " cannot be printed again: only the last "
-                    + String.format("%,d", history.exactSteps()) + " steps are kept exactly.");
+            console.append(ConsoleLog.Kind.NOTICE, SessionText.get("reprint.gone", Long.toString(t),
+                    String.format("%,d", history.exactSteps())));
             version++;
             return false;
         }
-        console.append(ConsoleLog.Kind.NOTICE, "Step " + t + " again, as it ran:");
+        console.append(ConsoleLog.Kind.NOTICE, SessionText.get("reprint.again", Long.toString(t)));
         console.append(ConsoleLog.Kind.STEP, text);
         version++;
         return true;
@@ -477,7 +476,7 @@ public final class Session {
     }
 
     private String modeName() {
-        return training ? "train" : "eval";
+        return SessionText.get(training ? "mode.train" : "mode.eval");
     }
 
 
@@ -513,9 +512,8 @@ public final class Session {
             config = newConfig;
             source = new BatchSource(spec);
             build();
-            announce(">>> layer = nn." + layer + "\nA new layer: running_mean, running_var, weight, bias and"
-                    + " num_batches_tracked start again.", "New layer " + layer
-                    + ": the running stats, weight and bias start again.");
+            announce(">>> layer = nn." + layer + "\n" + SessionText.get("rebuilt.console"),
+                    SessionText.get("rebuilt.banner", layer.toString()));
             return;
         }
         List<String> changes = new ArrayList<>();
@@ -534,7 +532,7 @@ public final class Session {
         }
         config = newConfig;
         if (!changes.isEmpty()) {
-            say(String.join("\n", changes) + "\n(applies from the next step, as in PyTorch)");
+            say(String.join("\n", changes) + "\n" + SessionText.get("applies.next"));
         }
     }
 
@@ -558,8 +556,8 @@ public final class Session {
                 comparison.setBias(layer.bias());
             }
         }
-        String text = momentum == null ? "No comparison layer." : "Comparison layer: the same with momentum="
-                + momentum + ", from fresh running stats.";
+        String text = momentum == null ? SessionText.get("compare.none")
+                : SessionText.get("compare.set", String.valueOf(momentum));
         announce(text, text);
     }
 
@@ -629,8 +627,7 @@ public final class Session {
     public void queueOutlier() {
         outlierNext = true;
         journal.add(new SessionJournal.OutlierQueued());
-        announce("The next batch is an outlier batch: every value shifted by ten standard deviations of its channel.",
-                "The next batch is an outlier batch: every value +10 standard deviations.");
+        announce(SessionText.get("outlier.console"), SessionText.get("outlier.banner"));
     }
 
     /** {@code layer.reset_running_stats()} (and the comparison's); the history goes on. */
@@ -641,7 +638,7 @@ public final class Session {
         }
         journal.add(new SessionJournal.ResetRunningStats());
         announce(">>> layer.reset_running_stats()\nrunning_mean = 0, running_var = 1, num_batches_tracked = 0",
-                "Running stats reset: running_mean 0, running_var 1, num_batches_tracked 0.");
+                SessionText.get("reset.stats.banner"));
     }
 
     /**
@@ -658,15 +655,15 @@ public final class Session {
         training = train;
         build();
         announce(">>> layer = nn." + layer + (train ? "" : "\n>>> layer.eval()")
-                + (comparison == null ? "" : "\nComparison layer: the same with momentum=" + compareMomentum),
-                "New layer " + layer + (train ? "" : ", in eval mode") + ".");
+                + (comparison == null ? "" : "\n" + SessionText.get("load.compare", String.valueOf(compareMomentum))),
+                SessionText.get(train ? "load.banner" : "load.banner.eval", layer.toString()));
     }
 
     /** A new layer with the same arguments: stats, parameters and history start again. */
     public void resetLayer() {
         build();
-        announce(">>> layer = nn." + layer + "\nA new layer: everything starts again.",
-                "New layer " + layer + ": everything starts again.");
+        announce(">>> layer = nn." + layer + "\n" + SessionText.get("reset.layer.console"),
+                SessionText.get("reset.layer.banner", layer.toString()));
     }
 
     /** Logs a change to the console. */

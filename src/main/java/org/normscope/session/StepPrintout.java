@@ -15,8 +15,8 @@ final class StepPrintout {
     static String of(long t, boolean train, Tensor x, Tensor y, LayerConfig config, float[] rm,
                     float[] rv, Momentum compare, float[] cm, float[] cv) {
         StringBuilder s = new StringBuilder();
-        s.append("step ").append(t).append(" \u00b7 ").append(train ? "train" : "eval").append(" \u00b7 x: ")
-                .append(x.sizeString());
+        s.append(SessionText.get("step.header", Long.toString(t), SessionText.get(train ? "mode.train" : "mode.eval"),
+                x.sizeString()));
         if (config.affine()) {
             s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
         } else {
@@ -29,7 +29,7 @@ final class StepPrintout {
             s.append("\nrunning_mean = None\nrunning_var = None");
         }
         if (compare != null && config.trackRunningStats()) {
-            String who = "\ncompare (momentum=" + compare + "): ";
+            String who = "\n" + SessionText.get("compare.prefix", String.valueOf(compare));
             s.append(who).append("running_mean = ").append(TensorPrinter.repr(vector(cm)));
             s.append(who).append("running_var = ").append(TensorPrinter.repr(vector(cv)));
         }

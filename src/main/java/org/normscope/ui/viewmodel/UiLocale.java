@@ -25,6 +25,7 @@ public final class UiLocale {
 
     static {
         ExplanationLines.setLocale(current);
+        org.normscope.session.SessionText.setLocale(current);
     }
 
     private UiLocale() {
@@ -66,6 +67,7 @@ public final class UiLocale {
     public static void set(Locale locale) {
         current = isChinese(locale) ? CHINESE : ENGLISH;
         ExplanationLines.setLocale(current);
+        org.normscope.session.SessionText.setLocale(current);
     }
 
     /** The bundle {@code name} (e.g. {@code i18n.window}) in the current language. */
