@@ -32,8 +32,10 @@ public final class LessonJson {
 
     private static final List<String> TOP_FIELDS = List.of("title", "stages");
     private static final List<String> STAGE_FIELDS = List.of("title", "preset", "run", "text", "question", "press",
-            "reveal");
-    private static final List<String> RUN_FIELDS = List.of("mode", "steps");
+            "reveal", "predict", "remote_steps");
+    private static final List<String> RUN_FIELDS = List.of("mode", "steps", "weight", "bias");
+    /** The most steps the remote's "next" takes in one stage. */
+    public static final int MAX_REMOTE_STEPS = 100;
     private static final List<String> TEXT_FIELDS = List.of("en", "zh-CN");
 
     /** The most steps a stage may run when it opens (a lesson sets a scene, it does not train a model). */
@@ -97,15 +99,40 @@ public final class LessonJson {
         Lesson.Text press = text(required(node, "press", path), child(path, "press"), true);
         JsonNode revealNode = node.get("reveal");
         Lesson.Text reveal = revealNode == null ? Lesson.Text.NONE : text(revealNode, child(path, "reveal"), true);
-        return new Lesson.Stage(title, preset, run, text, question, press, reveal);
+        Lesson.Ask predict = null;
+        JsonNode predictNode = node.get("predict");
+        if (predictNode != null) {
+            for (Lesson.Ask a : Lesson.Ask.values()) {
+                if (predictNode.isTextual() && predictNode.asText().equals(a.json())) {
+                    predict = a;
+                }
+            }
+            if (predict == null) {
+                throw new LessonFormatException(child(path, "predict"),
+                        "expected \"running_mean\", \"running_var\" or \"y\", got " + show(predictNode));
+            }
+        }
+        int remoteSteps = 1;
+        JsonNode remoteNode = node.get("remote_steps");
+        if (remoteNode != null) {
+            if (!remoteNode.isIntegralNumber() || !remoteNode.canConvertToInt() || remoteNode.asInt() < 0
+                    || remoteNode.asInt() > MAX_REMOTE_STEPS) {
+                throw new LessonFormatException(child(path, "remote_steps"), "expected a whole number from 0 to "
+                        + MAX_REMOTE_STEPS + ", got " + show(remoteNode));
+            }
+            remoteSteps = remoteNode.asInt();
+        }
+        return new Lesson.Stage(title, preset, run, text, question, press, reveal, predict, remoteSteps);
     }
 
     private static Lesson.Run run(JsonNode node, String path) throws LessonFormatException {
         object(node, path);
         noUnknownFields(node, path, RUN_FIELDS);
         if (node.isEmpty()) {
-            throw new LessonFormatException(path, "expected \"mode\", \"steps\" or both, got {}");
+            throw new LessonFormatException(path, "expected \"mode\", \"steps\", \"weight\" or \"bias\", got {}");
         }
+        Float weight = number(node.get("weight"), child(path, "weight"));
+        Float bias = number(node.get("bias"), child(path, "bias"));
         Boolean training = null;
         JsonNode modeNode = node.get("mode");
         if (modeNode != null) {
@@ -127,7 +154,18 @@ public final class LessonJson {
             }
             steps = stepsNode.asInt();
         }
-        return new Lesson.Run(training, steps);
+        return new Lesson.Run(training, steps, weight, bias);
+    }
+
+    /** A finite number that fits a float (γ or β for every channel), or null if absent. */
+    private static Float number(JsonNode node, String path) throws LessonFormatException {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber() || !Float.isFinite((float) node.asDouble())) {
+            throw new LessonFormatException(path, "expected a finite number such as 2 or 0.5, got " + show(node));
+        }
+        return (float) node.asDouble();
     }
 
     /** {@code {"en": "...", "zh-CN": "..."}}: both required and non-blank. */

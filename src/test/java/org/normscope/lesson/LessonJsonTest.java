@@ -67,7 +67,7 @@ class LessonJsonTest {
         "mode typo          | `\"run\": [{\"mode\": \"evaluate\"}]` | stages[1].run[0].mode: expected \"train\" or \"eval\"",
         "steps not whole    | `\"run\": [{\"steps\": 1.5}]`  | stages[1].run[0].steps: expected a whole number from 1 to 100000",
         "steps zero         | `\"run\": [{\"steps\": 0}]`    | stages[1].run[0].steps: expected a whole number",
-        "empty run entry    | `\"run\": [{}]`                | stages[1].run[0]: expected \"mode\", \"steps\" or both",
+        "empty run entry    | `\"run\": [{}]`                | stages[1].run[0]: expected \"mode\", \"steps\", \"weight\" or \"bias\"",
         "run not list       | `\"run\": 4`                   | stages[1].run: expected a list",
         "unknown run field  | `\"run\": [{\"step\": 4}]`     | stages[1].run[0].step: unknown field",
         "no translation     | `\"reveal\": {\"en\": \"a\"}`  | stages[1].reveal.zh-CN: missing",

@@ -478,8 +478,11 @@ public final class MainWindow {
         switch (e.getCode()) {
             // long work or Play stops after the running step; else Esc leaves presentation mode
             case ESCAPE -> model.escape();
-            case SPACE, PAGE_DOWN -> model.step(); // Page Down: a presentation remote's "next"
-            case PAGE_UP -> model.time().stepBack(); // and its "previous": the cursor a step back
+            case SPACE -> model.step();
+            // a presentation remote's "next" and "previous": a step and the cursor a step back, and in a
+            // lesson the next stage once the stage has taken its steps, the previous one from a stage's start
+            case PAGE_DOWN -> model.remoteNext();
+            case PAGE_UP -> model.remotePrevious();
             case RIGHT, LEFT, B -> { // while presenting only: elsewhere they move in the controls
                 if (!presenting) {
                     return;

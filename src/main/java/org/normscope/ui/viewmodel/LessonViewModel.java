@@ -27,7 +27,7 @@ public final class LessonViewModel {
     /** Loads a preset and runs a stage's steps (the main view model does it on the session's thread). */
     @FunctionalInterface
     public interface StageLoader {
-        void open(Preset preset, List<Lesson.Run> run);
+        void open(Preset preset, Lesson.Stage stage);
     }
 
     private final ObservableList<Lesson> lessons;
@@ -47,6 +47,8 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper press = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasAnswer = new ReadOnlyBooleanWrapper(false);
+    /** The step the current stage's own runs reach when it opens: the remote's steps count from there. */
+    private long stageBase;
 
     /**
      * @param presets finds a preset by the id a stage names
@@ -90,6 +92,33 @@ public final class LessonViewModel {
         }
     }
 
+    /**
+     * The presentation remote's "next" (Page Down) in a lesson, the session being at step
+     * {@code stepCount}: true if it should step (the stage wants more steps, or it is the last
+     * stage); otherwise it has moved on to the next stage. Without an open lesson: true.
+     */
+    public boolean remoteNext(long stepCount) {
+        Lesson.Stage s = stage();
+        if (s == null || !shown.get() || stepCount < stageBase + s.remoteSteps() || !hasNext.get()) {
+            return true;
+        }
+        next();
+        return false;
+    }
+
+    /**
+     * The remote's "previous" (Page Up) in a lesson: at the start of a stage (no step taken since it
+     * opened) it goes back to the previous stage and gives true; otherwise false (the caller moves
+     * the cursor back a step, as without a lesson).
+     */
+    public boolean remotePrevious(long stepCount) {
+        if (stage() == null || !shown.get() || stepCount > stageBase || !hasPrevious.get()) {
+            return false;
+        }
+        previous();
+        return true;
+    }
+
     /** Opens the current stage again: its preset and its steps. */
     public void restartStage() {
         if (lesson.get() != null) {
@@ -122,7 +151,8 @@ public final class LessonViewModel {
         hasAnswer.set(!s.reveal().isEmpty());
         answerShown.set(false);
         showTexts();
-        loader.open(presets.apply(s.preset()), s.run());
+        stageBase = s.run().stream().mapToLong(Lesson.Run::steps).sum(); // the preset's load starts from step 0
+        loader.open(presets.apply(s.preset()), s);
     }
 
     private void showTexts() {

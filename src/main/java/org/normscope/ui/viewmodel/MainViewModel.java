@@ -188,10 +188,24 @@ public final class MainViewModel implements AutoCloseable {
      * A lesson's stage opens: its preset is loaded (again, if it is the current one), then each
      * of the stage's runs switches the mode and runs its steps, in order, on the session's thread.
      */
-    private void openStage(Preset p, List<Lesson.Run> run) {
+    private void openStage(Preset p, Lesson.Stage stage) {
         predict.cancel();
         load(p);
-        for (Lesson.Run r : run) {
+        for (Lesson.Run r : stage.run()) {
+            if (r.weight() != null || r.bias() != null) {
+                Float w = r.weight();
+                Float b = r.bias();
+                runner.submit(s -> {
+                    for (int c = 0; c < s.config().numFeatures(); c++) {
+                        if (w != null) {
+                            s.setWeight(c, w);
+                        }
+                        if (b != null) {
+                            s.setBias(c, b);
+                        }
+                    }
+                });
+            }
             if (r.training() != null) {
                 boolean t = r.training();
                 runner.submit(s -> s.setTraining(t));
@@ -199,6 +213,30 @@ public final class MainViewModel implements AutoCloseable {
             if (r.steps() > 0) {
                 runner.step(r.steps());
             }
+        }
+        // the stage's question goes in the Predict box (the answer is then hidden until the step)
+        if (stage.predict() != null) {
+            predict.askVarianceProperty().set(stage.predict() == Lesson.Ask.RUNNING_VAR);
+            predict.onProperty().set(true);
+        } else {
+            predict.onProperty().set(false);
+        }
+    }
+
+    /**
+     * The presentation remote's "next" (Page Down): a step, or in a lesson whose stage has taken its
+     * steps, the next stage.
+     */
+    public void remoteNext() {
+        if (lesson.remoteNext(stepCountProperty().get())) {
+            step();
+        }
+    }
+
+    /** The remote's "previous" (Page Up): the cursor a step back, or at a lesson stage's start the previous stage. */
+    public void remotePrevious() {
+        if (!lesson.remotePrevious(stepCountProperty().get())) {
+            time.stepBack();
         }
     }
 

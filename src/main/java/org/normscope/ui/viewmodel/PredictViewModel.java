@@ -179,9 +179,14 @@ public final class PredictViewModel {
         armed = new Armed(shown.step(), shown.refusalId(), target.get(), channel.get(), List.copyOf(guesses));
     }
 
-    /** Something else than a step (a preset, a lesson's stage) starts: no reveal is due. */
+    /**
+     * Something else than a step (a preset, a lesson's stage) starts: no reveal is due, and the
+     * last one, about a layer that is gone, leaves the box.
+     */
     public void cancel() {
         armed = null;
+        reveal.set("");
+        verdicts.clear();
     }
 
     /** A new snapshot: the mode, the channels, and the reveal if a step was awaited. */

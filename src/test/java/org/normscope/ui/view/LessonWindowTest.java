@@ -73,7 +73,7 @@ class LessonWindowTest {
         assertThat(d.text("#lesson-question")).startsWith("Ask: What is running_mean after the first step?");
         assertThat(fx(() -> d.node("#lesson-answer", Node.class).isVisible())).isFalse(); // not given away
 
-        d.click("#predict");
+        // the stage turns Predict on by itself
         waitUntil("the Predict box", () -> d.node("#predict-box", Node.class).isVisible());
         d.waitForText("#predict-question", "running_mean of channel 0 after step 1?");
         d.typeInto("#predict-guess", "0.25");
@@ -113,9 +113,13 @@ class LessonWindowTest {
         robot.type(KeyCode.N);
         d.waitForText("#lesson-stage-title", "Eval uses the running stats");
         d.waitForText("#step-count", "step 4");
-        robot.type(KeyCode.Q);
-        waitUntil("the Predict box", () -> d.node("#predict-box", Node.class).isVisible());
+        waitUntil("the Predict box the stage turned on", () -> d.node("#predict-box", Node.class).isVisible());
         d.waitForText("#predict-question", "The output y of element 0 of channel 0 after step 5 (eval)?");
+        focusOffFields();
+        robot.type(KeyCode.Q);
+        waitUntil("Q turns it off", () -> !d.node("#predict-box", Node.class).isVisible());
+        robot.type(KeyCode.Q);
+        waitUntil("and on", () -> d.node("#predict-box", Node.class).isVisible());
         focusOffFields();
         robot.press(KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT);
         d.waitForText("#lesson-stage-title", "Why running_var shrinks");

@@ -49,7 +49,7 @@ class LessonViewModelTest {
         assertThat(lesson.positionProperty().get()).isEqualTo("Stage 2 of 7");
         assertThat(lesson.titleProperty().get()).isEqualTo("momentum and the running stats");
         assertThat(lesson.questionProperty().get()).startsWith("What is running_mean after the first step?");
-        assertThat(lesson.pressProperty().get()).contains("Q (Predict)");
+        assertThat(lesson.pressProperty().get()).startsWith("Predict is on: each new value stays hidden (?)");
         assertThat(lesson.answerShownProperty().get()).isFalse();
         assertThat(lesson.hasAnswerProperty().get()).isTrue();
         lesson.showAnswer();
@@ -125,14 +125,14 @@ class LessonViewModelTest {
     void theStageLoaderGetsThePresetAndTheRuns() {
         List<String> opened = new ArrayList<>();
         LessonViewModel l = new LessonViewModel(LessonLibrary.builtIn(), PresetLibrary::find,
-                (Preset p, List<Lesson.Run> run) -> opened.add(p.name() + " " + run));
+                (Preset p, Lesson.Stage stage) -> opened.add(p.name() + " " + stage.run()));
         l.open(LessonLibrary.find("notebook"));
         l.next();
         l.next();
         l.next();
         assertThat(opened).hasSize(4);
-        assertThat(opened.get(3)).isEqualTo("Notebook: BatchNorm1d on ones [Run[training=true, steps=4], "
-                + "Run[training=false, steps=0]]");
+        assertThat(opened.get(3)).isEqualTo("Notebook: BatchNorm1d on ones [Run[training=true, steps=4, weight=null, "
+                + "bias=null], Run[training=false, steps=0, weight=null, bias=null]]");
     }
 
     @Test
@@ -152,7 +152,7 @@ class LessonViewModelTest {
     void chineseTextsAndALanguageSwitchRereadsThemWithoutReopeningTheStage() {
         List<String> opened = new ArrayList<>();
         LessonViewModel l = new LessonViewModel(LessonLibrary.builtIn(), PresetLibrary::find,
-                (Preset p, List<Lesson.Run> run) -> opened.add(p.name()));
+                (Preset p, Lesson.Stage stage) -> opened.add(p.name()));
         try {
             UiLocale.set(UiLocale.CHINESE);
             l.open(LessonLibrary.find("notebook"));
@@ -163,7 +163,7 @@ class LessonViewModelTest {
             l.next();
             assertThat(l.titleProperty().get()).isEqualTo("动量与 running 统计量");
             assertThat(l.questionProperty().get()).isEqualTo("第一步之后 running_mean 是多少？第二、第三、第四步之后呢？");
-            assertThat(l.pressProperty().get()).startsWith("按 Q（Predict）");
+            assertThat(l.pressProperty().get()).startsWith("Predict 已打开");
             assertThat(l.answerProperty().get()).startsWith("0.3、0.51、0.657、0.7599");
             l.showAnswer();
 
