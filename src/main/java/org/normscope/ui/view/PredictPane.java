@@ -78,6 +78,9 @@ final class PredictPane extends VBox {
 
         Label guesses = new Label();
         guesses.setId("predict-guesses");
+        // only once there are guesses: before, the field's prompt says what to do, and the charts keep the row
+        guesses.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.guesses()));
+        guesses.managedProperty().bind(guesses.visibleProperty());
         guesses.getStyleClass().add("hint");
         guesses.textProperty().bind(Bindings.createStringBinding(() -> model.guesses().isEmpty()
                 ? UiText.get("predict.guesses.none")
@@ -93,13 +96,16 @@ final class PredictPane extends VBox {
         verdicts.setWrapText(true);
         verdicts.textProperty().bind(Bindings.createStringBinding(() -> model.verdicts().stream()
                 .map(PredictViewModel.Verdict::text).collect(Collectors.joining("   \u00b7   ")), model.verdicts()));
-        HBox revealRow = new HBox(16, reveal, verdicts);
-        HBox.setHgrow(verdicts, Priority.ALWAYS);
-        revealRow.setAlignment(Pos.CENTER_LEFT);
-        revealRow.visibleProperty().bind(model.revealProperty().isNotEmpty());
-        revealRow.managedProperty().bind(revealRow.visibleProperty());
+        // the reveal goes on in the same flow, after the field, where there is room: a short window keeps
+        // its height for the charts
+        reveal.visibleProperty().bind(model.revealProperty().isNotEmpty());
+        reveal.managedProperty().bind(reveal.visibleProperty());
+        reveal.setMinWidth(Region.USE_PREF_SIZE);
+        verdicts.visibleProperty().bind(Bindings.isNotEmpty(model.verdicts()));
+        verdicts.managedProperty().bind(verdicts.visibleProperty());
+        ask.getChildren().addAll(reveal, verdicts);
 
-        getChildren().addAll(ask, guesses, revealRow);
+        getChildren().addAll(ask, guesses);
         visibleProperty().bind(model.onProperty());
         managedProperty().bind(visibleProperty());
     }

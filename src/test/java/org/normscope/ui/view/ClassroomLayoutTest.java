@@ -56,13 +56,16 @@ class ClassroomLayoutTest {
             "1920, 1080, 15, zh-CN, false, notebook",
             "1280, 720, 0, en, true, notebook",
             "1280, 720, 0, en, true, drifting",
-            "1280, 720, 0, zh-CN, true, notebook"})
+            "1280, 720, 0, zh-CN, true, notebook",
+            "1024, 768, 0, en, true, predicting",
+            "1024, 768, 0, zh-CN, true, predicting"})
     void everyLabelIsWholeAndOnScreen(int width, int height, int font, String lang, boolean presenting, String preset)
             throws Exception {
         UiLocale.set(UiLocale.parse(lang));
         model = fx(() -> {
             MainViewModel m = new MainViewModel(PresetLibrary.builtIn());
-            m.load(PresetLibrary.find(preset));
+            m.load(PresetLibrary.find(preset.equals("predicting") ? "notebook" : preset));
+            m.predict().onProperty().set(preset.equals("predicting")); // the Predict box above the charts
             if (presenting) {
                 m.presentation().enter();
             }

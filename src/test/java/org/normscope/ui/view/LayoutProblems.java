@@ -62,6 +62,10 @@ final class LayoutProblems {
                     out.add("chart " + chart.getId() + " cut: \"" + t + "\"");
                 }
             }
+            String tooSmall = org.normscope.ui.chart.ChartWords.current().tooSmall().substring(0, 4);
+            if (ChartProbe.texts(chart).stream().anyMatch(t -> t.startsWith(tooSmall))) {
+                out.add("chart " + chart.getId() + " too small to draw");
+            }
             for (String pair : ChartProbe.overlaps(chart)) {
                 out.add("chart " + chart.getId() + " overlap: " + pair);
             }
