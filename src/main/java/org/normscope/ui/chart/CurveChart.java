@@ -387,7 +387,8 @@ public class CurveChart extends XAxisCanvasChart {
         }
 
         // ---- x ticks: as many as fit with about a line of space between labels
-        XTicks xt = layoutXTicks(xr, plotLeft, plotRight, w, integerXTicks, tickF, tickLh);
+        XTicks xt = layoutXTicks(xr, plotLeft, plotRight, sideW > 0 ? w - pad - sideW - 6 * s : w, integerXTicks, tickF,
+                tickLh);
         plotLeft = xt.left();
         plotRight = xt.right();
         double[] xTicks = xt.ticks();
@@ -616,8 +617,16 @@ public class CurveChart extends XAxisCanvasChart {
 
     /** Strokes the current path in this colour and style (with a darker casing for pale colours). */
     private void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width) {
+        strokeStyled(gc, color, style, width, width);
+    }
+
+    /**
+     * As above, with the dash pattern of a line {@code dashWidth} wide: a legend sample keeps short
+     * dashes however thick it is, so that its few pixels still show the pattern.
+     */
+    private void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width, double dashWidth) {
         gc.setLineJoin(StrokeLineJoin.ROUND);
-        gc.setLineDashes(style.dashes(width));
+        gc.setLineDashes(style.dashes(dashWidth));
         if (theme().needsCasing(color)) {
             gc.setStroke(theme().outline(color));
             gc.setLineWidth(width + 2);
@@ -846,7 +855,7 @@ public class CurveChart extends XAxisCanvasChart {
                 gc.beginPath();
                 gc.moveTo(x, Math.round(cy) + 0.5);
                 gc.lineTo(x + sampleW, Math.round(cy) + 0.5);
-                strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))));
+                strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))), 2);
                 text(gc, texts.get(items.get(k)), f, theme().ink(), x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
                 x += widths.get(items.get(k)) + itemGap;
             }
@@ -889,7 +898,7 @@ public class CurveChart extends XAxisCanvasChart {
                     gc.beginPath();
                     gc.moveTo(x, cy);
                     gc.lineTo(x + sampleW, cy);
-                    strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))));
+                    strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))), 2);
                     text(gc, e.label(), f, theme().ink(), x + sampleW + sampleGap, y + rowH / 2 - lh / 2, Align.LEFT);
                     y += rowH;
                 }
