@@ -487,9 +487,18 @@ public abstract class CanvasChart extends Region {
         if (t != null && !t.isBlank()) {
             Font f = font(TITLE_PX, true);
             top = pad * 0.6;
-            // a long title wraps into two lines, unless the chart is short
+            // a long title wraps into two lines, unless the chart is short; rather than cut it, a short
+            // chart takes two lines too, and then a smaller font
             int lines = 2 * lineHeight(f) < 0.15 * h ? 2 : 1;
-            for (String line : wrap(t, f, w - 2 * pad, lines)) {
+            List<String> wrapped = wrap(t, f, w - 2 * pad, lines);
+            if (isCut(wrapped) && lines == 1) {
+                wrapped = wrap(t, f, w - 2 * pad, 2);
+            }
+            if (isCut(wrapped)) {
+                f = font(AXIS_PX, true);
+                wrapped = wrap(t, f, w - 2 * pad, 2);
+            }
+            for (String line : wrapped) {
                 text(gc, line, f, theme().ink(), w / 2, top, Align.CENTER);
                 top += lineHeight(f);
             }
@@ -667,6 +676,11 @@ public abstract class CanvasChart extends Region {
      * {@code s} in at most {@code maxLines} lines of at most {@code maxWidth} each, broken at
      * spaces (greedily); what does not fit ends the last line with "…".
      */
+    /** Whether wrapped lines end cut short (with an ellipsis). */
+    private static boolean isCut(List<String> lines) {
+        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith("\u2026");
+    }
+
     protected final List<String> wrap(String s, Font f, double maxWidth, int maxLines) {
         List<String> lines = new ArrayList<>();
         if (s == null || s.isBlank()) {

@@ -2,11 +2,13 @@ package org.normscope.ui.chart;
 
 import java.text.MessageFormat;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The few words the charts draw themselves (the rest, titles and labels, are given to them), in
- * the window's language. The window sets them from its bundles ({@link #use(ChartWords)}); the
- * charts read {@link #current()} when they draw. English until then.
+ * the window's language. The window gives a source that reads its bundles in the current language
+ * ({@link #use(Supplier)}); the charts read {@link #current()} each time they draw, so a language
+ * switch shows at the next redraw. English until a source is given.
  *
  * @param more        "+{0} more": what the legend could not list
  * @param noValues    a histogram cell with no values to draw
@@ -20,7 +22,7 @@ public record ChartWords(String more, String noValues, String tooSmall, String m
     public static final ChartWords ENGLISH = new ChartWords("+{0} more", "no values",
             "too small to draw: enlarge the window or the chart, or make the text smaller", "median", "min", "max");
 
-    private static volatile ChartWords current = ENGLISH;
+    private static volatile Supplier<ChartWords> source = () -> ENGLISH;
 
     public ChartWords {
         Objects.requireNonNull(more);
@@ -31,13 +33,13 @@ public record ChartWords(String more, String noValues, String tooSmall, String m
         Objects.requireNonNull(max);
     }
 
-    /** The words every chart draws from now on (read at each redraw). */
-    public static void use(ChartWords words) {
-        current = Objects.requireNonNull(words);
+    /** Where every chart takes its words from now on (asked at each redraw, on the FX thread). */
+    public static void use(Supplier<ChartWords> words) {
+        source = Objects.requireNonNull(words);
     }
 
     public static ChartWords current() {
-        return current;
+        return source.get();
     }
 
     /** "+3 more". */

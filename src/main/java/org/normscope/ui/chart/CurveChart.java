@@ -285,10 +285,11 @@ public class CurveChart extends XAxisCanvasChart {
         List<LegendEntry> side = List.of();
         double sideW = 0;
         int sideRows = 0;
-        if (!showLegend && legendH > 0 && heat == null) {
+        if (!showLegend && legendH > 0 && heat == null) { // with a heat map the colour bar holds the right edge
             double rowH = lineHeight(tickF) + 4 * s;
             int rows = (int) Math.floor((h - top - pad) / rowH);
-            for (List<LegendEntry> candidate : List.of(entries, compact(entries))) {
+            // the short labels: beside the plot every pixel of the legend is taken from the plot
+            for (List<LegendEntry> candidate : List.of(compact(entries))) {
                 double colW = rows < 1 ? Double.NaN : sideLegend(gc, candidate, 0, top, rows, true);
                 if (colW <= 0.5 * w) { // the plot keeps at least half the width
                     side = candidate;
@@ -369,7 +370,9 @@ public class CurveChart extends XAxisCanvasChart {
         int titleLines = Math.max(curveTitle.size(), rowTitle.size());
         double yTitleW = titleLines > 0 ? titleLines * axisLh + 6 * s : 0;
         double plotLeft = Math.round(pad + yTitleW + labelsW + tickLen + 3 * s);
-        double plotRight = w - pad - (sideW > 0 ? sideW + 10 * s : 0);
+        // the width left of a legend beside the plot: the plots, the colour bar and its title
+        double wPlot = w - (sideW > 0 ? sideW + 10 * s : 0);
+        double plotRight = wPlot - pad;
         String minLabel = "";
         String maxLabel = "";
         double barW = 16 * s;
@@ -383,12 +386,12 @@ public class CurveChart extends XAxisCanvasChart {
                 heatTitle = "";
             }
             double heatTitleW = heatTitle.isBlank() ? 0 : axisLh + 6 * s;
-            plotRight = w - pad - heatTitleW - cbLabelW - 5 * s - barW - 12 * s;
+            plotRight = wPlot - pad - heatTitleW - cbLabelW - 5 * s - barW - 12 * s;
         }
 
         // ---- x ticks: as many as fit with about a line of space between labels
-        XTicks xt = layoutXTicks(xr, plotLeft, plotRight, sideW > 0 ? w - pad - sideW - 6 * s : w, integerXTicks, tickF,
-                tickLh);
+        XTicks xt = layoutXTicks(xr, plotLeft, plotRight, heat != null ? w : sideW > 0 ? w - pad - sideW - 6 * s : w,
+                integerXTicks, tickF, tickLh);
         plotLeft = xt.left();
         plotRight = xt.right();
         double[] xTicks = xt.ticks();
@@ -432,7 +435,7 @@ public class CurveChart extends XAxisCanvasChart {
             drawColourBar(gc, barX, heatTop, barW, heatBottom - heatTop, minLabel, maxLabel, tickF, tickLh);
             if (!heatTitle.isBlank()) {
                 String t = fit(heatTitle, axisF, heatBottom - heatTop);
-                verticalText(gc, t, axisF, theme().ink(), w - pad - axisLh / 2, (heatTop + heatBottom) / 2);
+                verticalText(gc, t, axisF, theme().ink(), wPlot - pad - axisLh / 2, (heatTop + heatBottom) / 2);
             }
         }
 

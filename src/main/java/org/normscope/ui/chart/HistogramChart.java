@@ -271,8 +271,8 @@ public class HistogramChart extends CanvasChart {
         List<double[]> placed = new ArrayList<>(); // {marker index, line, left, right}
         for (int i = 0; i < markers.size(); i++) {
             HistogramData.Marker m = markers.get(i);
-            if (m.label().isBlank()) {
-                continue;
+            if (m.label().isBlank() || textWidth(m.label(), markF) > cw) {
+                continue; // a label that does not fit the cell whole is left out; its line stays
             }
             double p = px(m.x(), xr, left, right);
             double lw = textWidth(fit(m.label(), markF, cw), markF);

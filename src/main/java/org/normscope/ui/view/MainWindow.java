@@ -73,7 +73,7 @@ public final class MainWindow {
             org.normscope.ui.chart.CanvasChart.setTextFamily(null);
         }
         root.getStylesheets().add(MainWindow.class.getResource("/css/normscope.css").toExternalForm());
-        org.normscope.ui.chart.ChartWords.use(new org.normscope.ui.chart.ChartWords(UiText.get("charts.words.more"),
+        org.normscope.ui.chart.ChartWords.use(() -> new org.normscope.ui.chart.ChartWords(UiText.get("charts.words.more"),
                 UiText.get("charts.words.no.values"), UiText.get("charts.words.too.small"),
                 UiText.get("charts.words.median"), UiText.get("charts.words.min"), UiText.get("charts.words.max")));
 
@@ -711,7 +711,23 @@ public final class MainWindow {
         ComboBox<Preset> presets = new ComboBox<>(model.presets());
         presets.setId("preset");
         presets.valueProperty().bindBidirectional(model.presetProperty());
-        presets.setButtonCell(new PresetCell());
+        PresetCell shownCell = new PresetCell();
+        // a long name goes on on a second line rather than "Many channels: BatchNorm2d(24) a...": the
+        // box takes the height of the name wrapped at its width (the skin sizes it for one line)
+        shownCell.setWrapText(true);
+        presets.setButtonCell(shownCell);
+        Runnable fitName = () -> {
+            javafx.scene.Node arrow = presets.lookup(".arrow-button");
+            double arrowW = arrow == null ? 30 : arrow.getLayoutBounds().getWidth();
+            double inner = presets.getWidth() - arrowW - presets.snappedLeftInset() - presets.snappedRightInset();
+            if (inner > 0) {
+                presets.setMinHeight(Math.ceil(shownCell.prefHeight(inner)) + presets.snappedTopInset()
+                        + presets.snappedBottomInset());
+            }
+        };
+        presets.widthProperty().addListener((o, a, w) -> fitName.run());
+        shownCell.textProperty().addListener((o, a, v) -> javafx.application.Platform.runLater(fitName));
+        presets.skinProperty().addListener((o, a, v) -> javafx.application.Platform.runLater(fitName));
         presets.setCellFactory(l -> new PresetCell());
         presets.setMaxWidth(Double.MAX_VALUE);
         Explanations.explain(presets, "preset");

@@ -36,21 +36,25 @@ final class LayoutProblems {
                         + scene.getHeight());
             }
         }
-        visit(root, scene, out);
+        visit(root, scene, out, false);
         return out;
     }
 
-    private static void visit(Node n, Scene scene, List<String> out) {
-        if (!n.isVisible() || n instanceof ScrollPane || n.getStyleClass().contains("virtual-flow")) {
+    /** {@code scrolled}: inside a scroll pane (the settings), where only cut texts count, not the edges. */
+    private static void visit(Node n, Scene scene, List<String> out, boolean scrolled) {
+        if (!n.isVisible() || n.getStyleClass().contains("virtual-flow")) {
             return;
         }
+        scrolled = scrolled || n instanceof ScrollPane;
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
             Text shown = (Text) l.lookup(".text");
-            if (shown != null && !shown.getText().equals(l.getText()) && shown.getText().contains("…")) {
+            // JavaFX shortens with "..." (its default ellipsis string), the charts with "…"
+            if (shown != null && !shown.getText().equals(l.getText())
+                    && (shown.getText().contains("...") || shown.getText().contains("…"))) {
                 out.add("cut: \"" + l.getText() + "\" shows \"" + shown.getText() + "\"");
             }
             Bounds b = l.localToScene(l.getLayoutBounds());
-            if (b.getWidth() > 0 && (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1
+            if (!scrolled && b.getWidth() > 0 && (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1
                     || b.getMinX() < -1 || b.getMinY() < -1)) {
                 out.add("off screen: \"" + l.getText() + "\" at " + Math.round(b.getMinX()) + "," + Math.round(b.getMinY())
                         + " to " + Math.round(b.getMaxX()) + "," + Math.round(b.getMaxY()));
@@ -76,7 +80,7 @@ final class LayoutProblems {
         }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
-                visit(c, scene, out);
+                visit(c, scene, out, scrolled);
             }
         }
     }
