@@ -168,7 +168,8 @@ public final class MainWindow {
         model.presentation().lookProperty().addListener((o, a, look) -> applyLook());
         model.presentation().presentingProperty().addListener((o, a, on) -> applyFullScreen(on));
         // presenting: the table of values folds away, so that the histograms keep their height
-        charts.compactProperty().bind(model.presentation().presentingProperty().or(model.layout().shortProperty()));
+        charts.compactProperty().bind(model.presentation().presentingProperty()
+                .or(model.layout().valuesDockedProperty()));
         applyLook();
 
         frames = new AnimationTimer() {

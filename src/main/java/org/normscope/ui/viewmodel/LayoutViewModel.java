@@ -13,9 +13,11 @@ import javafx.beans.property.SimpleBooleanProperty;
  *     a button, so that the charts and the panes beside them keep their width;</li>
  * <li>where the charts' area is narrower than {@value #TABBED_BELOW} the right column (histograms,
  *     distributions, Explain, the table of values) goes into a <b>tab</b> beside the curves;</li>
+ * <li>below {@value #VALUES_DOCKED_BELOW} high the table of values moves into a tab beside the
+ *     console, so that the histograms keep their height;</li>
  * <li>on a <b>short</b> window (below {@value #SHORT_BELOW}) the console shrinks to its tab
- *     headers (a click opens it) and the table of values moves into a tab beside it, so that the
- *     charts keep their height: the console gives way before the charts do.</li>
+ *     headers (a click opens it), so that the charts keep their height: the console gives way
+ *     before the charts do.</li>
  * </ul>
  */
 public final class LayoutViewModel {
@@ -29,9 +31,12 @@ public final class LayoutViewModel {
     public static final double TABBED_BELOW = 760;
     /** Below this window height (effective px) the console folds to its tab headers. */
     public static final double SHORT_BELOW = 640;
+    /** Below this window height (effective px) the table of values leaves the histograms their height. */
+    public static final double VALUES_DOCKED_BELOW = 800;
 
     private final ReadOnlyBooleanWrapper tabbed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper shortWindow = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper valuesDocked = new ReadOnlyBooleanWrapper(false);
 
     private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty settingsShown = new SimpleBooleanProperty(true);
@@ -77,7 +82,9 @@ public final class LayoutViewModel {
 
     /** The window's height and base font size changed: whether the console gives its height to the charts. */
     public void setHeight(double height, double fontSize) {
-        shortWindow.set(height > 0 && height < SHORT_BELOW * fontSize / MainViewModel.DEFAULT_FONT);
+        double scale = fontSize / MainViewModel.DEFAULT_FONT;
+        shortWindow.set(height > 0 && height < SHORT_BELOW * scale);
+        valuesDocked.set(height > 0 && height < VALUES_DOCKED_BELOW * scale);
     }
 
     /** The charts' area's width and base font size changed: whether the right column goes into a tab. */
@@ -88,6 +95,15 @@ public final class LayoutViewModel {
     /** Whether the charts' right column is a tab beside the curves (a narrow charts' area). */
     public ReadOnlyBooleanProperty tabbedProperty() {
         return tabbed.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the table of values goes into a tab beside the console (a window below
+     * {@value #VALUES_DOCKED_BELOW} effective px high): under the histograms it left them too little
+     * height to draw their bars.
+     */
+    public ReadOnlyBooleanProperty valuesDockedProperty() {
+        return valuesDocked.getReadOnlyProperty();
     }
 
     /** Whether the window is short for its text size: the console folds to its tab headers. */

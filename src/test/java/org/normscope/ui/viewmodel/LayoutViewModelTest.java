@@ -63,4 +63,15 @@ class LayoutViewModelTest {
         layout.setHeight(600, 15);
         assertThat(layout.shortProperty().get()).isTrue();
     }
+
+    @Test
+    void belowEightHundredTheTableOfValuesLeavesTheHistograms() {
+        layout.setHeight(800, 15);
+        assertThat(layout.valuesDockedProperty().get()).isFalse();
+        layout.setHeight(768, 15);
+        assertThat(layout.valuesDockedProperty().get()).isTrue();
+        assertThat(layout.shortProperty().get()).isFalse();
+        layout.setHeight(1080, 22); // 736 effective px
+        assertThat(layout.valuesDockedProperty().get()).isTrue();
+    }
 }
