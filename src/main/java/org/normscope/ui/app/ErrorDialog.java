@@ -2,6 +2,7 @@ package org.normscope.ui.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -24,8 +25,22 @@ public final class ErrorDialog {
     private ErrorDialog() {
     }
 
-    /** Shows the dialog (on the FX thread), unless one is already open: a burst of errors gives one dialog. */
+    /**
+     * Shows the dialog after the current pulse, from any thread, unless one is already open: a burst
+     * of errors gives one dialog. Never at once: JavaFX refuses to show a dialog and wait during
+     * animation or layout processing, which is where an error in a chart's drawing or an
+     * {@code AnimationTimer} comes from.
+     */
     public static void show(Throwable error, Window owner) {
+        Platform.runLater(() -> open(error, owner));
+    }
+
+    /** Whether the dialog is open. */
+    static boolean isShowing() {
+        return showing;
+    }
+
+    private static void open(Throwable error, Window owner) {
         if (showing) {
             return;
         }
@@ -53,9 +68,14 @@ public final class ErrorDialog {
                 copy.setText(UiText.get("error.copied"));
                 e.consume(); // keep the dialog open
             });
-            alert.showAndWait();
-        } finally {
+            alert.setOnHidden(e -> showing = false);
+            alert.show(); // not showAndWait: nothing here needs the answer, and no pulse is held up
+            // closed by the window system rather than the dialog's button: the next error shows too
+            alert.getDialogPane().getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN,
+                    e -> showing = false);
+        } catch (RuntimeException e) {
             showing = false;
+            throw e;
         }
     }
 

@@ -51,7 +51,7 @@ public final class NormScopeApp extends Application {
 
     /** Puts a window on a stage: title, size, error handling, figure export, clean closing. */
     public static Scene install(Stage stage, MainViewModel model, MainWindow window) {
-        model.setErrorHandler(e -> Platform.runLater(() -> ErrorDialog.show(e, stage)));
+        model.setErrorHandler(e -> ErrorDialog.show(e, stage));
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> ErrorDialog.show(e, stage));
         window.setFigureExporter(node -> {
             File file = MainWindow.choosePng(stage, "normscope-figure.png");
@@ -72,7 +72,7 @@ public final class NormScopeApp extends Application {
             if (file != null) {
                 HistoryExport.writeInBackground(history, stat, stepsPerRow, from, to, file,
                         done -> Platform.runLater(() -> model.tell(done)),
-                        e -> Platform.runLater(() -> ErrorDialog.show(e, stage)));
+                        e -> ErrorDialog.show(e, stage));
             }
         });
         window.setSessionExporter(script -> {
@@ -86,7 +86,7 @@ public final class NormScopeApp extends Application {
             if (file != null) {
                 model.sessionScenario().whenComplete((export, error) -> {
                     if (error != null) {
-                        Platform.runLater(() -> ErrorDialog.show(error, stage));
+                        ErrorDialog.show(error, stage);
                         return;
                     }
                     SessionFiles.writeInBackground(export, script, file,
