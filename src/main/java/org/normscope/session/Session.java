@@ -586,14 +586,14 @@ public final class Session {
     }
 
     /**
-     * Sets channel {@code c}'s weight (the learnable γ); the comparison layer follows.
-     *
-     * @throws IllegalStateException without affine
+     * Sets channel {@code c}'s weight (the learnable γ); the comparison layer follows. An edit made
+     * for a layer that has since changed (queued behind long work: C shrank, or affine went off) is
+     * dropped with a note in the console.
      */
     public void setWeight(int c, float value) {
         float[] w = layer.weight();
-        if (w == null) {
-            throw new IllegalStateException("affine=False: the layer has no weight");
+        if (staleParameterEdit("weight", w, c)) {
+            return;
         }
         w[c] = value;
         layer.setWeight(w);
@@ -604,15 +604,11 @@ public final class Session {
         say(">>> layer.weight.data[" + c + "] = " + PythonFloat.repr(value));
     }
 
-    /**
-     * Sets channel {@code c}'s bias (the learnable β); the comparison layer follows.
-     *
-     * @throws IllegalStateException without affine
-     */
+    /** Sets channel {@code c}'s bias (the learnable β), as {@link #setWeight}. */
     public void setBias(int c, float value) {
         float[] b = layer.bias();
-        if (b == null) {
-            throw new IllegalStateException("affine=False: the layer has no bias");
+        if (staleParameterEdit("bias", b, c)) {
+            return;
         }
         b[c] = value;
         layer.setBias(b);
@@ -621,6 +617,19 @@ public final class Session {
         }
         journal.add(new SessionJournal.BiasSet(c, value));
         say(">>> layer.bias.data[" + c + "] = " + PythonFloat.repr(value));
+    }
+
+    /** Whether an edit of {@code name}[{@code c}] no longer fits the layer; if so, says so in the console. */
+    private boolean staleParameterEdit(String name, float[] values, int c) {
+        if (values == null) {
+            say(SessionText.get("stale.no.affine", name, Integer.toString(c)));
+            return true;
+        }
+        if (c < 0 || c >= values.length) {
+            say(SessionText.get("stale.channel", name, Integer.toString(c), Integer.toString(values.length)));
+            return true;
+        }
+        return false;
     }
 
     /** Makes the next batch an outlier batch (shifted by ten standard deviations). */

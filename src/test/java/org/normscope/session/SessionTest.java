@@ -616,18 +616,31 @@ class SessionTest {
         }
 
         @Test
+        void anEditForAChannelTheLayerNoLongerHasIsDroppedWithANote() {
+            Session s = new Session(Fixtures.bn1d(2, Momentum.of(0.1)), Fixtures.normal(4, new int[] {2}, 2, 0, 1), null);
+            s.setWeight(5, 3f);
+            assertThat(Fixtures.lastEntry(s).text())
+                    .isEqualTo("The edit of weight[5] was dropped: the layer has 2 channels now.");
+            s.setBias(-1, 3f);
+            assertThat(Fixtures.lastEntry(s).text())
+                    .isEqualTo("The edit of bias[-1] was dropped: the layer has 2 channels now.");
+            assertThat(s.snapshot().weight()).containsExactly(1f, 1f);
+            assertThat(s.snapshot().bias()).containsExactly(0f, 0f);
+        }
+
+        @Test
         void withoutAffineThereIsNoWeightOrBias() {
             Session s = new Session(Fixtures.bn1d(2, Momentum.of(0.1)).withAffine(false),
                     Fixtures.normal(4, new int[] {2}, 2, 0, 1), null);
-            long version = s.version();
-            long seq = s.console().lastSeq();
-            assertThatThrownBy(() -> s.setWeight(0, 2f)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("affine=False");
-            assertThatThrownBy(() -> s.setBias(0, 2f)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("affine=False");
-            assertThat(s.version()).isEqualTo(version);
-            assertThat(s.console().lastSeq()).isEqualTo(seq);
+            // an edit queued before affine went off is dropped with a note, not an exception
+            s.setWeight(0, 2f);
+            assertThat(Fixtures.lastEntry(s).text())
+                    .isEqualTo("The edit of weight[0] was dropped: the layer has no weight now (affine=False).");
+            s.setBias(1, 2f);
+            assertThat(Fixtures.lastEntry(s).text())
+                    .isEqualTo("The edit of bias[1] was dropped: the layer has no bias now (affine=False).");
             assertThat(s.snapshot().weight()).isNull();
+            assertThat(s.snapshot().bias()).isNull();
             s.step();
             assertThat(Fixtures.lastEntry(s).text()).doesNotContain("grad_fn");
         }
