@@ -71,14 +71,20 @@ public final class SessionRunner implements AutoCloseable {
     private volatile long manyEnded;
     /** Commands of many steps with an id up to this one stop (or do not start). */
     private volatile long cancelledUpTo;
-    private final AtomicReference<SessionSnapshot> latest = new AtomicReference<>();
+    /**
+     * The newest snapshot and whether it has been read, published together: a flag cleared before
+     * the snapshot was built let a reader mark the old one read, and the new one was then taken
+     * for read without anyone having seen it.
+     */
+    private record Handoff(SessionSnapshot snapshot, boolean taken) {
+    }
+
+    private final AtomicReference<Handoff> latest = new AtomicReference<>();
     private volatile boolean playing;
     private volatile double stepsPerSecond = 10;
     private volatile Consumer<Throwable> errorHandler = e -> { };
     private volatile boolean closed;
     private volatile long stepCount;
-    /** Whether the newest snapshot has been read since it was published. */
-    private volatile boolean taken = true;
 
     // worker-confined
     private ScheduledFuture<?> playTask;
@@ -97,7 +103,7 @@ public final class SessionRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        latest.set(session.snapshot());
+        latest.set(new Handoff(session.snapshot(), true));
         publishedVersion = session.version();
         stepCount = session.stepCount();
     }
@@ -112,8 +118,16 @@ public final class SessionRunner implements AutoCloseable {
      * after this was called: snapshots no one reads are not made (each computes histograms).
      */
     public SessionSnapshot latest() {
-        taken = true;
-        return latest.get();
+        Handoff h = latest.get();
+        if (!h.taken()) {
+            latest.compareAndSet(h, new Handoff(h.snapshot(), true)); // a newer one published meanwhile stays unread
+        }
+        return h.snapshot();
+    }
+
+    /** Whether the newest published snapshot has been read. */
+    private boolean taken() {
+        return latest.get().taken();
     }
 
     /** The session's step count after the last tick or command; any thread may read it. */
@@ -252,7 +266,7 @@ public final class SessionRunner implements AutoCloseable {
                     lastShown = now;
                     stepCount = s.stepCount();
                     progress.set(new Progress(done, total, now - start));
-                    if (taken) {
+                    if (taken()) {
                         publish(); // only once the last one was read: an unread snapshot is not made
                     }
                 }
@@ -387,7 +401,7 @@ public final class SessionRunner implements AutoCloseable {
             errorHandler.accept(e);
         } finally {
             stepCount = session.stepCount();
-            if (!playing || (taken && System.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS)) {
+            if (!playing || (taken() && System.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS)) {
                 publish();
             }
         }
@@ -398,8 +412,7 @@ public final class SessionRunner implements AutoCloseable {
             if (session.version() != publishedVersion) {
                 publishedVersion = session.version();
                 lastPublishNanos = System.nanoTime();
-                taken = false;
-                latest.set(session.snapshot());
+                latest.set(new Handoff(session.snapshot(), false));
             }
         } catch (RuntimeException | Error e) {
             errorHandler.accept(e);
