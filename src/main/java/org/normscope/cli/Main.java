@@ -23,6 +23,25 @@ public final class Main implements Runnable {
     static final int DIFFERENCES = 1;
     /** Exit code of bad arguments or a bad input file. */
     static final int BAD_INPUT = 2;
+    /** Exit code of the window asked for where there is no display to show it on. */
+    static final int NO_DISPLAY = 4;
+
+    /**
+     * One line saying that the window cannot open, or null if it can try: on Linux and the other
+     * X11/Wayland systems (not Windows or macOS) neither {@code DISPLAY} nor {@code WAYLAND_DISPLAY}
+     * is set (JavaFX would die with a stack trace).
+     */
+    static String noDisplay(String osName, String display, String waylandDisplay) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return null;
+        }
+        if ((display == null || display.isBlank()) && (waylandDisplay == null || waylandDisplay.isBlank())) {
+            return "normscope: no display to open the window on (DISPLAY is not set); "
+                    + "`normscope screenshot` renders the window to a PNG without one";
+        }
+        return null;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +49,19 @@ public final class Main implements Runnable {
     /** With no arguments: the desktop window. Otherwise the command given. */
     public static void main(String[] args) {
         if (args.length == 0) {
-            NormScopeApp.launchApp();
+            String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
+                    System.getenv("WAYLAND_DISPLAY"));
+            if (noDisplay != null) {
+                System.err.println(noDisplay);
+                System.exit(NO_DISPLAY);
+            }
+            try {
+                NormScopeApp.launchApp();
+            } catch (UnsupportedOperationException e) { // JavaFX could not open the display after all
+                System.err.println("normscope: no display to open the window on (" + e.getMessage()
+                        + "); `normscope screenshot` renders the window to a PNG without one");
+                System.exit(NO_DISPLAY);
+            }
             System.exit(0);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
