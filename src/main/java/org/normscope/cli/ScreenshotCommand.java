@@ -67,6 +67,12 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
+    /** The font size as typed (NaN and the infinities as Java names them). */
+    private String fontSizeText() {
+        return fontSize == Math.rint(fontSize) && !Double.isInfinite(fontSize) ? Long.toString((long) fontSize)
+                : Double.toString(fontSize);
+    }
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -93,6 +99,23 @@ final class ScreenshotCommand implements Callable<Integer> {
             cl.getErr().println("normscope screenshot: --channel must be at least 0, got " + channel);
             return Main.BAD_INPUT;
         }
+        if (fontSize != 0 && !(fontSize >= org.normscope.ui.viewmodel.MainViewModel.MIN_FONT
+                && fontSize <= org.normscope.ui.viewmodel.MainViewModel.MAX_FONT)) {
+            cl.getErr().println("normscope screenshot: --font-size must be from "
+                    + (int) org.normscope.ui.viewmodel.MainViewModel.MIN_FONT + " to "
+                    + (int) org.normscope.ui.viewmodel.MainViewModel.MAX_FONT + " px, got " + fontSizeText());
+            return Main.BAD_INPUT;
+        }
+        if (cursor < 0) {
+            cl.getErr().println("normscope screenshot: --cursor must be a step from 1 (0: none), got " + cursor);
+            return Main.BAD_INPUT;
+        }
+        try {
+            org.normscope.files.AtomicWrite.checkTarget(out.toPath()); // before the window is rendered
+        } catch (java.io.IOException e) {
+            cl.getErr().println("normscope screenshot: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         if (theme != null && !java.util.List.of("light", "projector", "dark").contains(theme)) {
             throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
         }
@@ -100,7 +123,8 @@ final class ScreenshotCommand implements Callable<Integer> {
             org.normscope.ui.viewmodel.UiLocale.set(org.normscope.ui.viewmodel.UiLocale.parse(lang));
             ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,
                     explain ? channel : -1, presentation, theme, out);
-        } catch (PresetFormatException | IllegalArgumentException e) {
+        } catch (PresetFormatException | IllegalArgumentException | java.io.IOException e) {
+            // a bad preset, or the PNG could not be written (a full disk): the file there before is as it was
             cl.getErr().println("normscope screenshot: " + e.getMessage());
             return Main.BAD_INPUT;
         }

@@ -52,4 +52,85 @@ class AtomicWriteTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
                 .isEqualTo("rwxr-x---");
     }
+
+    @Test
+    void aFolderADeviceAndAMissingFolderAreRefusedAndLeftAsTheyAre() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("figures.png"));
+        Files.writeString(folder.resolve("inside.txt"), "kept");
+        assertThatThrownBy(() -> AtomicWrite.text(folder, "x"))
+                .hasMessage("cannot write " + folder + ": it is a folder; it is left as it is");
+        assertThat(Files.readString(folder.resolve("inside.txt"))).isEqualTo("kept");
+
+        Path missing = dir.resolve("no/such/folder/x.png");
+        assertThatThrownBy(() -> AtomicWrite.text(missing, "x")).hasMessage("cannot write " + missing
+                + ": the folder " + missing.getParent() + " does not exist");
+        assertThat(dir.resolve("no")).doesNotExist();
+
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device));
+        assertThatThrownBy(() -> AtomicWrite.text(device, "x")).hasMessage("cannot write /dev/null: it is not a "
+                + "regular file (a device, a pipe or a socket); it is left as it is");
+        assertThat(Files.isRegularFile(device)).isFalse();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(folder);
+        }
+    }
+
+    /** Writes {@code args[1]} megabytes of the byte {@code args[2]} to {@code args[0]}, slowly (a child process to kill). */
+    public static void main(String[] args) throws IOException {
+        int mb = Integer.parseInt(args[1]);
+        byte value = Byte.parseByte(args[2]);
+        AtomicWrite.write(Path.of(args[0]), out -> {
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, value);
+            System.out.println("writing");
+            System.out.flush();
+            for (int i = 0; i < mb; i++) {
+                out.write(block);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        });
+        System.out.println("done");
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aWriterKilledAtAnyMomentLeavesTheOldFileOrTheWholeNewOne() throws Exception {
+        Path target = dir.resolve("session.normscope");
+        AtomicWrite.write(target, out -> out.write(new byte[3 << 20])); // the old file: 3 MB of zeros
+        String java = System.getProperty("java.home") + "/bin/java";
+        for (int kill = 0; kill < 6; kill++) {
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    AtomicWriteTest.class.getName(), target.toString(), "8", "7").redirectErrorStream(true).start();
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+            assertThat(lines.readLine()).isEqualTo("writing");
+            Thread.sleep(kill * 40L); // from the first megabyte to the last
+            p.destroyForcibly(); // SIGKILL: no finally block runs
+            p.waitFor();
+            byte[] now = Files.readAllBytes(target);
+            boolean old = now.length == 3 << 20 && allEqual(now, (byte) 0);
+            boolean fresh = now.length == 8 << 20 && allEqual(now, (byte) 7);
+            assertThat(old || fresh).as("killed after %d ms: %d bytes", kill * 40, now.length).isTrue();
+        }
+        // and one that runs to the end replaces it whole
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AtomicWriteTest.class.getName(), target.toString(), "8", "7").redirectErrorStream(true).start();
+        assertThat(p.waitFor()).isZero();
+        byte[] now = Files.readAllBytes(target);
+        assertThat(now.length).isEqualTo(8 << 20);
+        assertThat(allEqual(now, (byte) 7)).isTrue();
+    }
+
+    private static boolean allEqual(byte[] bytes, byte value) {
+        for (byte b : bytes) {
+            if (b != value) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -37,10 +37,6 @@ public final class Figures {
     }
 
     private static void writePng(WritableImage image, File file) throws IOException {
-        File parent = file.getAbsoluteFile().getParentFile();
-        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
-            throw new IOException("cannot create the folder " + parent);
-        }
         java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(image, null);
         org.normscope.files.AtomicWrite.write(file.toPath(), out -> {
             if (!ImageIO.write(png, "png", out)) {
