@@ -5,39 +5,50 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.engine.Tensor;
+import org.normscope.testing.Gen;
 
 /** Properties of the generated batches for every spec, checked on generated ones (fixed seeds: reproducible). */
 class BatchSourcePropertiesTest {
 
-    @Provide
-    Arbitrary<ChannelSource> sources() {
-        Arbitrary<Double> value = Arbitraries.doubles().between(-1e4, 1e4);
-        Arbitrary<Double> spread = Arbitraries.doubles().between(0, 1e3);
-        return Arbitraries.oneOf(
-                value.map(ChannelSource.Constant::new),
-                Combinators.combine(value, spread).as(ChannelSource.Normal::new),
-                Combinators.combine(value, spread).as((a, w) -> new ChannelSource.Uniform(a, a + w)));
+    /** A constant, normal or uniform channel: values in [-1e4, 1e4], spreads in [0, 1e3], the ends included. */
+    static ChannelSource sources(Gen g) {
+        int kind = g.random().nextInt(3);
+        double value = g.doubleIn(-1e4, 1e4);
+        return switch (kind) {
+            case 0 -> new ChannelSource.Constant(value);
+            case 1 -> new ChannelSource.Normal(value, g.doubleIn(0, 1e3));
+            default -> new ChannelSource.Uniform(value, value + g.doubleIn(0, 1e3));
+        };
     }
 
-    @Provide
-    Arbitrary<int[]> spatials() {
-        return Arbitraries.integers().between(1, 6).array(int[].class).ofMinSize(0).ofMaxSize(3);
+    /** 0 to 3 spatial sizes, each 1 to 6: none in try 0, three of 6 in try 1. */
+    static int[] spatials(Gen g) {
+        int[] spatial = new int[g.intIn(0, 3)];
+        for (int i = 0; i < spatial.length; i++) {
+            spatial[i] = g.intIn(1, 6);
+        }
+        return spatial;
     }
 
-    @Property(tries = 200, seed = "31337")
-    void everyBatchHasTheSpecsShapeIsReproducibleAndLiesInItsSourcesRange(
-            @ForAll @IntRange(min = 1, max = 5) int n, @ForAll("spatials") int[] spatial,
-            @ForAll("sources") ChannelSource first, @ForAll("sources") ChannelSource second, @ForAll long seed,
-            @ForAll @LongRange(min = 1, max = 1000) long step, @ForAll boolean fresh) {
+    static LongStream tries200() {
+        return Gen.tries(200);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries200")
+    void everyBatchHasTheSpecsShapeIsReproducibleAndLiesInItsSourcesRange(long trial) {
+        Gen gen = Gen.of(31337L, trial);
+        int n = gen.intIn(1, 5);
+        int[] spatial = spatials(gen);
+        ChannelSource first = sources(gen);
+        ChannelSource second = sources(gen);
+        long seed = gen.anyLong();
+        long step = gen.longIn(1, 1000);
+        boolean fresh = gen.bool();
         BatchSpec spec = new BatchSpec(n, spatial, List.of(first, second), 0, seed, fresh);
         Tensor t = new BatchSource(spec).batch(step, false);
 
@@ -65,10 +76,15 @@ class BatchSourcePropertiesTest {
         }
     }
 
-    @Property(tries = 200, seed = "2718")
-    void repeatingTheFirstBatchMovesEachValueByTheDriftOnly(@ForAll("sources") ChannelSource source,
-            @ForAll @IntRange(min = 1, max = 8) int n, @ForAll long seed,
-            @ForAll("drifts") double drift, @ForAll @LongRange(min = 2, max = 10_000) long step) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries200")
+    void repeatingTheFirstBatchMovesEachValueByTheDriftOnly(long trial) {
+        Gen gen = Gen.of(2718L, trial);
+        ChannelSource source = sources(gen);
+        int n = gen.intIn(1, 8);
+        long seed = gen.anyLong();
+        double drift = drifts(gen);
+        long step = gen.longIn(2, 10_000);
         BatchSource s = new BatchSource(new BatchSpec(n, new int[] {3}, List.of(source), drift, seed, false));
         float[] first = s.batch(1, false).data();
         float[] later = s.batch(step, false).data();
@@ -84,8 +100,8 @@ class BatchSourcePropertiesTest {
         assertThat(s.trueMean(0, step)).isCloseTo(source.mean() + drift * (step - 1), within(1e-9));
     }
 
-    @Provide
-    Arbitrary<Double> drifts() {
-        return Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.doubles().between(-1, 1));
+    /** No drift half the time (always in try 0), else a drift in [-1, 1]. */
+    static double drifts(Gen g) {
+        return g.trial() == 0 || g.random().nextBoolean() ? 0.0 : g.doubleIn(-1, 1);
     }
 }

@@ -11,12 +11,10 @@ import static org.normscope.engine.FloatBounds.ulp;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.normscope.testing.Gen;
 
 /**
  * Properties of BatchNorm that hold for every layer and batch, checked on generated ones.
@@ -59,17 +57,25 @@ class BatchNormPropertiesTest {
         return ReferenceCrossCheckTest.randomInput(r, shape, offset, scale);
     }
 
-    @Provide
-    Arbitrary<Double> epsilons() {
-        return Arbitraries.of(0.0, 1e-5, 1e-3, 0.1, 1.0, 10.0);
+    static double epsilons(Gen g) {
+        return g.oneOf(0.0, 1e-5, 1e-3, 0.1, 1.0, 10.0);
     }
 
     // ---- training normalizes ----------------------------------------------------------------
 
-    @Property(tries = 150, seed = "8128")
-    void trainOutputOfEachChannelHasMeanZeroAndVarianceVarOverVarPlusEps(@ForAll Kind kind,
-            @ForAll @IntRange(min = 1, max = 6) int channels, @ForAll("epsilons") double eps,
-            @ForAll boolean affine, @ForAll long seed) {
+    static LongStream tries150() {
+        return Gen.tries(150);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries150")
+    void trainOutputOfEachChannelHasMeanZeroAndVarianceVarOverVarPlusEps(long trial) {
+        Gen g = Gen.of(8128L, trial);
+        Kind kind = g.oneOf(Kind.values());
+        int channels = g.intIn(1, 6);
+        double eps = epsilons(g);
+        boolean affine = g.bool();
+        long seed = g.anyLong();
         SplittableRandom r = new SplittableRandom(seed);
         int[] shape = shape(kind, 2 + r.nextInt(31), channels, r, 8);
         Tensor x = input(r, shape, -2, 2, 5);
@@ -102,10 +108,15 @@ class BatchNormPropertiesTest {
 
     // ---- momentum None is a plain average -----------------------------------------------------
 
-    @Property(tries = 150, seed = "4096")
-    void runningMeanWithMomentumNoneIsThePlainMeanOfBatchMeans(@ForAll Kind kind,
-            @ForAll @IntRange(min = 1, max = 4) int channels, @ForAll @IntRange(min = 1, max = 12) int steps,
-            @ForAll @IntRange(min = 0, max = 3) int stepsBeforeReset, @ForAll long seed) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries150")
+    void runningMeanWithMomentumNoneIsThePlainMeanOfBatchMeans(long trial) {
+        Gen g = Gen.of(4096L, trial);
+        Kind kind = g.oneOf(Kind.values());
+        int channels = g.intIn(1, 4);
+        int steps = g.intIn(1, 12);
+        int stepsBeforeReset = g.intIn(0, 3);
+        long seed = g.anyLong();
         SplittableRandom r = new SplittableRandom(seed);
         int[] base = shape(kind, 2, channels, r, 6);
         BatchNorm layer = layer(kind, channels, 1e-5, Momentum.CUMULATIVE, r.nextBoolean(), true);
@@ -153,10 +164,15 @@ class BatchNormPropertiesTest {
 
     // ---- eval uses the running stats ----------------------------------------------------------
 
-    @Property(tries = 150, seed = "1729")
-    void evalOutputIsTheAffineMapOfTheInputNormalizedByTheRunningStats(@ForAll Kind kind,
-            @ForAll @IntRange(min = 1, max = 6) int channels, @ForAll("epsilons") double eps, @ForAll boolean affine,
-            @ForAll long seed) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries150")
+    void evalOutputIsTheAffineMapOfTheInputNormalizedByTheRunningStats(long trial) {
+        Gen g = Gen.of(1729L, trial);
+        Kind kind = g.oneOf(Kind.values());
+        int channels = g.intIn(1, 6);
+        double eps = epsilons(g);
+        boolean affine = g.bool();
+        long seed = g.anyLong();
         SplittableRandom r = new SplittableRandom(seed);
         int[] shape = shape(kind, 1 + r.nextInt(16), channels, r, 8);
         BatchNorm layer = layer(kind, channels, eps, Momentum.DEFAULT, affine, true);
@@ -200,10 +216,20 @@ class BatchNormPropertiesTest {
 
     enum Mode { TRAIN_TRACKED, TRAIN_UNTRACKED, EVAL_TRACKED, EVAL_UNTRACKED }
 
-    @Property(tries = 120, seed = "271828")
-    void backwardMatchesFiniteDifferencesOfTheDoubleReference(@ForAll Mode mode, @ForAll Kind kind,
-            @ForAll @IntRange(min = 1, max = 3) int channels, @ForAll("epsilons") double eps, @ForAll boolean affine,
-            @ForAll long seed) {
+    static LongStream tries120() {
+        return Gen.tries(120);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries120")
+    void backwardMatchesFiniteDifferencesOfTheDoubleReference(long trial) {
+        Gen g = Gen.of(271828L, trial);
+        Mode mode = g.oneOf(Mode.values());
+        Kind kind = g.oneOf(Kind.values());
+        int channels = g.intIn(1, 3);
+        double eps = epsilons(g);
+        boolean affine = g.bool();
+        long seed = g.anyLong();
         SplittableRandom r = new SplittableRandom(seed);
         int[] shape = shape(kind, 2 + r.nextInt(3), channels, r, 3);
         boolean train = mode == Mode.TRAIN_TRACKED || mode == Mode.TRAIN_UNTRACKED;
@@ -303,10 +329,21 @@ class BatchNormPropertiesTest {
 
     enum Refusal { RANK, ONE_VALUE_PER_CHANNEL, CHANNEL_COUNT }
 
-    @Property(tries = 200, seed = "314159")
-    void aRefusedStepLeavesTheBuffersAsPyTorchDoes(@ForAll Kind kind, @ForAll Refusal refusal,
-            @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll boolean track, @ForAll boolean affine,
-            @ForAll boolean train, @ForAll long seed) {
+    static LongStream tries200() {
+        return Gen.tries(200);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries200")
+    void aRefusedStepLeavesTheBuffersAsPyTorchDoes(long trial) {
+        Gen g = Gen.of(314159L, trial);
+        Kind kind = g.oneOf(Kind.values());
+        Refusal refusal = g.oneOf(Refusal.values());
+        int channels = g.intIn(1, 5);
+        boolean track = g.bool();
+        boolean affine = g.bool();
+        boolean train = g.bool();
+        long seed = g.anyLong();
         SplittableRandom r = new SplittableRandom(seed);
         BatchNorm layer = layer(kind, channels, 1e-5, Momentum.of(0.3), affine, track);
         for (int s = 0; s < 2; s++) { // some history, so the buffers are not at their defaults

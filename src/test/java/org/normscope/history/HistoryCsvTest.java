@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.history.Buckets.Bucket;
+import org.normscope.testing.Gen;
 
 /** {@link HistoryCsv}: the header, the rows' ranges and what their cells hold. */
 class HistoryCsvTest {
@@ -113,15 +113,21 @@ class HistoryCsvTest {
      * histories long enough for many 1,024-row chunks and coarse enough for rows that see no
      * bucket begin.
      */
-    @Property(tries = 40)
-    void everyRowReducesTheBucketsThatBeginInIt(
-            @ForAll @IntRange(min = 1, max = 20) int exact,
-            @ForAll @IntRange(min = 1, max = 3) int halfB,
-            @ForAll @IntRange(min = 1, max = 3) int firstWidth,
-            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
-            @ForAll @IntRange(min = 1, max = 20_000) int length,
-            @ForAll @LongRange(min = 1, max = 40) long stepsPerRow,
-            @ForAll long seed) {
+    static LongStream tries40() {
+        return Gen.tries(40);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries40")
+    void everyRowReducesTheBucketsThatBeginInIt(long trial) {
+        Gen g = Gen.of(1024, trial);
+        int exact = g.intIn(1, 20);
+        int halfB = g.intIn(1, 3);
+        int firstWidth = g.intIn(1, 3);
+        int maxLevels = g.intIn(1, 5);
+        int length = g.intIn(1, 20_000);
+        long stepsPerRow = g.longIn(1, 40);
+        long seed = g.anyLong();
         float[][] v = HistoryPyramidProperties.history(seed, length, true);
         HistoryPyramid p = new HistoryPyramid(HistoryPyramidProperties.SERIES, exact, 2 * halfB, firstWidth, maxLevels);
         HistoryPyramidProperties.appendUpTo(p, v, length);
@@ -183,8 +189,14 @@ class HistoryCsvTest {
                 .isEqualTo("1.1754944E-38");
     }
 
-    @Property(tries = 2_000)
-    void numbersAreTheShortestThatReadBackAsTheSameFloat(@ForAll int bits) {
+    static LongStream tries2000() {
+        return Gen.tries(2_000);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries2000")
+    void numbersAreTheShortestThatReadBackAsTheSameFloat(long trial) {
+        int bits = Gen.of(32, trial).anyInt();
         float v = Float.intBitsToFloat(bits);
         String s = HistoryCsv.format(v);
         if (Float.isNaN(v)) {

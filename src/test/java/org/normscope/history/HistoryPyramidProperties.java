@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.history.Buckets.Bucket;
+import org.normscope.testing.Gen;
 
 /**
  * {@link HistoryPyramid} against brute force over the raw values, on small geometries (exact
@@ -86,15 +87,21 @@ class HistoryPyramidProperties {
         return w;
     }
 
-    @Property(tries = 60)
-    void bucketsAgreeWithBruteForceAtEveryLevel(
-            @ForAll @IntRange(min = 1, max = 20) int exact,
-            @ForAll @IntRange(min = 1, max = 3) int halfB,
-            @ForAll @IntRange(min = 1, max = 3) int firstWidth,
-            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
-            @ForAll @IntRange(min = 1, max = 50_000) int length,
-            @ForAll boolean infinities,
-            @ForAll long seed) {
+    static LongStream tries60() {
+        return Gen.tries(60);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries60")
+    void bucketsAgreeWithBruteForceAtEveryLevel(long trial) {
+        Gen g = Gen.of(2014315195L, trial);
+        int exact = g.intIn(1, 20);
+        int halfB = g.intIn(1, 3);
+        int firstWidth = g.intIn(1, 3);
+        int maxLevels = g.intIn(1, 5);
+        int length = g.intIn(1, 50_000);
+        boolean infinities = g.bool();
+        long seed = g.anyLong();
         float[][] v = history(seed, length, infinities);
         HistoryPyramid p = new HistoryPyramid(SERIES, exact, 2 * halfB, firstWidth, maxLevels);
         Random r = new Random(seed ^ 0x5DEECE66DL);
@@ -140,16 +147,18 @@ class HistoryPyramidProperties {
         }
     }
 
-    @Property(tries = 60)
-    void columnsAgreeWithABruteForceReductionOfTheBuckets(
-            @ForAll @IntRange(min = 1, max = 20) int exact,
-            @ForAll @IntRange(min = 1, max = 3) int halfB,
-            @ForAll @IntRange(min = 1, max = 3) int firstWidth,
-            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
-            @ForAll @IntRange(min = 1, max = 50_000) int length,
-            @ForAll @IntRange(min = 1, max = 400) int columns,
-            @ForAll boolean infinities,
-            @ForAll long seed) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries60")
+    void columnsAgreeWithABruteForceReductionOfTheBuckets(long trial) {
+        Gen g = Gen.of(3503428510L, trial);
+        int exact = g.intIn(1, 20);
+        int halfB = g.intIn(1, 3);
+        int firstWidth = g.intIn(1, 3);
+        int maxLevels = g.intIn(1, 5);
+        int length = g.intIn(1, 50_000);
+        int columns = g.intIn(1, 400);
+        boolean infinities = g.bool();
+        long seed = g.anyLong();
         float[][] v = history(seed, length, infinities);
         HistoryPyramid p = new HistoryPyramid(SERIES, exact, 2 * halfB, firstWidth, maxLevels);
         Random r = new Random(seed ^ 0x5DEECE66DL);
@@ -200,13 +209,19 @@ class HistoryPyramidProperties {
         assertThat(publicMean).as(where + " mean, public columns()").isEqualTo(expMean);
     }
 
-    @Property(tries = 100)
-    void columnsInsideTheExactWindowReduceTheRawValues(
-            @ForAll @IntRange(min = 1, max = 3000) int exact,
-            @ForAll @IntRange(min = 1, max = 10_000) int length,
-            @ForAll @IntRange(min = 1, max = 500) int columns,
-            @ForAll boolean infinities,
-            @ForAll long seed) {
+    static LongStream tries100() {
+        return Gen.tries(100);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries100")
+    void columnsInsideTheExactWindowReduceTheRawValues(long trial) {
+        Gen g = Gen.of(1064397573L, trial);
+        int exact = g.intIn(1, 3000);
+        int length = g.intIn(1, 10_000);
+        int columns = g.intIn(1, 500);
+        boolean infinities = g.bool();
+        long seed = g.anyLong();
         float[][] v = history(seed, length, infinities);
         HistoryPyramid p = new HistoryPyramid(SERIES, exact, 4, 2, 3);
         appendUpTo(p, v, length);
@@ -287,17 +302,19 @@ class HistoryPyramidProperties {
      * values, exactly, over windows that start in the levels and end in the exact window, start
      * and end mid-block, cover the whole exact window or everything.
      */
-    @Property(tries = 100)
-    void wideColumnsOverTheExactWindowAgreeWithBruteForce(
-            @ForAll @IntRange(min = 16, max = 700) int exact,
-            @ForAll @IntRange(min = 1, max = 3) int halfB,
-            @ForAll @IntRange(min = 1, max = 4) int firstWidth,
-            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
-            @ForAll @IntRange(min = 1, max = 20_000) int length,
-            @ForAll @IntRange(min = 1, max = 40) int columns,
-            @ForAll boolean nasty,
-            @ForAll boolean infinities,
-            @ForAll long seed) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries100")
+    void wideColumnsOverTheExactWindowAgreeWithBruteForce(long trial) {
+        Gen g = Gen.of(1683731873L, trial);
+        int exact = g.intIn(16, 700);
+        int halfB = g.intIn(1, 3);
+        int firstWidth = g.intIn(1, 4);
+        int maxLevels = g.intIn(1, 5);
+        int length = g.intIn(1, 20_000);
+        int columns = g.intIn(1, 40);
+        boolean nasty = g.bool();
+        boolean infinities = g.bool();
+        long seed = g.anyLong();
         float[][] v = nasty ? nastyHistory(seed, length, infinities) : history(seed, length, infinities);
         HistoryPyramid p = new HistoryPyramid(SERIES, exact, 2 * halfB, firstWidth, maxLevels);
         Random r = new Random(seed ^ 0x2545F4914F6CDD1DL);
@@ -354,14 +371,16 @@ class HistoryPyramidProperties {
         }
     }
 
-    @Property(tries = 60)
-    void valueAtAndBucketAtTellTheBucketHoldingAStep(
-            @ForAll @IntRange(min = 1, max = 20) int exact,
-            @ForAll @IntRange(min = 1, max = 3) int halfB,
-            @ForAll @IntRange(min = 1, max = 3) int firstWidth,
-            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
-            @ForAll @IntRange(min = 1, max = 20_000) int length,
-            @ForAll long seed) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries60")
+    void valueAtAndBucketAtTellTheBucketHoldingAStep(long trial) {
+        Gen g = Gen.of(3909066588L, trial);
+        int exact = g.intIn(1, 20);
+        int halfB = g.intIn(1, 3);
+        int firstWidth = g.intIn(1, 3);
+        int maxLevels = g.intIn(1, 5);
+        int length = g.intIn(1, 20_000);
+        long seed = g.anyLong();
         float[][] v = history(seed, length, false);
         HistoryPyramid p = new HistoryPyramid(SERIES, exact, 2 * halfB, firstWidth, maxLevels);
         appendUpTo(p, v, length);
@@ -387,14 +406,16 @@ class HistoryPyramidProperties {
         assertThat(p.valueAt(0, length + 1L)).isNaN();
     }
 
-    @Property(tries = 60)
-    void widthsNeverShrinkGoingBackInTimeAndTheBucketCountIsBounded(
-            @ForAll @IntRange(min = 1, max = 20) int exact,
-            @ForAll @IntRange(min = 1, max = 3) int halfB,
-            @ForAll @IntRange(min = 1, max = 3) int firstWidth,
-            @ForAll @IntRange(min = 1, max = 5) int maxLevels,
-            @ForAll @IntRange(min = 1, max = 50_000) int length,
-            @ForAll long seed) {
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries60")
+    void widthsNeverShrinkGoingBackInTimeAndTheBucketCountIsBounded(long trial) {
+        Gen g = Gen.of(3292169953L, trial);
+        int exact = g.intIn(1, 20);
+        int halfB = g.intIn(1, 3);
+        int firstWidth = g.intIn(1, 3);
+        int maxLevels = g.intIn(1, 5);
+        int length = g.intIn(1, 50_000);
+        long seed = g.anyLong();
         int b = 2 * halfB;
         float[][] v = history(seed, length, false);
         HistoryPyramid p = new HistoryPyramid(SERIES, exact, b, firstWidth, maxLevels);

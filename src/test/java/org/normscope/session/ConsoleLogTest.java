@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.normscope.testing.Gen;
 
 /** {@link ConsoleLog}: numbered entries, the last {@code capacity} of them. */
 class ConsoleLogTest {
@@ -116,10 +117,17 @@ class ConsoleLogTest {
         }
     }
 
-    @Property(tries = 200, seed = "99")
-    void behavesLikeTheTailOfAPlainList(@ForAll @IntRange(min = 1, max = 20) int capacity,
-                                        @ForAll @IntRange(min = 0, max = 80) int appends,
-                                        @ForAll @IntRange(min = -1, max = 90) int since) {
+    static LongStream tries200() {
+        return Gen.tries(200);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries200")
+    void behavesLikeTheTailOfAPlainList(long trial) {
+        Gen g = Gen.of(99L, trial);
+        int capacity = g.intIn(1, 20);
+        int appends = g.intIn(0, 80);
+        int since = g.intIn(-1, 90);
         ConsoleLog log = new ConsoleLog(capacity);
         List<String> all = new ArrayList<>();
         ConsoleLog.Kind[] kinds = ConsoleLog.Kind.values();

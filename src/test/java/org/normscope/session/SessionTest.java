@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.batch.BatchSource;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
@@ -21,6 +20,7 @@ import org.normscope.engine.BatchNorm;
 import org.normscope.engine.BatchNorm1d;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
+import org.normscope.testing.Gen;
 
 /** The session model: stepping, refusals, changes and what its snapshots show. */
 class SessionTest {
@@ -389,10 +389,17 @@ class SessionTest {
         }
     }
 
-    /** jqwik does not look into JUnit's {@code @Nested} classes, so the property lives out here. */
-    @Property(tries = 25, seed = "20240601")
-    void cumulativeRunningStatsArePlainMeansOfBatchStats(@ForAll @IntRange(min = 1, max = 40) int steps,
-                                                         @ForAll long seed) {
+    static LongStream tries25() {
+        return Gen.tries(25);
+    }
+
+    /** Cumulative momentum on 1 to 40 steps of a generated batch stream. */
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries25")
+    void cumulativeRunningStatsArePlainMeansOfBatchStats(long trial) {
+        Gen g = Gen.of(20240601L, trial);
+        int steps = g.intIn(1, 40);
+        long seed = g.anyLong();
         checkCumulative(steps, seed);
     }
 

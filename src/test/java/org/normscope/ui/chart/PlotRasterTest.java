@@ -2,12 +2,12 @@ package org.normscope.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.LongStream;
 import javafx.scene.paint.Color;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.normscope.testing.Gen;
 
 /** {@link PlotRaster}: lines against the distance from each pixel's centre to the segments, computed here in double. */
 class PlotRasterTest {
@@ -25,10 +25,17 @@ class PlotRasterTest {
         return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
     }
 
-    @Property(tries = 200)
-    void pixelsWellInsideAreTheColourAndPixelsOutsideStayWhite(@ForAll @IntRange(min = 2, max = 8) int points,
-                                                               @ForAll @DoubleRange(min = 1, max = 6) double width,
-                                                               @ForAll("seeds") long seed) {
+    static LongStream tries200() {
+        return Gen.tries(200);
+    }
+
+    @ParameterizedTest(name = "try {0}")
+    @MethodSource("tries200")
+    void pixelsWellInsideAreTheColourAndPixelsOutsideStayWhite(long trial) {
+        Gen g = Gen.of(60_40, trial);
+        int points = g.intIn(2, 8);
+        double width = g.doubleIn(1, 6);
+        long seed = g.anyLong();
         java.util.Random rnd = new java.util.Random(seed);
         double[] xs = new double[points];
         double[] ys = new double[points];
@@ -54,11 +61,6 @@ class PlotRasterTest {
                 }
             }
         }
-    }
-
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Long> seeds() {
-        return net.jqwik.api.Arbitraries.longs();
     }
 
     @Test
