@@ -57,8 +57,10 @@ final class ExportPythonCommand implements Callable<Integer> {
         } catch (InvalidPathException e) {
             return fail(out + ": not a file name (" + e.getReason() + ")");
         }
-        if (Files.isDirectory(target)) {
-            return fail(out + ": is a folder, not a file");
+        try {
+            org.normscope.files.AtomicWrite.checkTarget(target); // a folder, a device, a missing folder
+        } catch (IOException e) {
+            return fail(e.getMessage());
         }
         if (!"-".equals(file) && PythonScript.needsDataFile(input.scenario(), result)
                 && sameFile(Paths.get(file), PythonScript.dataFileFor(target))) {

@@ -72,12 +72,10 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // one line, never the usage (that is what --help is for)
         cli.setParameterExceptionHandler((ex, args2) -> {
             CommandLine failed = ex.getCommandLine();
-            PrintWriter e = failed.getErr();
-            e.println("error: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
-            failed.usage(e);
+            failed.getErr().println(oneLine(failed.getCommandSpec().qualifiedName(" "), ex));
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -87,9 +85,24 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * A refused command line as one line: {@code normscope bench: Unknown option: '--x'; did you mean
+     * --shape? (see `normscope bench --help`)}.
+     */
+    static String oneLine(String command, CommandLine.ParameterException ex) {
+        StringBuilder line = new StringBuilder(command).append(": ")
+                .append(String.join(" ", String.valueOf(ex.getMessage()).strip().split("\\s*\\R\\s*")));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append("; did you mean ").append(String.join(" or ", u.getSuggestions().stream().limit(3).toList()))
+                    .append('?');
+        }
+        return line.append(" (see `").append(command).append(" --help`)").toString();
+    }
+
     /** No command given: say so, and show what there is. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -48,7 +48,7 @@ public final class AtomicWrite {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        check(absolute, dir);
+        check(target, absolute, dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
@@ -75,17 +75,21 @@ public final class AtomicWrite {
      */
     public static void checkTarget(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        check(absolute, absolute.getParent());
+        check(target, absolute, absolute.getParent());
     }
 
-    /** Refuses a target that is not (or cannot become) a regular file in an existing folder. */
-    private static void check(Path target, Path dir) throws IOException {
+    /**
+     * Refuses a target that is not (or cannot become) a regular file in an existing folder; the
+     * message names the path as it was given.
+     */
+    private static void check(Path given, Path target, Path dir) throws IOException {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": the folder " + dir + " does not exist");
+            Path shownDir = given.getParent() != null ? given.getParent() : dir;
+            throw new IOException("cannot write " + given + ": the folder " + shownDir + " does not exist");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
             String what = Files.isDirectory(target) ? "a folder" : "not a regular file (a device, a pipe or a socket)";
-            throw new IOException("cannot write " + target + ": it is " + what + "; it is left as it is");
+            throw new IOException("cannot write " + given + ": it is " + what + "; it is left as it is");
         }
     }
 

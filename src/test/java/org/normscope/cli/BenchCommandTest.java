@@ -89,7 +89,7 @@ class BenchCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badOptions")
-    void badOptionsExitTwoWithTheErrorAndTheUsage(List<String> args, String message) {
+    void badOptionsExitTwoWithOneLine(List<String> args, String message) {
         List<String> all = new java.util.ArrayList<>(List.of("--warmup-ms", "1"));
         if (!args.contains("--iters")) {
             all.addAll(List.of("--iters", "1"));
@@ -100,8 +100,10 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines().get(0)).contains(message);
-        assertThat(run.err()).contains("Usage: normscope bench").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("normscope bench: ").contains(message)
+                .endsWith(" (see `normscope bench --help`)");
+        assertThat(run.err()).doesNotContain("Usage:").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     static Stream<Arguments> shapesTheLayerRefuses() {
@@ -172,13 +174,14 @@ class BenchCommandTest {
     // ---------------------------------------------------------------- the top level
 
     @Test
-    void noCommandExitsTwoWithTheUsage() {
+    void noCommandExitsTwoWithOneLineNamingTheCommands() {
         Cli.Run run = Cli.run();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Missing a command").contains("Usage: normscope")
-                .contains("replay").contains("format").contains("demo").contains("bench");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("normscope: Missing a command: ").contains("replay").contains("format")
+                .contains("demo").contains("bench").doesNotContain("Usage:");
     }
 
     @Test
@@ -220,9 +223,11 @@ class BenchCommandTest {
     }
 
     @Test
-    void anUnknownCommandShowsTheUsage() {
-        Cli.Run run = Cli.run("frobnicate");
+    void aMisspelledCommandIsOneLineWithTheNearestNames() {
+        Cli.Run run = Cli.run("benc");
 
-        assertThat(run.err()).contains("Usage: normscope");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("normscope: Unmatched argument at index 0: 'benc'; did you mean "
+                + "bench or bench-ui or screenshot? (see `normscope --help`)");
     }
 }

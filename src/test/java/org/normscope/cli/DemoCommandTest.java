@@ -181,7 +181,9 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("'unknown'").contains("notebook").contains("Usage: normscope demo");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("'unknown'").contains("notebook").contains("(see `normscope demo --help`)")
+                .doesNotContain("Usage:");
     }
 
     @Test
@@ -190,6 +192,7 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Missing required parameter").contains("Usage: normscope demo");
+        assertThat(run.errLines()).containsExactly("normscope demo: Missing required parameter: 'NAME' "
+                + "(see `normscope demo --help`)");
     }
 }

@@ -115,9 +115,9 @@ class ExportPythonCommandTest {
                 Arguments.of(new String[] {"export-python", "src/test/resources/golden/instancenorm2d_default.json"},
                         "is not supported yet"),
                 Arguments.of(new String[] {"export-python", SEED.toString(), "--out", "no/such/folder/x.py"},
-                        "no/such/folder/x.py: cannot write it (no such folder)"),
+                        "cannot write no/such/folder/x.py: the folder no/such/folder does not exist"),
                 Arguments.of(new String[] {"export-python", SEED.toString(), "--out", "src"},
-                        "src: is a folder, not a file"));
+                        "cannot write src: it is a folder; it is left as it is"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -444,7 +444,8 @@ class ReplayCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Missing required parameter: 'FILE'").contains("Usage: normscope replay");
+        assertThat(run.errLines()).containsExactly("normscope replay: Missing required parameter: 'FILE' "
+                + "(see `normscope replay --help`)");
     }
 
     @Test
@@ -453,7 +454,8 @@ class ReplayCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Unknown option: '--frobnicate'").contains("Usage: normscope replay");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'").doesNotContain("Usage:");
     }
 
     /**
