@@ -102,24 +102,25 @@ public final class HistoryCsv {
     }
 
     /**
-     * Rows {@code 0..n-1} of the chunk starting at {@code chunkFirst}: each bucket overlapping
-     * the chunk goes to the row holding {@code max(firstStep, a)}, unless that is before the
-     * chunk (the previous chunk has counted it).
+     * Rows {@code 0..n-1} of the chunk {@code chunkFirst..chunkLast}: each bucket overlapping the
+     * chunk goes to every row of the chunk it overlaps, weighted by the share of its steps the row
+     * covers (see {@link HistoryPyramid#share}); so a row's min and max bracket every value of its
+     * steps and no row within the history is empty, even where a bucket is wider than a row.
      */
     private static void reduceRows(HistoryPyramid p, int s, long a, long chunkFirst, long chunkLast, long stepsPerRow,
             int n, float[] min, float[] max, float[] mean) {
         Arrays.fill(min, 0, n, Float.NaN);
         Arrays.fill(max, 0, n, Float.NaN);
         Arrays.fill(mean, 0, n, Float.NaN);
-        RowReducer reducer = new RowReducer(a, chunkFirst, stepsPerRow, min, max, mean);
+        RowReducer reducer = new RowReducer(chunkFirst, chunkLast, stepsPerRow, min, max, mean);
         p.buckets(s, chunkFirst, chunkLast, reducer);
         reducer.flush();
     }
 
     /** Buckets arrive in step order, so their rows do too: one running reduction suffices. */
     private static final class RowReducer implements BucketSink {
-        private final long a;
         private final long chunkFirst;
+        private final long chunkLast;
         private final long stepsPerRow;
         private final float[] min;
         private final float[] max;
@@ -127,9 +128,9 @@ public final class HistoryCsv {
         private final Reduction reduction = new Reduction();
         private int row = -1;
 
-        RowReducer(long a, long chunkFirst, long stepsPerRow, float[] min, float[] max, float[] mean) {
-            this.a = a;
+        RowReducer(long chunkFirst, long chunkLast, long stepsPerRow, float[] min, float[] max, float[] mean) {
             this.chunkFirst = chunkFirst;
+            this.chunkLast = chunkLast;
             this.stepsPerRow = stepsPerRow;
             this.min = min;
             this.max = max;
@@ -138,16 +139,22 @@ public final class HistoryCsv {
 
         @Override
         public void bucket(long firstStep, long lastStep, float bMin, float bMax, float bMean, int count) {
-            long begins = Math.max(firstStep, a);
-            if (begins < chunkFirst) {
+            long first = Math.max(firstStep, chunkFirst);
+            long last = Math.min(lastStep, chunkLast);
+            if (first > last) {
                 return;
             }
-            int r = (int) ((begins - chunkFirst) / stepsPerRow);
-            if (r != row) {
-                flush();
-                row = r;
+            int r0 = (int) ((first - chunkFirst) / stepsPerRow);
+            int r1 = (int) ((last - chunkFirst) / stepsPerRow);
+            for (int r = r0; r <= r1; r++) {
+                if (r != row) {
+                    flush();
+                    row = r;
+                }
+                long rowFirst = chunkFirst + r * stepsPerRow;
+                long overlap = Math.min(last, rowFirst + stepsPerRow - 1) - Math.max(first, rowFirst) + 1;
+                reduction.add(bMin, bMax, bMean, HistoryPyramid.share(count, overlap, lastStep - firstStep + 1));
             }
-            reduction.add(bMin, bMax, bMean, count);
         }
 
         void flush() {

@@ -437,12 +437,12 @@ public final class HistoryPyramid {
      * {@code span < columns} makes that range empty). The columns are laid out on the
      * requested {@code from..to}, not on the clamped range: steps outside {@code 1..steps()}
      * hold no data, so their columns read NaN and a column keeps its meaning as the history
-     * grows. Each stored bucket that overlaps {@code from..to} goes to the column that holds
-     * its first step clamped into {@code from..to}, i.e. column
-     * {@code ⌊((d+1)·columns - 1) / span⌋} with {@code d = max(firstStep, from) - from}.
-     * Column min = min of its buckets' mins, max = max of their maxes, mean = their
-     * count-weighted mean; a column with no bucket, or only missing values, reads NaN in all
-     * three. Draw two points per column: min and max.
+     * grows. Each stored bucket that overlaps {@code from..to} goes to every column it overlaps
+     * (step {@code t} is in column {@code ⌊((t - from + 1)·columns - 1) / span⌋}), weighted in
+     * each by the share of its steps the column covers. Column min = min of its buckets' mins,
+     * max = max of their maxes, mean = their weighted mean: so a column's min and max bracket
+     * every value of its steps, even where a bucket is wider than a column. A column with only
+     * missing values reads NaN in all three. Draw two points per column: min and max.
      *
      * <p>Inside the exact window a column reads the 16-step blocks it wholly holds from their
      * summaries where that gives the same result as reading their steps (see the class
@@ -545,6 +545,18 @@ public final class HistoryPyramid {
         }
     }
 
+    /**
+     * A bucket's count weighted by the part of its {@code width} steps that a column or a row
+     * covers ({@code overlap} of them), at least 1 where it has values: its weight in that
+     * column's mean. (Its min and max bound the covered steps' values whatever the share.)
+     */
+    static int share(int count, long overlap, long width) {
+        if (count == 0 || overlap >= width) {
+            return count;
+        }
+        return (int) Math.max(1, Math.round((double) count * overlap / width));
+    }
+
     /** Buckets arrive in step order, so their columns do too: one running reduction suffices. */
     private static final class ColumnReducer implements BucketSink {
         private final long from;
@@ -569,8 +581,23 @@ public final class HistoryPyramid {
 
         @Override
         public void bucket(long firstStep, long lastStep, float bMin, float bMax, float bMean, int count) {
-            enter(columnOf(Math.max(firstStep, from)));
-            reduction.add(bMin, bMax, bMean, count);
+            // A bucket wider than a column goes to every column it overlaps, with its share of the
+            // count: given to the column of its first step only, the columns after it read NaN and a
+            // long history drew as a sawtooth of bucket columns and gaps.
+            long first = Math.max(firstStep, from);
+            long last = Math.min(lastStep, from + span - 1);
+            int c0 = columnOf(first);
+            int c1 = columnOf(last);
+            for (int c = c0; c <= c1; c++) {
+                enter(c);
+                long overlap = Math.min(last, lastStepOf(c)) - Math.max(first, firstStepOf(c)) + 1;
+                reduction.add(bMin, bMax, bMean, share(count, overlap, lastStep - firstStep + 1));
+            }
+        }
+
+        /** The first step of column {@code c}. */
+        long firstStepOf(int c) {
+            return c == 0 ? from : lastStepOf(c - 1) + 1;
         }
 
         /** The column holding {@code step} ({@code from ≤ step ≤ to}). */

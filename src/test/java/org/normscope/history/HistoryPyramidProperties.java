@@ -181,15 +181,26 @@ class HistoryPyramidProperties {
         long[] count = new long[columns];
         java.util.Arrays.fill(expMin, Float.NaN);
         java.util.Arrays.fill(expMax, Float.NaN);
+        // every bucket goes to each column it overlaps, weighted by the share of its steps there
+        long span = to - from + 1;
         for (Bucket b : Buckets.of(p, s, from, to)) {
             if (b.count() == 0) {
                 continue;
             }
-            int c = Buckets.columnHolding(from, to, columns, Math.max(b.first(), from));
-            expMin[c] = count[c] == 0 ? b.min() : Math.min(expMin[c], b.min());
-            expMax[c] = count[c] == 0 ? b.max() : Math.max(expMax[c], b.max());
-            sum[c] += (double) b.mean() * b.count();
-            count[c] += b.count();
+            long first = Math.max(b.first(), from);
+            long last = Math.min(b.last(), to);
+            for (int c = Buckets.columnHolding(from, to, columns, first);
+                    c <= Buckets.columnHolding(from, to, columns, last); c++) {
+                long colFirst = from + Math.floorDiv(c * span, columns);
+                long colLast = from + Math.floorDiv((c + 1) * span, columns) - 1;
+                long overlap = Math.min(last, colLast) - Math.max(first, colFirst) + 1;
+                int w = overlap >= b.width() ? b.count()
+                        : (int) Math.max(1, Math.round((double) b.count() * overlap / b.width()));
+                expMin[c] = count[c] == 0 ? b.min() : Math.min(expMin[c], b.min());
+                expMax[c] = count[c] == 0 ? b.max() : Math.max(expMax[c], b.max());
+                sum[c] += (double) b.mean() * w;
+                count[c] += w;
+            }
         }
         for (int c = 0; c < columns; c++) {
             expMean[c] = count[c] == 0 ? Float.NaN : (float) (sum[c] / count[c]);

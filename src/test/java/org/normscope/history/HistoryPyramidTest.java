@@ -216,12 +216,14 @@ class HistoryPyramidTest {
             assertThat(java.util.Arrays.copyOf(wide[k], 5)).isEqualTo(data[k]);
             assertThat(java.util.Arrays.copyOfRange(wide[k], 5, 10)).containsOnly(Float.NaN);
         }
-        // span 200: columns -99..-50, -49..0, 1..50, 51..100; a bucket goes where it begins.
+        // span 200: columns -99..-50, -49..0, 1..50, 51..100; a bucket across 50|51 is in both
         p.columns(0, -99, 100, 4, wide[0], wide[1], wide[2]);
-        long firstAfter50 = Buckets.of(p, 0, 51, 100).stream().mapToLong(Bucket::first).filter(f -> f >= 51).min()
-                .orElseThrow();
-        assertThat(java.util.Arrays.copyOf(wide[0], 4)).containsExactly(Float.NaN, Float.NaN, 1f, firstAfter50);
-        assertThat(java.util.Arrays.copyOf(wide[1], 4)).containsExactly(Float.NaN, Float.NaN, firstAfter50 - 1, 100f);
+        Bucket across = Buckets.of(p, 0, 50, 51).stream().filter(b -> b.first() <= 50 && b.last() >= 51).findFirst()
+                .orElse(null);
+        float lowOf3 = across == null ? 51f : across.min();
+        float highOf2 = across == null ? 50f : across.max();
+        assertThat(java.util.Arrays.copyOf(wide[0], 4)).containsExactly(Float.NaN, Float.NaN, 1f, lowOf3);
+        assertThat(java.util.Arrays.copyOf(wide[1], 4)).containsExactly(Float.NaN, Float.NaN, highOf2, 100f);
     }
 
     @Test
