@@ -76,8 +76,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        if (steps < 0 || steps > 10_000_000) {
-            throw new CommandLine.ParameterException(cl, "--steps must be from 0 to 10000000, got " + steps);
+        if (steps < 0 || steps > 100_000_000) {
+            throw new CommandLine.ParameterException(cl, "--steps must be from 0 to 100000000, got " + steps);
         }
         Boolean training = null;
         if (mode != null) {

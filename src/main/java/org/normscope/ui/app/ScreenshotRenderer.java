@@ -108,7 +108,7 @@ public final class ScreenshotRenderer {
             if (steps > 0) {
                 model.step(steps);
             }
-            model.awaitIdle();
+            model.awaitIdle(600); // ten minutes: 10^8 steps of a small layer take a few
             Stage stage = onFx(() -> {
                 MainWindow window = new MainWindow(model);
                 Stage s = new Stage();
