@@ -747,8 +747,14 @@ public abstract class CanvasChart extends Region {
     /** The "no data yet" message, centred in the given area. */
     protected final void drawPlaceholder(GraphicsContext gc, double x, double y, double w, double h) {
         Font f = font(MESSAGE_PX, false);
-        String s = fit(placeholder.get(), f, w);
-        text(gc, s, f, theme().muted(), x + w / 2, y + h / 2 - lineHeight(f) / 2, Align.CENTER);
+        double lh = lineHeight(f);
+        // wrapped rather than cut: "Histograms of x and y: after the first…" read as a riddle
+        List<String> lines = wrap(placeholder.get(), f, w, Math.max(1, Math.min(3, (int) (h / lh))));
+        double top = y + h / 2 - lines.size() * lh / 2;
+        for (String line : lines) {
+            text(gc, line, f, theme().muted(), x + w / 2, top, Align.CENTER);
+            top += lh;
+        }
     }
 
     // ---- axes shared by the charts over steps ----------------------------------------------------

@@ -139,7 +139,7 @@ class NormScopeAppTest {
         model.step(4);
         model.awaitIdle();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> model.stepCountProperty().get() == 4));
-        File out = dir.resolve("a/b/window.png").toFile();
+        File out = Files.createDirectories(dir.resolve("a/b")).resolve("window.png").toFile();
         fx(() -> {
             Figures.writePng(window.root(), out);
             return null;
@@ -171,7 +171,7 @@ class NormScopeAppTest {
     }
 
     @Test
-    void writePngSaysWhenItCannotMakeTheFolder(@TempDir Path dir) throws Exception {
+    void writePngRefusesAFolderThatDoesNotExistAndMakesNone(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         File out = file.resolve("window.png").toFile();
         Exception thrown = fx(() -> {
@@ -182,8 +182,10 @@ class NormScopeAppTest {
                 return e;
             }
         });
-        assertThat(thrown).isInstanceOf(IOException.class).hasMessageContaining("cannot create the folder");
+        assertThat(thrown).isInstanceOf(IOException.class).hasMessage("cannot write " + out
+                + ": the folder " + file + " does not exist");
         assertThat(out).doesNotExist();
+        assertThat(Files.readString(file)).isEqualTo("x"); // the file in the folder's place is as it was
     }
 
     // Headless.start used to call Platform.startup unconditionally, so this threw "Toolkit already initialized".

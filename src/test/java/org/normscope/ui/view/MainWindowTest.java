@@ -452,7 +452,7 @@ class MainWindowTest {
 
     @Test
     void fileExportWritesAPng(@TempDir Path dir) throws Exception {
-        File out = dir.resolve("figures/window.png").toFile();
+        File out = Files.createDirectories(dir.resolve("figures")).resolve("window.png").toFile();
         AtomicReference<Node> exported = new AtomicReference<>();
         fxRun(() -> window.setFigureExporter(node -> {
             try {
