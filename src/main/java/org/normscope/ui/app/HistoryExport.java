@@ -30,8 +30,10 @@ final class HistoryExport {
         Thread t = new Thread(() -> {
             try {
                 write(history, stat, stepsPerRow, from, to, file);
-                done.accept(String.format("Wrote %s: %s of steps %,d\u2013%,d, %,d step%s per row.", file.getName(),
-                        stat.label(), from, to, stepsPerRow, stepsPerRow == 1 ? "" : "s"));
+                done.accept(org.normscope.ui.viewmodel.UiText.get(stepsPerRow == 1 ? "export.csv.done.one" : "export.csv.done",
+                        file.getName(), org.normscope.ui.viewmodel.UiText.get("charts.stat."
+                                + stat.name().toLowerCase(java.util.Locale.ROOT)),
+                        String.format("%,d", from), String.format("%,d", to), String.format("%,d", stepsPerRow)));
             } catch (IOException | RuntimeException e) {
                 failed.accept(e);
             }
