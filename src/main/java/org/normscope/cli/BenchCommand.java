@@ -67,6 +67,23 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--shape: expected N,C,... with every size at least 1, got "
                     + Arrays.toString(shape));
         }
+        // the sizes and the memory they need, before anything is allocated
+        long numel = 1;
+        for (int d : shape) {
+            numel = numel > (Integer.MAX_VALUE - 8L) ? numel : numel * d; // stays far from overflowing a long
+        }
+        if (numel > Integer.MAX_VALUE - 8L) {
+            return refuse("shape " + Arrays.toString(shape)
+                    + ": more values than one Java float array holds (at most 2147483639)");
+        }
+        long needed = 8 * numel + 64L * shape[1]; // input and output float32, and the layer's per-channel arrays
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (needed > available) {
+            return refuse("shape " + Arrays.toString(shape) + ": needs " + InputFiles.size(needed)
+                    + " for its input and output, but the Java heap has " + InputFiles.size(Math.max(0, available))
+                    + " free (at most " + InputFiles.size(runtime.maxMemory()) + "; more with java -Xmx)");
+        }
         BatchNorm bn;
         try {
             bn = Replayer.createLayer(LayerSpec.batchNorm(type, shape[1], BatchNorm.DEFAULT_EPS,
@@ -108,5 +125,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int refuse(String message) {
+        spec.commandLine().getErr().println("normscope bench: " + message);
+        return Main.BAD_INPUT;
     }
 }

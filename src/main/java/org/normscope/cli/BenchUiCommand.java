@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.normscope.batch.BatchSpec;
 import org.normscope.session.LayerConfig;
 import org.normscope.ui.app.UiBenchmark;
 import picocli.CommandLine;
@@ -61,6 +62,16 @@ final class BenchUiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
+        // the window's size first: an oversized one is gigabytes of pixels before anything else runs
+        Matcher m = SIZE.matcher(size);
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(cl, "--size must look like 1600x950, got " + size);
+        }
+        int width = Integer.parseInt(m.group(1));
+        int height = Integer.parseInt(m.group(2));
+        if (width < 640 || height < 480 || width > 7680 || height > 4320) {
+            throw new CommandLine.ParameterException(cl, "--size must be from 640x480 to 7680x4320, got " + size);
+        }
         int[] s = shape;
         if (s == null) {
             s = new int[] {64, channels == null ? 64 : channels, 8, 8};
@@ -77,6 +88,19 @@ final class BenchUiCommand implements Callable<Integer> {
         if (s[1] > LayerConfig.MAX_FEATURES) {
             throw new CommandLine.ParameterException(cl, "at most " + LayerConfig.MAX_FEATURES + " channels, got " + s[1]);
         }
+        // what the session's batches and a training forward accept, checked here rather than failing inside
+        long values = 1;
+        for (int d : s) {
+            values = Math.min(values * d, Long.MAX_VALUE / Integer.MAX_VALUE); // saturates, never overflows
+        }
+        if (values > BatchSpec.MAX_VALUES) {
+            throw new CommandLine.ParameterException(cl, "--shape " + shapeText(s) + " holds more values than a batch "
+                    + "may (at most " + BatchSpec.MAX_VALUES + ", 64 MB)");
+        }
+        if (values / s[1] < 2) {
+            throw new CommandLine.ParameterException(cl, "--shape " + shapeText(s) + " has 1 value per channel, and a "
+                    + "forward in train mode needs more (PyTorch: Expected more than 1 value per channel when training)");
+        }
         if (steps < 0 || steps > 100_000_000L) {
             throw new CommandLine.ParameterException(cl, "--steps must be from 0 to 100000000, got " + steps);
         }
@@ -86,13 +110,8 @@ final class BenchUiCommand implements Callable<Integer> {
         if (!(warmup >= 0 && warmup <= 600)) {
             throw new CommandLine.ParameterException(cl, "--warmup must be from 0 to 600, got " + warmup);
         }
-        Matcher m = SIZE.matcher(size);
-        if (!m.matches()) {
-            throw new CommandLine.ParameterException(cl, "--size must look like 1600x950, got " + size);
-        }
         PrintWriter out = cl.getOut();
-        UiBenchmark.Result r = UiBenchmark.run(s, steps, warmup, seconds, Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)), fresh, out);
+        UiBenchmark.Result r = UiBenchmark.run(s, steps, warmup, seconds, width, height, fresh, out);
         out.printf(java.util.Locale.ROOT, "shape %s, %s batch, history filled with %,d steps in %.1f s%n",
                 java.util.Arrays.toString(s), fresh ? "a fresh" : "the same", r.filledSteps(), r.fillSeconds());
         out.printf(java.util.Locale.ROOT, "playing %.0f s after %.0f s of warm-up: %.1f fps, frame p50 %.1f ms, p99 %.1f ms, %,.0f steps/s%n",
@@ -112,5 +131,9 @@ final class BenchUiCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static String shapeText(int[] shape) {
+        return java.util.Arrays.stream(shape).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -222,13 +221,10 @@ public final class LessonJson {
     }
 
     private static void noUnknownFields(JsonNode node, String path, List<String> known) throws LessonFormatException {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new LessonFormatException(child(path, name), "unknown field; expected one of "
-                        + String.join(", ", known));
-            }
+        String name = org.normscope.json.JsonPaths.firstUnknownField(node, known);
+        if (name != null) {
+            throw new LessonFormatException(child(path, name), "unknown field; expected one of "
+                    + String.join(", ", known));
         }
     }
 }

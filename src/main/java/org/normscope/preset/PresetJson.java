@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.normscope.batch.BatchSpec;
@@ -391,12 +390,10 @@ public final class PresetJson {
 
     private static void noUnknownFields(JsonNode node, String path, List<String> known, String where)
             throws PresetFormatException {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!known.contains(field)) {
-                throw PresetFormatException.at(child(path, field), "unknown field" + where + "; expected one of "
-                        + String.join(", ", known));
-            }
+        String field = org.normscope.json.JsonPaths.firstUnknownField(node, known);
+        if (field != null) {
+            throw PresetFormatException.at(child(path, field), "unknown field" + where + "; expected one of "
+                    + String.join(", ", known));
         }
     }
 

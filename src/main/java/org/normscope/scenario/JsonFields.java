@@ -5,6 +5,8 @@ import static org.normscope.json.JsonPaths.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.util.List;
+import org.normscope.json.JsonPaths;
 
 
 /** Reading typed fields out of a JSON tree, with errors that name the field's path. */
@@ -21,6 +23,22 @@ final class JsonFields {
             throw ScenarioFormatException.at(path, "expected an object, got " + show(node));
         }
         return node;
+    }
+
+    /**
+     * Refuses a field the object should not have, at its path: {@code steps[0].layer.momentun:
+     * unknown field; did you mean momentum?}, or the fields it may have when no name is near.
+     *
+     * @param where what the fields belong to, when it matters ({@code " for a LayerNorm"}), or ""
+     */
+    static void noUnknownFields(JsonNode node, String path, List<String> known, String where)
+            throws ScenarioFormatException {
+        String field = JsonPaths.firstUnknownField(node, known);
+        if (field != null) {
+            String near = JsonPaths.nearest(field, known);
+            throw ScenarioFormatException.at(child(path, field), "unknown field" + where + (near != null
+                    ? "; did you mean " + near + "?" : "; expected one of " + String.join(", ", known)));
+        }
     }
 
     static JsonNode required(JsonNode parent, String field, String path, String expected) throws ScenarioFormatException {

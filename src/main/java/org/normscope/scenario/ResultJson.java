@@ -21,6 +21,11 @@ public final class ResultJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static final List<String> TOP_FIELDS = List.of("format", "steps");
+    private static final List<String> STEP_FIELDS = List.of("output", "error", "running_mean", "running_var",
+            "num_batches_tracked", "grad_input", "grad_weight", "grad_bias");
+    private static final List<String> ERROR_FIELDS = List.of("type", "message");
+
     private ResultJson() {
     }
 
@@ -73,6 +78,7 @@ public final class ResultJson {
     /** The result object at {@code path} of a parsed document. */
     public static Result read(JsonNode root, String path) throws ScenarioFormatException {
         JsonFields.object(root, path);
+        JsonFields.noUnknownFields(root, path, TOP_FIELDS, "");
         JsonNode format = optional(root, "format");
         if (format != null && !Result.FORMAT.equals(format.asText())) {
             throw ScenarioFormatException.at(child(path, "format"), "expected \"" + Result.FORMAT + "\", got " + show(format));
@@ -91,17 +97,19 @@ public final class ResultJson {
 
     private static StepResult readStep(JsonNode node, String path) throws ScenarioFormatException {
         JsonFields.object(node, path);
+        JsonFields.noUnknownFields(node, path, STEP_FIELDS, "");
         StepResult.StepError error = null;
         JsonNode err = optional(node, "error");
         if (err != null) {
             String ep = child(path, "error");
             JsonFields.object(err, ep);
+            JsonFields.noUnknownFields(err, ep, ERROR_FIELDS, "");
             error = new StepResult.StepError(
                     JsonFields.text(JsonFields.required(err, "type", ep, "an exception type"), child(ep, "type"), "a string"),
                     JsonFields.text(JsonFields.required(err, "message", ep, "a message"), child(ep, "message"), "a string"));
         }
         JsonNode outNode = optional(node, "output");
-        Tensor output = outNode == null ? null : TensorJson.read(outNode, child(path, "output"));
+        Tensor output = outNode == null ? null : TensorJson.readExact(outNode, child(path, "output"));
         float[] rm = TensorJson.readVector(node.get("running_mean"), child(path, "running_mean"));
         float[] rv = TensorJson.readVector(node.get("running_var"), child(path, "running_var"));
         JsonNode nbtNode = optional(node, "num_batches_tracked");
@@ -112,7 +120,7 @@ public final class ResultJson {
         float[] gb = null;
         if (hasGrad) {
             JsonNode gi = optional(node, "grad_input");
-            gradInput = gi == null ? null : TensorJson.read(gi, child(path, "grad_input"));
+            gradInput = gi == null ? null : TensorJson.readExact(gi, child(path, "grad_input"));
             gw = TensorJson.readVector(node.get("grad_weight"), child(path, "grad_weight"));
             gb = TensorJson.readVector(node.get("grad_bias"), child(path, "grad_bias"));
         }

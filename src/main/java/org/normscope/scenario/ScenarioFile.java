@@ -1,10 +1,17 @@
 package org.normscope.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.normscope.json.JsonPaths;
 
 /**
  * A file that {@code replay} takes: a scenario, or a golden file
@@ -14,13 +21,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record ScenarioFile(Scenario scenario, Result expected) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Strict as the preset and lesson readers: no text after the document, no field given twice. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final List<String> GOLDEN_FIELDS = List.of("scenario", "expected");
 
     /** Parses the text of a scenario or golden file. */
     public static ScenarioFile parse(String json) throws ScenarioFormatException {
         JsonNode root = parseJson(json);
         if (root.isObject() && root.has("scenario")) {
+            JsonFields.noUnknownFields(root, "", GOLDEN_FIELDS, " of a golden file");
             Scenario s = ScenarioJson.read(root.get("scenario"), "scenario");
             JsonNode exp = root.get("expected");
             Result expected = exp == null || exp.isNull() ? null : ResultJson.read(exp, "expected");
@@ -41,6 +54,21 @@ public record ScenarioFile(Scenario scenario, Result expected) {
                 throw new ScenarioFormatException("not JSON: the file is empty");
             }
             return root;
+        } catch (StreamReadException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("");
+            if (message.startsWith("Duplicate field")) {
+                throw new ScenarioFormatException(JsonPaths.pathOf(e) + ": a field given twice (the second" + where
+                        + ")", e);
+            }
+            throw new ScenarioFormatException("not JSON" + where + ": " + message, e);
+        } catch (StreamConstraintsException e) {
+            int depth = StreamReadConstraints.defaults().getMaxNestingDepth();
+            String message = String.valueOf(e.getOriginalMessage());
+            throw new ScenarioFormatException(message.contains("nesting depth")
+                    ? "not JSON this reader takes: lists and objects nested more than " + depth + " deep"
+                    : "not JSON this reader takes: " + message.lines().findFirst().orElse(""), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -30,12 +30,37 @@ public final class ScenarioJson {
      */
     public static final int MAX_FEATURES = 1 << 24;
 
+    /*
+     * The fields each object may have (the spec's); any other is refused with its path, so that
+     * a misspelt "momentun" is not silently replaced by PyTorch's default.
+     */
+    private static final List<String> TOP_FIELDS = List.of("format", "name", "layer", "steps", "tolerance");
+    private static final List<String> TOLERANCE_FIELDS = List.of("atol", "rtol");
+    private static final List<String> LAYER_COMMON = List.of("type", "eps", "momentum", "track_running_stats",
+            "weight", "bias", "running_mean", "running_var", "num_batches_tracked");
+    private static final List<String> FORWARD_FIELDS = List.of("op", "mode", "input", "grad_output");
+    private static final List<String> SET_FIELDS = List.of("op", "eps", "momentum", "weight", "bias");
+    private static final List<String> RESET_FIELDS = List.of("op");
+
     private ScenarioJson() {
+    }
+
+    /** The fields a layer object of this type may have. */
+    private static List<String> layerFields(LayerType type) {
+        List<String> own = switch (type) {
+            case LayerNorm -> List.of("normalized_shape", "elementwise_affine");
+            case GroupNorm -> List.of("num_groups", "num_channels", "affine");
+            default -> List.of("num_features", "affine");
+        };
+        List<String> all = new ArrayList<>(LAYER_COMMON);
+        all.addAll(1, own);
+        return List.copyOf(all);
     }
 
     /** The scenario object at {@code path} of a parsed document. */
     public static Scenario read(JsonNode root, String path) throws ScenarioFormatException {
         JsonFields.object(root, path);
+        JsonFields.noUnknownFields(root, path, TOP_FIELDS, "");
         JsonNode format = optional(root, "format");
         if (format != null && !Scenario.FORMAT.equals(format.asText())) {
             throw ScenarioFormatException.at(child(path, "format"),
@@ -51,6 +76,7 @@ public final class ScenarioJson {
         if (tol != null) {
             String tp = child(path, "tolerance");
             JsonFields.object(tol, tp);
+            JsonFields.noUnknownFields(tol, tp, TOLERANCE_FIELDS, "");
             double atol = nonNegative(optional(tol, "atol"), child(tp, "atol"), Tolerance.DEFAULT.atol());
             double rtol = nonNegative(optional(tol, "rtol"), child(tp, "rtol"), Tolerance.DEFAULT.rtol());
             tolerance = new Tolerance(atol, rtol);
@@ -80,6 +106,7 @@ public final class ScenarioJson {
         } catch (IllegalArgumentException e) {
             throw ScenarioFormatException.at(typePath, "expected one of " + LayerType.allNames() + ", got \"" + typeName + "\"");
         }
+        JsonFields.noUnknownFields(node, path, layerFields(type), " for a " + type);
 
         int numFeatures = 0;
         int[] normalizedShape = null;
@@ -238,10 +265,13 @@ public final class ScenarioJson {
         String op = opNode == null ? "forward" : JsonFields.text(opNode, child(path, "op"), OPS);
         switch (op) {
             case "reset_running_stats":
+                JsonFields.noUnknownFields(node, path, RESET_FIELDS, " for a reset_running_stats step");
                 return new Step.ResetRunningStats();
             case "set":
+                JsonFields.noUnknownFields(node, path, SET_FIELDS, " for a set step");
                 return readSet(node, path, layer);
             case "forward":
+                JsonFields.noUnknownFields(node, path, FORWARD_FIELDS, " for a forward step");
                 break;
             default:
                 throw ScenarioFormatException.at(child(path, "op"), "expected " + OPS + ", got \"" + op + "\"");
@@ -256,9 +286,9 @@ public final class ScenarioJson {
                 throw ScenarioFormatException.at(child(path, "mode"), "expected \"train\" or \"eval\", got \"" + m + "\"");
             }
         }
-        var input = TensorJson.read(JsonFields.required(node, "input", path, "a tensor"), child(path, "input"));
+        var input = TensorJson.readExact(JsonFields.required(node, "input", path, "a tensor"), child(path, "input"));
         var gradNode = optional(node, "grad_output");
-        var grad = gradNode == null ? null : TensorJson.read(gradNode, child(path, "grad_output"));
+        var grad = gradNode == null ? null : TensorJson.readExact(gradNode, child(path, "grad_output"));
         if (grad != null && !grad.sameShape(input)) {
             throw ScenarioFormatException.at(child(path, "grad_output") + ".shape",
                     "expected the input's shape " + java.util.Arrays.toString(input.shape()) + ", got "

@@ -20,16 +20,32 @@ public final class TensorJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String NUMBER = "a number or \"NaN\", \"Infinity\", \"-Infinity\"";
 
+    /** The most dimensions a tensor may have: PyTorch's limit (its printer and kernels recurse over them). */
+    public static final int MAX_DIMENSIONS = 64;
+
     private TensorJson() {
     }
 
-    /** A tensor object {@code {"shape", "data"}}. */
+    private static final java.util.List<String> FIELDS = java.util.List.of("shape", "data");
+
+    /** A tensor object {@code {"shape", "data"}} and no other field (as in a scenario or a result). */
+    public static Tensor readExact(JsonNode node, String path) throws ScenarioFormatException {
+        JsonFields.object(node, path);
+        JsonFields.noUnknownFields(node, path, FIELDS, " of a tensor");
+        return read(node, path);
+    }
+
+    /** A tensor object {@code {"shape", "data"}}; other fields are ignored. */
     public static Tensor read(JsonNode node, String path) throws ScenarioFormatException {
         JsonFields.object(node, path);
         JsonNode shapeNode = JsonFields.required(node, "shape", path, "a list of sizes");
         String shapePath = child(path, "shape");
         if (!shapeNode.isArray()) {
             throw ScenarioFormatException.at(shapePath, "expected a list of sizes, got " + show(shapeNode));
+        }
+        if (shapeNode.size() > MAX_DIMENSIONS) {
+            throw ScenarioFormatException.at(shapePath, "a tensor of " + shapeNode.size() + " dimensions; at most "
+                    + MAX_DIMENSIONS + " are supported");
         }
         int[] shape = new int[shapeNode.size()];
         long expected = 1;
