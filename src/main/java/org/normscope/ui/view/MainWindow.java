@@ -79,7 +79,7 @@ public final class MainWindow {
 
         LayerPane layerPane = new LayerPane(model.layer(), validation);
         inputPane = new InputPane(model.input(), validation);
-        VBox settings = new VBox(6, presetChooser(), new Separator(), layerPane, new Separator(), inputPane);
+        VBox settings = new VBox(6, new PresetPane(model), new Separator(), layerPane, new Separator(), inputPane);
         ScrollPane settingsScroll = new ScrollPane(settings);
         settingsScroll.setFitToWidth(true);
         settingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -708,57 +708,6 @@ public final class MainWindow {
         return bar;
     }
 
-    private Node presetChooser() {
-        ComboBox<Preset> presets = new ComboBox<>(model.presets());
-        presets.setId("preset");
-        presets.valueProperty().bindBidirectional(model.presetProperty());
-        PresetCell shownCell = new PresetCell();
-        // a long name goes on on a second line rather than "Many channels: BatchNorm2d(24) a...": the
-        // box takes the height of the name wrapped at its width (the skin sizes it for one line)
-        shownCell.setWrapText(true);
-        presets.setButtonCell(shownCell);
-        Runnable fitName = () -> {
-            javafx.scene.Node arrow = presets.lookup(".arrow-button");
-            double arrowW = arrow == null ? 30 : arrow.getLayoutBounds().getWidth();
-            double inner = presets.getWidth() - arrowW - presets.snappedLeftInset() - presets.snappedRightInset();
-            if (inner > 0) {
-                presets.setMinHeight(Math.ceil(shownCell.prefHeight(inner)) + presets.snappedTopInset()
-                        + presets.snappedBottomInset());
-            }
-        };
-        presets.widthProperty().addListener((o, a, w) -> fitName.run());
-        shownCell.textProperty().addListener((o, a, v) -> javafx.application.Platform.runLater(fitName));
-        presets.skinProperty().addListener((o, a, v) -> javafx.application.Platform.runLater(fitName));
-        presets.setCellFactory(l -> new PresetCell());
-        presets.setMaxWidth(Double.MAX_VALUE);
-        Explanations.explain(presets, "preset");
-        Label description = new Label();
-        description.getStyleClass().add("hint");
-        description.setWrapText(true);
-        description.setId("preset-description");
-        description.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.presetProperty().get() == null ? "" : model.presetProperty().get().description(UiLocale.current()),
-                model.presetProperty()));
-        Button reload = new Button(UiText.get("preset.reload"));
-        reload.setId("preset-reload");
-        reload.setFocusTraversable(false);
-        reload.setMinWidth(Region.USE_PREF_SIZE);
-        reload.setOnAction(e -> {
-            if (model.presetProperty().get() != null) {
-                model.load(model.presetProperty().get());
-            }
-        });
-        // the chooser has the column's whole width, so that a preset's name is whole; Start again
-        // sits beside the heading
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox heading = new HBox(8, Fields.section(UiText.get("preset.section")), spring, reload);
-        heading.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, heading, presets, description);
-        box.getStyleClass().add("settings");
-        return box;
-    }
-
     private static Button button(String id, String text, String explanation,
                                  javafx.event.EventHandler<javafx.event.ActionEvent> action) {
         Button b = new Button(text);
@@ -803,14 +752,5 @@ public final class MainWindow {
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(UiText.get("export.figure.png"), "*.png"));
         return chooser.showSaveDialog(owner);
-    }
-
-    private static final class PresetCell extends javafx.scene.control.ListCell<Preset> {
-        @Override
-        protected void updateItem(Preset p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.name(UiLocale.current()));
-            setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.description(UiLocale.current())));
-        }
     }
 }
