@@ -19,11 +19,8 @@ import org.normscope.session.ChannelHistogram;
 import org.normscope.session.SessionHistory;
 import org.normscope.session.SessionSnapshot;
 import org.normscope.session.Stat;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -64,15 +61,12 @@ final class ChartsPane extends HBox {
     private final Button whole = new Button(UiText.get("charts.whole"));
     private final Button printAgain = new Button(UiText.get("charts.print"));
     private final Label rangeLabel = new Label();
-    private final Label readoutTitle = new Label();
-    private final TableView<TimeTravelViewModel.ChannelValues> readout = new TableView<>();
     private final ToggleButton lastBatch = new ToggleButton(UiText.get("charts.last.batch"));
     private final ToggleButton overTime = new ToggleButton(UiText.get("charts.over.time"));
     /** Presentation mode: fewer, larger things (the table of values folds away). */
     private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty();
     private final ToggleButton explaining = new ToggleButton(UiText.get("explain.toggle"));
     private boolean syncingSlider;
-    private TableColumn<TimeTravelViewModel.ChannelValues, String> channelColumn;
     private static final int MEAN = 0;
     private static final int VAR = 1;
     private final boolean[] stale = new boolean[3];
@@ -191,7 +185,7 @@ final class ChartsPane extends HBox {
         histogramBar.setAlignment(Pos.CENTER_LEFT);
         histogramChannel.setMinWidth(Region.USE_PREF_SIZE);
         ExplainPane explainPane = new ExplainPane(explain, fontSize);
-        VBox readoutBox = buildReadout();
+        ReadoutTable readoutBox = new ReadoutTable(time);
         VBox histogramBox = new VBox(4, histogramBar, histograms, bands, explainPane, readoutBox);
         VBox.setVgrow(explainPane, Priority.ALWAYS);
         explaining.setToggleGroup(view);
@@ -254,7 +248,7 @@ final class ChartsPane extends HBox {
 
     private final VBox curves;
     private final VBox histogramBox;
-    private final VBox readoutBox;
+    private final ReadoutTable readoutBox;
     private final javafx.scene.control.TabPane pages = new javafx.scene.control.TabPane();
     private final javafx.scene.control.Tab curvesTab = new javafx.scene.control.Tab(UiText.get("charts.tab.curves"));
     private final javafx.scene.control.Tab sideTab = new javafx.scene.control.Tab(UiText.get("charts.tab.side"));
@@ -327,8 +321,7 @@ final class ChartsPane extends HBox {
         varChart.setFontScale(scale);
         histograms.setFontScale(scale);
         bands.setFontScale(scale);
-        readout.setFixedCellSize(Math.round(24 * scale));
-        scaleReadoutColumns(scale);
+        readoutBox.setFontScale(scale);
         if (histogramsThatFit() != fittingHistograms) {
             redraw();
         }
@@ -655,62 +648,6 @@ final class ChartsPane extends HBox {
         } finally {
             syncingSlider = false;
         }
-    }
-
-    /** The table of every channel's values at the cursor's step. */
-    private VBox buildReadout() {
-        readout.setId("readout");
-        readoutTitle.setId("readout-title");
-        readoutTitle.textProperty().bind(time.readoutTitleProperty());
-        readoutTitle.setWrapText(true);
-        readoutTitle.setMinHeight(Region.USE_PREF_SIZE);
-        readout.setItems(time.readout());
-        // "running" and "batch" head two columns each, so that a column's own header is one short word
-        channelColumn = column(UiText.get("charts.table.channel"), v -> Integer.toString(v.channel()));
-        readout.getColumns().add(channelColumn);
-        readout.getColumns().add(group(UiText.get("charts.table.running"), column(UiText.get("charts.table.mean"), v -> number(v.runningMean())),
-                column(UiText.get("charts.table.var"), v -> number(v.runningVar()))));
-        readout.getColumns().add(group(UiText.get("charts.table.batch"), column(UiText.get("charts.table.mean"), v -> number(v.batchMean())),
-                column(UiText.get("charts.table.var"), v -> number(v.batchVar()))));
-        scaleReadoutColumns(1);
-        readout.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        readout.setPlaceholder(new Label(UiText.get("charts.table.empty")));
-        readout.setFixedCellSize(24);
-        readout.setPrefHeight(6 * 24 + 60); // six rows under a two-row header
-        readout.setMinHeight(2 * 24 + 60);
-        return new VBox(2, readoutTitle, readout);
-    }
-
-    /** Column widths that follow the text size: the channel column fits "ch" and two digits, the others a number. */
-    private void scaleReadoutColumns(double scale) {
-        channelColumn.setMinWidth(Math.round(44 * scale));
-        channelColumn.setMaxWidth(Math.round(64 * scale));
-        for (TableColumn<TimeTravelViewModel.ChannelValues, ?> g : readout.getColumns()) {
-            for (TableColumn<TimeTravelViewModel.ChannelValues, ?> c : g.getColumns()) {
-                c.setMinWidth(Math.round(58 * scale)); // "-2.745" at the current size
-            }
-        }
-    }
-
-    @SafeVarargs
-    private static TableColumn<TimeTravelViewModel.ChannelValues, String> group(String title,
-            TableColumn<TimeTravelViewModel.ChannelValues, String>... columns) {
-        TableColumn<TimeTravelViewModel.ChannelValues, String> g = new TableColumn<>(title);
-        g.getColumns().addAll(columns);
-        return g;
-    }
-
-    private static TableColumn<TimeTravelViewModel.ChannelValues, String> column(String title,
-            java.util.function.Function<TimeTravelViewModel.ChannelValues, String> text) {
-        TableColumn<TimeTravelViewModel.ChannelValues, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
-        col.setSortable(false);
-        return col;
-    }
-
-    /** A float to four significant digits (the table is narrow; the console prints exactly), "–" for NaN. */
-    private static String number(float v) {
-        return Float.isNaN(v) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** As many small multiples as fit (about 75 px each at the normal text size), up to eight. */
