@@ -72,6 +72,9 @@ final class BenchUiCommand implements Callable<Integer> {
         if (width < 640 || height < 480 || width > 7680 || height > 4320) {
             throw new CommandLine.ParameterException(cl, "--size must be from 640x480 to 7680x4320, got " + size);
         }
+        if (channels != null && channels < 1) {
+            throw new CommandLine.ParameterException(cl, "--channels must be at least 1, got " + channels);
+        }
         int[] s = shape;
         if (s == null) {
             s = new int[] {64, channels == null ? 64 : channels, 8, 8};

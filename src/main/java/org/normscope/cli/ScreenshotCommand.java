@@ -119,6 +119,20 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (theme != null && !java.util.List.of("light", "projector", "dark").contains(theme)) {
             throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
         }
+        org.normscope.preset.Preset chosen; // checked here, before the toolkit starts
+        try {
+            chosen = preset == null ? org.normscope.preset.PresetLibrary.builtIn().get(0)
+                    : org.normscope.preset.PresetLibrary.find(preset);
+        } catch (IllegalArgumentException e) {
+            cl.getErr().println("normscope screenshot: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        int channels = chosen.layer().numFeatures();
+        if (explain && channel >= channels) {
+            cl.getErr().println("normscope screenshot: --channel " + channel + " is out of range: the preset's layer has "
+                    + channels + " channels (0 to " + (channels - 1) + ")");
+            return Main.BAD_INPUT;
+        }
         try {
             org.normscope.ui.viewmodel.UiLocale.set(org.normscope.ui.viewmodel.UiLocale.parse(lang));
             ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,

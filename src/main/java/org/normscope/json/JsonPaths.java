@@ -31,6 +31,9 @@ public final class JsonPaths {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
+        if (node.isNumber() && Double.isInfinite(node.asDouble())) { // 1e400: a number, not the string "Infinity"
+            return (node.asDouble() > 0 ? "a" : "a negative") + " number beyond a double's range";
+        }
         String s = node.toString();
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }

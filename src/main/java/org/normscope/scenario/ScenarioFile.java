@@ -62,7 +62,7 @@ public record ScenarioFile(Scenario scenario, Result expected) {
                 throw new ScenarioFormatException(JsonPaths.pathOf(e) + ": a field given twice (the second" + where
                         + ")", e);
             }
-            throw new ScenarioFormatException("not JSON" + where + ": " + message, e);
+            throw new ScenarioFormatException("not JSON" + where + ": " + plain(message), e);
         } catch (StreamConstraintsException e) {
             int depth = StreamReadConstraints.defaults().getMaxNestingDepth();
             String message = String.valueOf(e.getOriginalMessage());
@@ -72,8 +72,31 @@ public record ScenarioFile(Scenario scenario, Result expected) {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioFormatException("not JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            throw new ScenarioFormatException("not JSON" + where + ": "
+                    + plain(e.getOriginalMessage().lines().findFirst().orElse("")), e);
         }
+    }
+
+    /**
+     * The parser's message without its advice on the parser's own settings, which a user cannot
+     * change: {@code Non-standard token 'NaN': enable `JsonReadFeature...` to allow} says how the
+     * spec writes a non-finite value instead.
+     */
+    static String plain(String message) {
+        java.util.regex.Matcher token = java.util.regex.Pattern
+                .compile("Non-standard token '(-?Infinity|[+-]?NaN)'.*").matcher(message);
+        if (token.matches()) {
+            String t = token.group(1);
+            return t + " is not a JSON number; write the string \"" + (t.contains("NaN") ? "NaN" : t) + "\"";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "more text after the end of the JSON value";
+        }
+        return message.replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(" \\(start marker at .*", "")
+                .replaceAll(" \\(not recognized as one since .*", "")
+                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+                .replaceAll(": not allowed as per `[^`]*`", "");
     }
 
     /** The file as JSON text: the scenario alone, or the golden pair. */

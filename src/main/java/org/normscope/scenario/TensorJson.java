@@ -94,7 +94,12 @@ public final class TensorJson {
     /** One value: a JSON number (rounded to float32) or one of the three non-finite strings. */
     static float value(JsonNode v, String path) throws ScenarioFormatException {
         if (v.isNumber()) {
-            return (float) v.asDouble();
+            float f = (float) v.asDouble();
+            if (Float.isInfinite(f)) { // a JSON number is finite; it must not turn into an infinity unseen
+                throw ScenarioFormatException.at(path, show(v) + " is too large for a float32 (at most "
+                        + Float.MAX_VALUE + "); write \"Infinity\" or \"-Infinity\" for an infinity");
+            }
+            return f;
         }
         if (v.isTextual()) {
             switch (v.asText()) {
