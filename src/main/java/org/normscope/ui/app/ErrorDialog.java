@@ -68,9 +68,8 @@ public final class ErrorDialog {
                 copy.setText(UiText.get("error.copied"));
                 e.consume(); // keep the dialog open
             });
-            alert.setOnHidden(e -> showing = false);
             alert.show(); // not showAndWait: nothing here needs the answer, and no pulse is held up
-            // closed by the window system rather than the dialog's button: the next error shows too
+            // on the window, not the dialog: closed by its button or by the window system, the next error shows
             alert.getDialogPane().getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN,
                     e -> showing = false);
         } catch (RuntimeException e) {

@@ -289,14 +289,12 @@ public class CurveChart extends XAxisCanvasChart {
             double rowH = lineHeight(tickF) + 4 * s;
             int rows = (int) Math.floor((h - top - pad) / rowH);
             // the short labels: beside the plot every pixel of the legend is taken from the plot
-            for (List<LegendEntry> candidate : List.of(compact(entries))) {
-                double colW = rows < 1 ? Double.NaN : sideLegend(gc, candidate, 0, top, rows, true);
-                if (colW <= 0.5 * w) { // the plot keeps at least half the width
-                    side = candidate;
-                    sideW = colW;
-                    sideRows = rows;
-                    break;
-                }
+            List<LegendEntry> shortEntries = compact(entries);
+            double colW = rows < 1 ? Double.NaN : sideLegend(gc, shortEntries, 0, top, rows, true);
+            if (colW <= 0.5 * w) { // the plot keeps at least half the width
+                side = shortEntries;
+                sideW = colW;
+                sideRows = rows;
             }
         }
         if (!showXTitle) {
