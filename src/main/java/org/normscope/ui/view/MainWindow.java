@@ -73,9 +73,7 @@ public final class MainWindow {
             org.normscope.ui.chart.CanvasChart.setTextFamily(null);
         }
         root.getStylesheets().add(MainWindow.class.getResource("/css/normscope.css").toExternalForm());
-        org.normscope.ui.chart.ChartWords.use(() -> new org.normscope.ui.chart.ChartWords(UiText.get("charts.words.more"),
-                UiText.get("charts.words.no.values"), UiText.get("charts.words.too.small"),
-                UiText.get("charts.words.median"), UiText.get("charts.words.min"), UiText.get("charts.words.max")));
+        org.normscope.ui.chart.ChartWords.use(MainWindow::chartWords);
 
         LayerPane layerPane = new LayerPane(model.layer(), validation);
         inputPane = new InputPane(model.input(), validation);
@@ -193,6 +191,25 @@ public final class MainWindow {
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(consoleTab, codeTab);
         tabs.setId("console-tabs");
         return tabs;
+    }
+
+    /** The charts' own words of the last language asked for: read from the bundle once per language, not per redraw. */
+    private static volatile ChartWordsIn chartWords;
+
+    private record ChartWordsIn(java.util.Locale locale, org.normscope.ui.chart.ChartWords words) {
+    }
+
+    /** The charts' own words in the current language (asked at every chart's redraw). */
+    private static org.normscope.ui.chart.ChartWords chartWords() {
+        ChartWordsIn cached = chartWords;
+        if (cached == null || !cached.locale().equals(UiLocale.current())) {
+            cached = new ChartWordsIn(UiLocale.current(), new org.normscope.ui.chart.ChartWords(
+                    UiText.get("charts.words.more"), UiText.get("charts.words.no.values"),
+                    UiText.get("charts.words.too.small"), UiText.get("charts.words.median"),
+                    UiText.get("charts.words.min"), UiText.get("charts.words.max")));
+            chartWords = cached;
+        }
+        return cached.words();
     }
 
     /** Shows the Explain pane in place of the histograms (the screenshot command's {@code --explain}). */
