@@ -1,9 +1,6 @@
 package org.normscope.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.normscope.files.AtomicWrite;
@@ -97,11 +94,7 @@ final class RunCommand implements Callable<Integer> {
             long perRow = Math.max(1, (total + rows - 1) / rows);
             Stat chosen = stat;
             try {
-                AtomicWrite.write(csvOut, bytes -> {
-                    Writer out = new java.io.BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-                    s.history().csvColumns(chosen).write(out, 1, total, perRow);
-                    out.flush();
-                });
+                AtomicWrite.utf8(csvOut, out -> s.history().csvColumns(chosen).write(out, 1, total, perRow));
             } catch (IOException e) {
                 return fail(e.getMessage());
             }

@@ -1,8 +1,11 @@
 package org.normscope.files;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +39,22 @@ public final class AtomicWrite {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes a text file's characters into the writer it is given (UTF-8, buffered). */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
     private AtomicWrite() {
+    }
+
+    /** Writes what {@code content} writes to {@code target} as UTF-8, atomically (a CSV, a script). */
+    public static void utf8(Path target, TextContent content) throws IOException {
+        write(target, bytes -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+            content.writeTo(out);
+            out.flush();
+        });
     }
 
     /** Writes {@code text} as UTF-8 to {@code target}, atomically. */

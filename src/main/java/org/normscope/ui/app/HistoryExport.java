@@ -2,8 +2,6 @@ package org.normscope.ui.app;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.normscope.session.SessionHistory;
 import org.normscope.session.Stat;
@@ -17,11 +15,7 @@ final class HistoryExport {
     /** Writes steps {@code from..to} of every channel's {@code stat}; one row per {@code stepsPerRow} steps. */
     static void write(SessionHistory history, Stat stat, long stepsPerRow, long from, long to, File file)
             throws IOException {
-        org.normscope.files.AtomicWrite.write(file.toPath(), bytes -> {
-            Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-            history.csvColumns(stat).write(out, from, to, stepsPerRow);
-            out.flush();
-        });
+        org.normscope.files.AtomicWrite.utf8(file.toPath(), out -> history.csvColumns(stat).write(out, from, to, stepsPerRow));
     }
 
     /** {@link #write} on a background thread; then {@code done} gets a sentence for the user, or {@code failed} the error. */
