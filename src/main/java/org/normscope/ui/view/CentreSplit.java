@@ -33,7 +33,6 @@ final class CentreSplit extends SplitPane {
         this.shortWindow = shortWindow;
         setOrientation(Orientation.VERTICAL);
         setDividerPositions(1 - CONSOLE_SHARE);
-        SplitPane.setResizableWithParent(tabs, false);
         values.setId("values-tab");
         values.setClosable(false);
         // compact (presenting, a short window): the table of values is a tab here
