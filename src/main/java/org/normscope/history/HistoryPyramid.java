@@ -1,5 +1,8 @@
 package org.normscope.history;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -73,6 +76,10 @@ import java.util.Objects;
  * <p><b>Threads</b>: every public method is {@code synchronized}; one thread may append while
  * others query. {@link #copy(int...)} takes a consistent snapshot to read at leisure.
  *
+ * <p><b>Saving</b>: {@link #writeTo(DataOutput)} writes the whole state, every float by its
+ * bits, and {@link #readFrom(DataInput)} gives a pyramid that reads and goes on growing exactly
+ * as the one written would (the format is in {@link PyramidBinary}).
+ *
  * <p>Counts are ints: a single bucket may hold fewer than 2^31 values, which the default
  * geometry reaches after about 10^11 steps.
  */
@@ -111,17 +118,17 @@ public final class HistoryPyramid {
     private final int maxLevels;
 
     /** [series][slot]: step t lives in slot (t-1) % exactSteps; null while the series is lazy. */
-    private final float[][] exact;
+    final float[][] exact;
     /** [series]: the exact window's block summaries; null while the series is lazy or when {@code E < 16}. */
-    private final Blocks[] blocks;
+    final Blocks[] blocks;
     /** Slots per {@link Blocks} ring: {@code ⌈E/16⌉}, or 0 when {@code E < 16} (no block fits in the window). */
-    private final int blockSlots;
+    final int blockSlots;
     /** Raw exact-window values read by {@link #columns} so far (for tests: blocks read by summary are not counted). */
     long rawVisits;
     /** levels[j-1] is level j; the first levelCount are allocated. */
-    private final Level[] levels;
-    private int levelCount;
-    private long steps;
+    final Level[] levels;
+    int levelCount;
+    long steps;
 
     /**
      * @param series          values per row (at least 0)
@@ -772,6 +779,32 @@ public final class HistoryPyramid {
         return c;
     }
 
+    // ---- binary form ----------------------------------------------------------------------------
+
+    /**
+     * Writes this pyramid's whole state to {@code out} in the format of {@link PyramidBinary},
+     * holding its lock meanwhile (appends wait: write a {@link #copy(int...)} to let them go
+     * on).
+     *
+     * @throws IOException if {@code out} fails, or if the pyramid is larger than
+     *         {@link #readFrom(DataInput)} accepts (then nothing is written)
+     */
+    public synchronized void writeTo(DataOutput out) throws IOException {
+        PyramidBinary.write(this, out);
+    }
+
+    /**
+     * Reads a pyramid that {@link #writeTo(DataOutput)} wrote, consuming exactly its bytes.
+     * Damaged or hostile data is refused before anything is built on it, and costs no more memory
+     * than the bytes that do follow hold (see {@link PyramidBinary}).
+     *
+     * @throws IOException if the data ends early ({@link java.io.EOFException}), is not a history,
+     *         is in another format version, or is damaged (a one-sentence message says where)
+     */
+    public static HistoryPyramid readFrom(DataInput in) throws IOException {
+        return PyramidBinary.read(in);
+    }
+
     // ---- storage --------------------------------------------------------------------------------
 
     /**
@@ -780,7 +813,7 @@ public final class HistoryPyramid {
      * (k+1)·width - 1]} and lives in ring slot {@code (head + k) % B}; the open bucket follows
      * with {@code openSteps} steps.
      */
-    private static final class Level {
+    static final class Level {
         long width;
         long firstStep = 1;
         int head;
@@ -809,7 +842,7 @@ public final class HistoryPyramid {
      * {@code stats[3i], stats[3i+1], stats[3i+2]} and its count at {@code count[i]}; the open
      * bucket keeps min, max, a double sum and a count until it closes.
      */
-    private static final class Cells {
+    static final class Cells {
         final float[] stats;
         final int[] count;
         float openMin;
@@ -818,8 +851,13 @@ public final class HistoryPyramid {
         int openCount;
 
         Cells(int ringSize) {
-            stats = new float[3 * ringSize];
-            count = new int[ringSize];
+            this(new float[3 * ringSize], new int[ringSize]);
+        }
+
+        /** Closed buckets from {@code stats} (3 floats a slot) and {@code count} (one int a slot), the open one empty. */
+        Cells(float[] stats, int[] count) {
+            this.stats = stats;
+            this.count = count;
         }
 
         private Cells(Cells other) {
@@ -948,8 +986,8 @@ public final class HistoryPyramid {
      * ±∞ has the sum that ∞ arithmetic gives (+∞, -∞ or NaN), derived from min and max; one of
      * zeros only sums to 0. 14 bytes a slot.
      */
-    private static final class Blocks {
-        private static final int COUNT_MASK = 0x1F;
+    static final class Blocks {
+        static final int COUNT_MASK = 0x1F;
         private static final int SUM_KNOWN = 0x20;
 
         /** Slot k: the bits of min at {@code 3k}, of max at {@code 3k+1}, the low 32 bits of m at {@code 3k+2}. */
@@ -958,8 +996,12 @@ public final class HistoryPyramid {
         final short[] meta;
 
         Blocks(int slots) {
-            data = new int[3 * slots];
-            meta = new short[slots]; // count 0: an empty block
+            this(new int[3 * slots], new short[slots]); // count 0: an empty block
+        }
+
+        Blocks(int[] data, short[] meta) {
+            this.data = data;
+            this.meta = meta;
         }
 
         private Blocks(Blocks other) {
