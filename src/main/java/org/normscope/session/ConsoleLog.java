@@ -20,6 +20,7 @@ public final class ConsoleLog {
     private final int capacity;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long lastSeq;
+    private long restoredAt;
 
     public ConsoleLog(int capacity) {
         this.capacity = capacity;
@@ -42,6 +43,29 @@ public final class ConsoleLog {
             }
         }
         return out;
+    }
+
+    /** The entries kept, oldest first. */
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /**
+     * Replaces every entry with {@code restored}'s kinds and texts (a session opened from a file,
+     * or put back by undo), numbered on from the newest number: a reader that sees
+     * {@link #restoredAt()} grow starts over instead of appending.
+     */
+    public synchronized void replaceAll(List<Entry> restored) {
+        entries.clear();
+        restoredAt = lastSeq;
+        for (Entry e : restored.subList(Math.max(0, restored.size() - capacity), restored.size())) {
+            entries.addLast(new Entry(++lastSeq, e.kind(), e.text()));
+        }
+    }
+
+    /** The number of the newest entry before the last {@link #replaceAll} (0 if there was none): older ones are gone. */
+    public synchronized long restoredAt() {
+        return restoredAt;
     }
 
     /** The number of the newest entry (0 before the first). */

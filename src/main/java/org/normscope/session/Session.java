@@ -689,6 +689,165 @@ public final class Session {
         say(consoleText);
     }
 
+    // ---- state ----------------------------------------------------------------------------
+
+    /** Everything this session is (see {@link SessionState}): its history is this session's own, not a copy. */
+    public SessionState state() {
+        flushRecord();
+        return new SessionState(config, source.spec(), compareMomentum, training, layerState(layer),
+                comparison == null ? null : layerState(comparison), step, outlierNext, histogramChannels, refusal,
+                refusalId, notice, noticeId, console.entries(), history, journal.entries(), journal.dropped());
+    }
+
+    private static SessionState.LayerState layerState(BatchNorm l) {
+        return new SessionState.LayerState(l.weight(), l.bias(), l.runningMean(), l.runningVar(), l.numBatchesTracked());
+    }
+
+    /**
+     * Becomes the session {@code s} describes, exactly: the same curves, console and next batch.
+     * The newest step is run again on the layer as it was before it (see {@link StepRebuild}), so
+     * that its batch, output and histograms are back too; then the layer's parameters and buffers
+     * are set to the saved ones, bit for bit. The session owns {@code s}'s history from now on.
+     *
+     * @throws IllegalArgumentException if the parts do not fit together (a damaged file)
+     */
+    public void restore(SessionState s) {
+        checkBatches(s.config(), s.batches());
+        int channels = s.config().numFeatures();
+        if (s.history().channels() != channels || s.history().steps() != s.step()) {
+            throw new IllegalArgumentException("the history has " + s.history().channels() + " channels and "
+                    + s.history().steps() + " steps, the layer " + channels + " and " + s.step());
+        }
+        checkLayerState(s.config(), s.layer());
+        if (s.journal().isEmpty() || !(s.journal().get(0) instanceof SessionJournal.Built)) {
+            throw new IllegalArgumentException("the journal does not start with the layer's construction");
+        }
+        if ((s.comparison() == null) != (s.compareMomentum() == null)) {
+            throw new IllegalArgumentException("the comparison layer does not match its momentum");
+        }
+        if (s.comparison() != null) {
+            checkLayerState(s.config(), s.comparison());
+        }
+        flushRecord();
+        pendingRecord = null;
+        config = s.config();
+        compareMomentum = s.compareMomentum();
+        training = s.training();
+        source = new BatchSource(s.batches());
+        history = s.history();
+        journal.replace(s.journal(), s.journalDropped());
+        step = s.step();
+        setup = null;
+        lastInput = null;
+        lastOutput = null;
+        inputBuffer = null;
+        spareInputBuffer = null;
+        outputBuffer = null;
+        outputPending = false;
+        lastBatchMean = null;
+        lastBatchVar = null;
+        unprintedFrom = 0;
+        unprintedTo = 0;
+        layer = rerunNewestStep();
+        if (layer == null) {
+            layer = config.build();
+        }
+        attemptRefusedAgain(s.journal());
+        setLayerState(layer, config, training, s.layer());
+        comparison = compareMomentum == null ? null : config.withMomentum(compareMomentum).build();
+        if (comparison != null) {
+            setLayerState(comparison, config.withMomentum(compareMomentum), training, s.comparison());
+        }
+        outlierNext = s.outlierNext();
+        histogramChannels = s.histogramChannels();
+        refusal = s.refusal();
+        refusalId = s.refusalId();
+        notice = s.notice();
+        noticeId = s.noticeId();
+        console.replaceAll(s.console());
+        version++;
+    }
+
+    /** The newest step run again on the layer as it was before it; null if it cannot be (then there is no last batch). */
+    private BatchNorm rerunNewestStep() {
+        if (step < 1) {
+            return null;
+        }
+        BatchNorm before = StepRebuild.layerBefore(journal, history, step);
+        Tensor x = StepRebuild.batchAt(history, step);
+        if (before == null || x == null) {
+            return null;
+        }
+        Tensor y = Tensor.zeros(x.shape());
+        try {
+            before.forward(x, y);
+        } catch (TorchError e) {
+            return null; // it ran once: only a damaged file gets here
+        }
+        lastInput = x;
+        lastOutput = y;
+        inputBuffer = x;
+        outputBuffer = y;
+        measureBatch(x);
+        return before;
+    }
+
+    /**
+     * A refusal after the newest step left the layer with no "last forward" (PyTorch raised
+     * half-way): the last refused attempt is made again, so that the restored layer says the
+     * same. What it changes (num_batches_tracked) is set from the saved state after.
+     */
+    private void attemptRefusedAgain(List<SessionJournal.Entry> entries) {
+        for (int i = entries.size() - 1; i > 0; i--) {
+            SessionJournal.Entry e = entries.get(i);
+            if (e instanceof SessionJournal.Steps) {
+                return;
+            }
+            if (e instanceof SessionJournal.Refused r) {
+                Tensor x = new BatchSource(r.setup().batches()).batch(r.step(), r.outlier());
+                layer.train(r.setup().training());
+                try {
+                    layer.forwardWithoutOutput(x);
+                } catch (TorchError expected) {
+                    // refused again, as it was
+                }
+                return;
+            }
+        }
+    }
+
+    private static void checkLayerState(LayerConfig c, SessionState.LayerState l) {
+        if (l == null) {
+            throw new IllegalArgumentException("the layer's parameters and buffers are missing");
+        }
+        int n = c.numFeatures();
+        if (c.affine() != (l.weight() != null && l.bias() != null)
+                || c.affine() && (l.weight().length != n || l.bias().length != n)) {
+            throw new IllegalArgumentException("the weight and bias do not fit " + c);
+        }
+        if (c.trackRunningStats() != (l.runningMean() != null && l.runningVar() != null)
+                || c.trackRunningStats() && (l.runningMean().length != n || l.runningVar().length != n)
+                || l.numBatchesTracked() < 0 || !c.trackRunningStats() && l.numBatchesTracked() != 0) {
+            throw new IllegalArgumentException("the running stats do not fit " + c);
+        }
+    }
+
+    /** Sets {@code l} (built with the same kind, C, affine and tracking as {@code c}) to {@code c}'s eps and momentum and to {@code state}. */
+    private static void setLayerState(BatchNorm l, LayerConfig c, boolean training, SessionState.LayerState state) {
+        l.setEps(c.eps());
+        l.setMomentum(c.momentum());
+        l.train(training);
+        if (c.affine()) {
+            l.setWeight(state.weight());
+            l.setBias(state.bias());
+        }
+        if (c.trackRunningStats()) {
+            l.setRunningMean(state.runningMean());
+            l.setRunningVar(state.runningVar());
+            l.setNumBatchesTracked(state.numBatchesTracked());
+        }
+    }
+
     // ---- reading ------------------------------------------------------------------------
 
     public LayerConfig config() {

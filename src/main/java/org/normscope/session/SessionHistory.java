@@ -67,8 +67,7 @@ public final class SessionHistory {
      * @param sampleEvery the distributions are sampled at steps {@code k, 2k, 3k, …} (at least 1)
      */
     public SessionHistory(int channels, long sampleEvery) {
-        this(channels, sampleEvery, HistoryPyramid.forStats(STORED.length * channels), new HistoryPyramid(
-                channels * 2 * QUANTILES.length, DISTRIBUTION_EXACT_STEPS, DISTRIBUTION_BUCKETS, 8, 14));
+        this(channels, sampleEvery, forChannels(channels), distributionsFor(channels));
     }
 
     SessionHistory(int channels, long sampleEvery, HistoryPyramid stats, HistoryPyramid distributions) {
@@ -85,6 +84,98 @@ public final class SessionHistory {
         java.util.Arrays.fill(initial, Float.NaN);
         this.setups = new StepSetup[stats.exactSteps()];
         this.outliers = new boolean[stats.exactSteps()];
+    }
+
+    /**
+     * What a history is made of, to save it to a file and read it back: the two pyramids (this
+     * history's own objects), step 0's stats, what each step of the exact window ran with (by
+     * ring slot {@code step % E}; null where no step is), and from which step each batch setting
+     * applied (for the true stats).
+     */
+    public record Parts(int channels, long sampleEvery, HistoryPyramid stats, HistoryPyramid distributions,
+                        float[] initial, StepSetup[] setups, boolean[] outliers, long[] truthFrom,
+                        BatchSpec[] truthBatches) {
+    }
+
+    /** This history's parts (the arrays are copies, the pyramids are not); read on the session's thread. */
+    public synchronized Parts parts() {
+        long[] from = new long[truth.size()];
+        BatchSpec[] batches = new BatchSpec[truth.size()];
+        for (int i = 0; i < from.length; i++) {
+            from[i] = truth.get(i).fromStep;
+            batches[i] = truth.get(i).batches.spec();
+        }
+        return new Parts(channels, sampleEvery, stats, distributions, initial.clone(), setups.clone(),
+                outliers.clone(), from, batches);
+    }
+
+    /**
+     * A history made of {@code p} (it owns p's pyramids from then on).
+     *
+     * @throws IllegalArgumentException if the parts do not fit together
+     */
+    public static SessionHistory of(Parts p) {
+        int c = p.channels();
+        if (c < 1 || c > LayerConfig.MAX_FEATURES) {
+            throw new IllegalArgumentException("a history of " + c + " channels");
+        }
+        if (!sameGeometry(p.stats(), forChannels(c)) || !sameGeometry(p.distributions(), distributionsFor(c))) {
+            throw new IllegalArgumentException("the history's pyramids do not have the geometry of " + c + " channels");
+        }
+        if (p.sampleEvery() < 1 || p.distributions().steps() != p.stats().steps() / p.sampleEvery()) {
+            throw new IllegalArgumentException("the distributions do not match the steps");
+        }
+        if (p.initial().length != p.stats().series() || p.setups().length != p.stats().exactSteps()
+                || p.outliers().length != p.stats().exactSteps() || p.truthFrom().length != p.truthBatches().length
+                || p.truthFrom().length > MAX_TRUTH_SEGMENTS) {
+            throw new IllegalArgumentException("the history's parts have the wrong lengths");
+        }
+        long before = 0;
+        for (int i = 0; i < p.truthFrom().length; i++) {
+            if (p.truthFrom()[i] <= before || p.truthBatches()[i] == null || p.truthBatches()[i].channels() != c) {
+                throw new IllegalArgumentException("the history's batch settings are out of order");
+            }
+            before = p.truthFrom()[i];
+        }
+        SessionHistory h = new SessionHistory(c, p.sampleEvery(), p.stats(), p.distributions());
+        System.arraycopy(p.initial(), 0, h.initial, 0, h.initial.length);
+        System.arraycopy(p.setups(), 0, h.setups, 0, h.setups.length);
+        System.arraycopy(p.outliers(), 0, h.outliers, 0, h.outliers.length);
+        for (int i = 0; i < p.truthFrom().length; i++) {
+            h.truth.add(new TruthSegment(p.truthFrom()[i], new BatchSource(p.truthBatches()[i])));
+        }
+        return h;
+    }
+
+    /** An independent copy (the pyramids copied, the setups shared: they never change). */
+    public synchronized SessionHistory copy() {
+        int[] all = new int[stats.series()];
+        int[] allDistributions = new int[distributions.series()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < allDistributions.length; i++) {
+            allDistributions[i] = i;
+        }
+        SessionHistory h = new SessionHistory(channels, sampleEvery, stats.copy(all), distributions.copy(allDistributions));
+        System.arraycopy(initial, 0, h.initial, 0, initial.length);
+        System.arraycopy(setups, 0, h.setups, 0, setups.length);
+        System.arraycopy(outliers, 0, h.outliers, 0, outliers.length);
+        h.truth.addAll(truth);
+        return h;
+    }
+
+    private static HistoryPyramid forChannels(int c) {
+        return HistoryPyramid.forStats(STORED.length * c);
+    }
+
+    private static HistoryPyramid distributionsFor(int c) {
+        return new HistoryPyramid(c * 2 * QUANTILES.length, DISTRIBUTION_EXACT_STEPS, DISTRIBUTION_BUCKETS, 8, 14);
+    }
+
+    private static boolean sameGeometry(HistoryPyramid a, HistoryPyramid b) {
+        return a.series() == b.series() && a.exactSteps() == b.exactSteps() && a.bucketsPerLevel() == b.bucketsPerLevel()
+                && a.firstWidth() == b.firstWidth() && a.maxLevels() == b.maxLevels();
     }
 
     // ---- writing (the session's thread) ------------------------------------------------

@@ -136,6 +136,30 @@ public final class SessionJournal {
         closed.add(new Built(config, training, batches));
     }
 
+    /**
+     * Starts again from entries kept elsewhere (a saved session, an undone change): a last
+     * {@link Steps} entry stays open, so that the next like step extends it as it would have.
+     */
+    void replace(List<Entry> entries, long droppedBefore) {
+        if (entries.isEmpty() || !(entries.get(0) instanceof Built)) {
+            throw new IllegalArgumentException("a journal starts with the layer's construction");
+        }
+        closed.clear();
+        runOpen = false;
+        runSetup = null;
+        closed.addAll(entries);
+        dropped = droppedBefore;
+        if (closed.get(closed.size() - 1) instanceof Steps last) {
+            closed.remove(closed.size() - 1);
+            runOpen = true;
+            runFirst = last.first();
+            runLast = last.last();
+            runSetup = last.setup();
+            runOutlier = last.outlier();
+            runTrackedBefore = last.trackedBefore();
+        }
+    }
+
     /** Successful step {@code t} ran with {@code setup}; {@code trackedBefore} is num_batches_tracked before it. */
     void stepped(long t, StepSetup setup, boolean outlier, long trackedBefore) {
         if (runOpen && !outlier && !runOutlier && t == runLast + 1
