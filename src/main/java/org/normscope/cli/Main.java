@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "NormScope: PyTorch's normalization layers, step by step, with PyTorch's numbers.",
         subcommands = {AppCommand.class, ScreenshotCommand.class, ReplayCommand.class, ExplainCommand.class,
             ExportPythonCommand.class, FormatCommand.class,
-            DemoCommand.class, RunCommand.class, BenchCommand.class, BenchUiCommand.class,
+            DemoCommand.class, RunCommand.class, BenchCommand.class, BenchUiCommand.class, BenchFilesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

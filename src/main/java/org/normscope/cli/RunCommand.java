@@ -8,6 +8,9 @@ import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.session.Session;
 import org.normscope.session.Stat;
+import org.normscope.sessionfile.SessionFile;
+import org.normscope.sessionfile.SessionFileException;
+import org.normscope.sessionfile.SessionView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
  * same history, the same CSV code), for tests and scripts.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a preset's steps headless and export a statistic's history as CSV, as the window would.")
+        description = "Run a preset's (or a saved session's) steps headless; save the session and/or export a"
+                + " statistic's history as CSV, as the window would.")
 final class RunCommand implements Callable<Integer> {
 
     /** The most steps one run takes (about a minute for a small layer here). */
@@ -28,9 +32,15 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "notebook",
-            description = "a preset's name or id (default ${DEFAULT-VALUE})")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "a preset's name or id (default notebook)")
     String preset;
+
+    @Option(names = "--session", paramLabel = "FILE.normscope", description = "continue a saved session instead")
+    Path session;
+
+    @Option(names = "--save", paramLabel = "FILE.normscope", description = "save the session after the steps")
+    Path save;
 
     @Option(names = "--steps", paramLabel = "K", defaultValue = "0", description = "steps to run (default 0)")
     long steps;
@@ -77,14 +87,40 @@ final class RunCommand implements Callable<Integer> {
         } else if (csvOut != null) {
             return fail("--csv-out needs --csv STAT");
         }
-        Preset p;
-        try {
-            p = PresetLibrary.find(preset);
-        } catch (IllegalArgumentException e) {
-            return fail(e.getMessage());
+        if (preset != null && session != null) {
+            return fail("--preset and --session cannot be given together");
+        }
+        if (save != null) {
+            try {
+                AtomicWrite.checkTarget(save);
+            } catch (IOException e) {
+                return fail(e.getMessage());
+            }
         }
         Session s = Session.notebook();
-        s.load(p.layer(), p.batches(), p.compareMomentum(), p.training());
+        String name;
+        SessionView view = SessionView.DEFAULT;
+        if (session != null) {
+            try {
+                SessionFile.Saved saved = SessionFile.open(session);
+                s.restore(saved.state());
+                view = saved.view();
+            } catch (SessionFileException e) {
+                return fail(e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return fail(session + ": the file is damaged (" + e.getMessage() + ")");
+            }
+            name = session.getFileName().toString();
+        } else {
+            Preset p;
+            try {
+                p = PresetLibrary.find(preset == null ? "notebook" : preset);
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
+            s.load(p.layer(), p.batches(), p.compareMomentum(), p.training());
+            name = p.name();
+        }
         long done = 0;
         while (done < steps && s.stepQuietly()) { // a refused step ends the run, as it stops Play
             done++;
@@ -99,8 +135,15 @@ final class RunCommand implements Callable<Integer> {
                 return fail(e.getMessage());
             }
         }
-        spec.commandLine().getOut().println("ran " + s.stepCount() + " steps of " + p.name()
-                + (stat == null ? "" : "; wrote " + csvOut));
+        if (save != null) {
+            try {
+                SessionFile.save(save, new SessionFile.Saved(s.state(), view));
+            } catch (SessionFileException e) {
+                return fail(e.getMessage());
+            }
+        }
+        spec.commandLine().getOut().println("ran " + done + " steps of " + name + " (" + s.stepCount() + " in all)"
+                + (stat == null ? "" : "; wrote " + csvOut) + (save == null ? "" : "; saved " + save));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.normscope.ui.app;
 
 import org.normscope.ui.viewmodel.UiLocale;
+import org.normscope.ui.viewmodel.SessionFilesViewModel;
 import org.normscope.ui.viewmodel.UiText;
 
 import java.io.File;
@@ -19,6 +20,7 @@ public final class NormScopeApp extends Application {
 
     private MainViewModel model;
     private MainWindow window;
+    private javafx.animation.Timeline autosave;
 
     /** The user's preferences key of the window's language ({@code en} or {@code zh-CN}). */
     private static final String LANGUAGE_KEY = "language";
@@ -46,7 +48,38 @@ public final class NormScopeApp extends Application {
         window.setOnLanguageChosen(l -> prefs.put(LANGUAGE_KEY, UiLocale.tag(l)));
         window.addOnRebuilt(w -> window = w);
         PlacementMemory.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, pointer().getX(), pointer().getY());
+        boolean crashed = SessionFilesViewModel.autosaveLeft();
         stage.show();
+        if (crashed) {
+            Platform.runLater(() -> offerAutosave(stage));
+        }
+        startAutosave();
+    }
+
+    /** Every {@value SessionFilesViewModel#AUTOSAVE_SECONDS} s, the session is saved if it changed; a clean exit deletes it. */
+    private void startAutosave() {
+        autosave = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(SessionFilesViewModel.AUTOSAVE_SECONDS), e -> model.files().autosave()));
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosave.play();
+    }
+
+    /** What a NormScope that did not exit cleanly left: restore it, or start afresh (and forget it). */
+    private void offerAutosave(Stage stage) {
+        javafx.scene.control.ButtonType restore = new javafx.scene.control.ButtonType(UiText.get("autosave.restore"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(UiText.get("autosave.discard"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                UiText.get("autosave.text"), restore, discard);
+        ask.initOwner(stage);
+        ask.setTitle(UiText.get("autosave.title"));
+        ask.setHeaderText(UiText.get("autosave.header"));
+        if (ask.showAndWait().orElse(discard) == restore) {
+            model.files().restoreAutosave();
+        } else {
+            SessionFilesViewModel.discardAutosave();
+        }
     }
 
     /** Puts a window on a stage: title, size, error handling, figure export, clean closing. */
@@ -98,11 +131,16 @@ public final class NormScopeApp extends Application {
         });
         Scene scene = window.createScene(MainWindow.WIDTH, MainWindow.HEIGHT);
         stage.setScene(scene);
-        stage.setTitle(UiText.get("app.title"));
+        Runnable title = () -> {
+            java.nio.file.Path f = model.files().fileProperty().get();
+            stage.setTitle(f == null ? UiText.get("app.title") : f.getFileName() + " \u2014 " + UiText.get("app.title"));
+        };
+        title.run();
+        model.files().fileProperty().addListener((o, a, b) -> title.run());
         MainWindow[] current = {window};
         window.addOnRebuilt(w -> {
             current[0] = w;
-            stage.setTitle(UiText.get("app.title"));
+            title.run();
         });
         stage.setMinWidth(WindowPlacement.MIN_WIDTH);
         stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
@@ -135,6 +173,10 @@ public final class NormScopeApp extends Application {
 
     @Override
     public void stop() {
+        if (autosave != null) {
+            autosave.stop();
+            SessionFilesViewModel.discardAutosave(); // a clean exit: nothing to restore at the next start
+        }
         if (window != null) {
             window.stop();
         }

@@ -222,6 +222,7 @@ public final class MainWindow {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         attach(scene);
+        SessionFileMenu.acceptDrops(scene, model);
         // leaving full screen by the window manager's means leaves presentation mode too
         scene.windowProperty().addListener((o, a, w) -> {
             if (w instanceof javafx.stage.Stage stage) {
@@ -577,8 +578,10 @@ public final class MainWindow {
             Window w = root.getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        Menu file = new Menu(UiText.get("menu.file"), null, exportWindow, exportMean, exportVar, exportHist, exportCsv,
-                new javafx.scene.control.SeparatorMenuItem(), exportScript, exportScenario,
+        Menu file = new Menu(UiText.get("menu.file"));
+        file.getItems().addAll(new SessionFileMenu(model, () -> root.getScene().getWindow()).items());
+        file.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), exportWindow, exportMean, exportVar,
+                exportHist, exportCsv, new javafx.scene.control.SeparatorMenuItem(), exportScript, exportScenario,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("file-menu");
 

@@ -132,6 +132,25 @@ public final class ChartsViewModel {
         return picked;
     }
 
+    /**
+     * Shows saved choices: one channel's histograms (or {@link #FIRST_CHANNELS}), the
+     * distributions over time or not, the picked channels (those past C are dropped).
+     */
+    public void show(int histograms, boolean distributionsOverTime, List<Integer> pickedChannels) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c : pickedChannels) {
+            if (c >= 0 && c < channels && !kept.contains(c) && kept.size() < MAX_CURVES) {
+                kept.add(c);
+            }
+        }
+        if (kept.isEmpty()) {
+            kept.add(0);
+        }
+        picked.show(List.copyOf(kept));
+        histogramChannel.set(histograms >= 0 && histograms < channels ? histograms : FIRST_CHANNELS);
+        overTime.set(distributionsOverTime);
+    }
+
     public int channels() {
         return channels;
     }

@@ -13,9 +13,19 @@ public final class ConsoleViewModel {
 
     private final ObservableList<ConsoleLog.Entry> entries = FXCollections.observableArrayList();
     private long lastSeq;
+    private long restoredAt;
 
-    /** Takes the entries logged since the last call, in one change of the list. */
+    /**
+     * Takes the entries logged since the last call, in one change of the list; after the log was
+     * replaced (a session opened, an undo), starts over with its entries.
+     */
     public void pull(ConsoleLog log) {
+        long restored = log.restoredAt();
+        if (restored != restoredAt) {
+            restoredAt = restored;
+            entries.clear();
+            lastSeq = Math.max(lastSeq, restored);
+        }
         List<ConsoleLog.Entry> fresh = log.since(lastSeq);
         if (fresh.isEmpty()) {
             return;

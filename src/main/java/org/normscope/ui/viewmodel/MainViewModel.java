@@ -79,6 +79,13 @@ public final class MainViewModel implements AutoCloseable {
     private final ValidatedField<Long> runToTarget = new ValidatedField<>(RUN_TO_SUGGESTION, this::parseRunTo,
             v -> Long.toString(v));
 
+    private final SessionFilesViewModel files;
+    /** What other threads leave for the FX thread: run at the next frame ({@link #pull()}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> fxTasks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private org.normscope.sessionfile.SessionView pendingView;
+    private String pendingBanner;
+    private long pendingViewVersion;
     private long appliedAtNanos;
     private long dismissedNoticeId;
     private long dismissedRefusalId = -1;
@@ -124,7 +131,64 @@ public final class MainViewModel implements AutoCloseable {
         charts.histogramChannelProperty().addListener((o, a, b) -> explain.pointAt(b.intValue()));
         charts.histogramChannelProperty().addListener((o, a, b) -> showHistogramsOf());
         charts.picked().valueProperty().addListener((o, a, b) -> showHistogramsOf());
+        files = SessionFilesViewModel.forWindow(new FilesHost(), session::version, fxTasks::add);
         apply(runner.latest());
+    }
+
+    /** What the session files need from the window's model. */
+    private final class FilesHost implements SessionFilesViewModel.Host {
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> call(java.util.function.Function<Session, T> query) {
+            return runner.call(query);
+        }
+
+        @Override
+        public org.normscope.sessionfile.SessionView view() {
+            return new org.normscope.sessionfile.SessionView(time.cursorProperty().get(), time.fromProperty().get(),
+                    time.toProperty().get(), time.spanProperty().get(), time.followingProperty().get(),
+                    charts.histogramChannelProperty().get(), charts.overTimeProperty().get(),
+                    charts.picked().getValue());
+        }
+
+        @Override
+        public void beforeReplace() {
+            pause();
+            predict.cancel();
+        }
+
+        @Override
+        public void replaced(org.normscope.sessionfile.SessionView view, long version) {
+            pendingView = view;
+            pendingViewVersion = version;
+            SessionSnapshot s = snapshot.get();
+            if (s != null && s.version() >= version) {
+                showPendingView(s);
+            }
+        }
+
+        @Override
+        public void say(String text, boolean error) {
+            if (pendingView != null && !error) {
+                pendingBanner = text; // shown with the opened session, whose first snapshot would clear it
+                return;
+            }
+            banner.set(text);
+            bannerIsError.set(error);
+        }
+    }
+
+    /** A session opened from a file: its view once its snapshot is on screen. */
+    private void showPendingView(SessionSnapshot s) {
+        org.normscope.sessionfile.SessionView v = pendingView;
+        pendingView = null;
+        charts.show(v.histogramChannel(), v.overTime(), v.picked());
+        time.show(v.from(), v.to(), v.span(), v.following(), v.cursor());
+        time.read(s.history());
+        if (pendingBanner != null) {
+            banner.set(pendingBanner);
+            bannerIsError.set(false);
+            pendingBanner = null;
+        }
     }
 
     /**
@@ -444,6 +508,9 @@ public final class MainViewModel implements AutoCloseable {
 
     /** {@link #pull()} at {@code nowNanos} (for tests). */
     void pull(long nowNanos) {
+        for (Runnable task; (task = fxTasks.poll()) != null; ) {
+            task.run();
+        }
         if (!isRefreshLimited() || nowNanos - appliedAtNanos >= FULL_SPEED_REFRESH_MS * 1_000_000L) {
             SessionSnapshot s = runner.latest(); // the runner makes the next one only after this
             if (s != snapshot.get()) {
@@ -485,6 +552,9 @@ public final class MainViewModel implements AutoCloseable {
         code.show(s);
         snapshot.set(s);
         predict.show(s);
+        if (pendingView != null && s.version() >= pendingViewVersion) {
+            showPendingView(s);
+        }
     }
 
     private void updateBanner(SessionSnapshot s) {
@@ -542,6 +612,24 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     // ---- state --------------------------------------------------------------------------
+
+    /** Sessions as files: open, save, recent, autosave. */
+    public SessionFilesViewModel files() {
+        return files;
+    }
+
+    /** File → New: the first preset, from its start, with no file. */
+    public void newSession() {
+        files.forgetFile();
+        if (presets.isEmpty()) {
+            pause();
+            predict.cancel();
+            runner.submit(s -> s.load(org.normscope.session.LayerConfig.notebook(),
+                    org.normscope.batch.BatchSpec.ones(4), null, true));
+        } else {
+            load(presets.get(0));
+        }
+    }
 
     public LayerViewModel layer() {
         return layer;

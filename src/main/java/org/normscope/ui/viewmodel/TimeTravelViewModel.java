@@ -113,6 +113,22 @@ public final class TimeTravelViewModel {
         updateText();
     }
 
+    /**
+     * Shows a saved view: the range {@code first..last} (kept within the steps), the span kept
+     * while following, whether it follows, and the cursor (0 for none).
+     */
+    public void show(long first, long last, long keptSpan, boolean follow, long cursorStep) {
+        span.set(Math.max(1, keptSpan));
+        following.set(follow);
+        if (follow) {
+            placeAtEnd();
+        } else {
+            clampRange(first, Math.max(first, last));
+        }
+        cursor.set(steps.get() < 1 ? 0 : Math.max(0, Math.min(steps.get(), cursorStep)));
+        updateText();
+    }
+
     /** Follows the newest steps again, with the span of the last zoom. */
     public void follow() {
         following.set(true);
