@@ -6,6 +6,7 @@ import static org.normscope.json.JsonPaths.show;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import org.normscope.batch.ChannelSource;
 import org.normscope.engine.BatchNorm;
 
 import org.normscope.engine.Momentum;
+import org.normscope.json.JsonPaths;
 import org.normscope.session.LayerConfig;
 import org.normscope.session.LayerKind;
 
@@ -351,8 +353,12 @@ public final class PresetJson {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String message = e.getOriginalMessage().lines().findFirst().orElse("");
-            String what = message.startsWith("Duplicate field") ? "a field given twice" : "not JSON";
-            throw new PresetFormatException("", what + where + ": " + message, e);
+            if (message.startsWith("Duplicate field") && e instanceof StreamReadException read) {
+                // named by its path, as the scenario reader names it: "layer.momentum: a field given twice"
+                throw new PresetFormatException(JsonPaths.pathOf(read), "a field given twice (the second" + where + ")",
+                        e);
+            }
+            throw new PresetFormatException("", "not JSON" + where + ": " + message, e);
         }
     }
 

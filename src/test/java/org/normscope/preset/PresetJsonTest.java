@@ -267,8 +267,11 @@ class PresetJsonTest {
         assertThat(refusal("{\"name\": ").getMessage()).startsWith("not JSON at line 1, column ");
         assertThat(refusal(BASE + " {}").getMessage()).startsWith("not JSON at line ");
         assertThat(refusal("[1, 2]").getMessage()).isEqualTo("expected an object, got [1,2]");
-        assertThat(refusal("{\"name\": \"a\", \"name\": \"b\"}").getMessage())
-                .startsWith("a field given twice at line 1").contains("Duplicate field 'name'");
+        PresetFormatException twice = refusal("{\"name\": \"a\", \"name\": \"b\"}");
+        assertThat(twice.getMessage()).startsWith("name: a field given twice (the second at line 1, column ");
+        assertThat(twice.path()).isEqualTo("name");
+        PresetFormatException nested = refusal(BASE.replace("\"eps\"", "\"eps\": 1, \"eps\""));
+        assertThat(nested.getMessage()).startsWith("layer.eps: a field given twice (the second at line ");
         assertThat(refusal(with("/layer/eps", "0").replace("\"eps\":0", "\"eps\":NaN")).getMessage())
                 .startsWith("not JSON at line 1");
     }

@@ -41,7 +41,8 @@ public final class NormScopeApp extends Application {
         } catch (IllegalArgumentException e) {
             UiLocale.set(UiLocale.fromSystem(java.util.Locale.getDefault()));
         }
-        model = new MainViewModel(loadPresets());
+        model = new MainViewModel(loadPresets()); // with the user's presets from UserDirs.presets()
+        model.userPresets().reportProblems(); // a bad file there: one line each in the banner
         window = new MainWindow(model);
         install(stage, model, window);
         // View → Language rebuilds the window: keep the new one (to stop it on closing) and the choice

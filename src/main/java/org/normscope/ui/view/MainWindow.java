@@ -328,8 +328,10 @@ public final class MainWindow {
         next.sessionExporter = sessionExporter;
         next.rebuilt = rebuilt;
         next.languageChosen = languageChosen;
+        next.presetFileChooser = presetFileChooser;
         stop();
         model.snapshotProperty().removeListener(snapshots);
+        model.presets().removeListener(presetsChanged);
         if (scene != null) {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             scene.removeEventFilter(javafx.scene.input.ScrollEvent.SCROLL, wheel);
@@ -586,12 +588,10 @@ public final class MainWindow {
         file.setId("file-menu");
 
         Menu presets = new Menu(UiText.get("menu.presets"));
-        for (Preset p : model.presets()) {
-            MenuItem item = new MenuItem(p.name(UiLocale.current()));
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> model.load(p));
-            presets.getItems().add(item);
-        }
+        presets.setId("presets-menu");
+        fillPresetsMenu(presets);
+        presetsChanged = c -> fillPresetsMenu(presets);
+        model.presets().addListener(presetsChanged);
 
         Menu lessons = new Menu(UiText.get("menu.lessons"));
         lessons.setId("lessons-menu");
@@ -654,6 +654,61 @@ public final class MainWindow {
         about.setOnAction(e -> HelpDialogs.about(root.getScene().getWindow()).show());
         Menu help = new Menu(UiText.get("menu.help"), null, keys, about);
         return new MenuBar(file, run, presets, lessons, view, help);
+    }
+
+    /** Rebuilds the Presets menu when a user preset comes or goes (removed when View → Language replaces the window). */
+    private javafx.collections.ListChangeListener<Preset> presetsChanged;
+
+    /**
+     * The Presets menu: the built-in presets, a separator, the user's own presets (if any, then
+     * another separator), Save setup as preset… and Import preset….
+     */
+    private void fillPresetsMenu(Menu menu) {
+        java.util.List<Preset> all = model.presets();
+        java.util.List<Preset> user = model.userPresets().presets();
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Preset p = all.get(i);
+            MenuItem item = new MenuItem(p.name(UiLocale.current()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.load(p));
+            if (i == all.size() - user.size()) {
+                items.add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            if (i >= all.size() - user.size()) {
+                item.setId("user-preset-" + (i - (all.size() - user.size())));
+            }
+            items.add(item);
+        }
+        items.add(new javafx.scene.control.SeparatorMenuItem());
+        MenuItem save = new MenuItem(UiText.get("menu.presets.save"));
+        save.setId("preset-save");
+        save.setMnemonicParsing(false);
+        save.setOnAction(e -> SavePresetDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(),
+                model.userPresets()));
+        MenuItem importPreset = new MenuItem(UiText.get("menu.presets.import"));
+        importPreset.setId("preset-import");
+        importPreset.setMnemonicParsing(false);
+        importPreset.setOnAction(e -> {
+            File file = presetFileChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
+            if (file != null) {
+                model.userPresets().importFile(file.toPath());
+            }
+        });
+        items.add(save);
+        items.add(importPreset);
+        menu.getItems().setAll(items);
+    }
+
+    /** Asks for the preset file to import (null: none chosen); a test gives its own. */
+    java.util.function.Function<Window, File> presetFileChooser = MainWindow::choosePresetFile;
+
+    /** A file chooser for a preset file (*.json) to import. */
+    private static File choosePresetFile(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(UiText.get("preset.import.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(UiText.get("preset.import.files"), "*.json"));
+        return chooser.showOpenDialog(owner);
     }
 
     private Node toolbar() {

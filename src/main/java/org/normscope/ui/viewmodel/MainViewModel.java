@@ -21,6 +21,7 @@ import org.normscope.lesson.Lesson;
 import org.normscope.lesson.LessonLibrary;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
+import org.normscope.preset.UserPresets;
 import org.normscope.session.Session;
 import org.normscope.session.SessionRunner;
 import org.normscope.session.SessionSnapshot;
@@ -55,6 +56,7 @@ public final class MainViewModel implements AutoCloseable {
     private final PredictViewModel predict;
     private final LessonViewModel lesson;
     private final ObservableList<Preset> presets;
+    private final UserPresetsViewModel userPresets;
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
@@ -89,6 +91,8 @@ public final class MainViewModel implements AutoCloseable {
     private long appliedAtNanos;
     private long dismissedNoticeId;
     private long dismissedRefusalId = -1;
+    /** The banner shows an error the window told ({@link #warn}): it stays until the next step, as a notice does. */
+    private boolean toldError;
 
     /** A window on the first preset (the notebook), or on the notebook's session if there is none; the built-in lessons. */
     public MainViewModel(List<Preset> presets) {
@@ -97,7 +101,19 @@ public final class MainViewModel implements AutoCloseable {
 
     /** As {@link #MainViewModel(List)}, with these lessons (their stages name built-in presets). */
     public MainViewModel(List<Preset> presets, List<Lesson> lessons) {
+        this(presets, lessons, new UserPresets());
+    }
+
+    /**
+     * A window on the built-in {@code presets} (the first one loaded), these lessons, and the
+     * user's presets in {@code userPresets}' folder, listed after the built-in ones (the files it
+     * skips are kept in {@link UserPresetsViewModel#problems()}, for the window to report).
+     */
+    public MainViewModel(List<Preset> presets, List<Lesson> lessons, UserPresets userPresets) {
         this.presets = FXCollections.observableArrayList(presets);
+        this.userPresets = new UserPresetsViewModel(userPresets, this.presets, snapshot::get, this::tell,
+                this::warn);
+        this.userPresets.refresh();
         presentation = new PresentationViewModel(layout, fontSize::get,
                 size -> fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, size))));
         if (presets.isEmpty()) {
@@ -469,6 +485,17 @@ public final class MainViewModel implements AutoCloseable {
     public void tell(String text) {
         banner.set(text);
         bannerIsError.set(false);
+        toldError = false;
+    }
+
+    /**
+     * Shows {@code text} in the banner as an error (a file refused, a write that failed) until the
+     * next step; a step refused by PyTorch, or a new notice of the session, takes its place.
+     */
+    public void warn(String text) {
+        banner.set(text);
+        bannerIsError.set(true);
+        toldError = true;
     }
 
     /** Hides the banner until something new happens. */
@@ -478,6 +505,7 @@ public final class MainViewModel implements AutoCloseable {
         dismissedRefusalId = s.refusal() == null ? -1 : s.refusalId();
         banner.set("");
         bannerIsError.set(false);
+        toldError = false;
     }
 
     /** Ctrl + */
@@ -562,6 +590,7 @@ public final class MainViewModel implements AutoCloseable {
             if (s.refusalId() != dismissedRefusalId) {
                 banner.set(s.refusal());
                 bannerIsError.set(true);
+                toldError = false;
             }
             return;
         }
@@ -569,6 +598,10 @@ public final class MainViewModel implements AutoCloseable {
         boolean newNotice = s.notice() != null && s.noticeId() != dismissedNoticeId
                 && (before == null || before.noticeId() != s.noticeId());
         boolean stepped = before != null && s.step() != before.step();
+        if (toldError && !newNotice && !stepped) {
+            return; // the window's own error stays until the next step, as a notice does
+        }
+        toldError = false;
         if (newNotice) {
             banner.set(s.notice());
         } else if (bannerIsError.get() || stepped) {
@@ -698,8 +731,14 @@ public final class MainViewModel implements AutoCloseable {
         return code;
     }
 
+    /** The built-in presets, then the user's ({@link UserPresetsViewModel#presets()}). */
     public ObservableList<Preset> presets() {
         return presets;
+    }
+
+    /** The user's own presets: Save setup as preset…, Import preset…. */
+    public UserPresetsViewModel userPresets() {
+        return userPresets;
     }
 
     /** The preset last loaded (choosing one loads it). */

@@ -29,6 +29,12 @@ final class Vm implements AutoCloseable {
         vm.setErrorHandler(errors::add);
     }
 
+    /** On the built-in presets and the user presets of {@code user}'s folder. */
+    Vm(org.normscope.preset.UserPresets user) {
+        vm = new MainViewModel(PresetLibrary.builtIn(), org.normscope.lesson.LessonLibrary.builtIn(), user);
+        vm.setErrorHandler(errors::add);
+    }
+
     /** Waits for every command so far, then pulls once (as one frame does). */
     Vm settle() {
         vm.awaitIdle();
