@@ -7,6 +7,7 @@ import org.normscope.files.AtomicWrite;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.session.Session;
+import org.normscope.session.SessionRunner;
 import org.normscope.session.Stat;
 import org.normscope.sessionfile.SessionFile;
 import org.normscope.sessionfile.SessionFileException;
@@ -120,11 +121,14 @@ final class RunCommand implements Callable<Integer> {
             }
             s.load(p.layer(), p.batches(), p.compareMomentum(), p.training());
             name = p.name();
+            view = view.withPreset(p.name());
         }
         long done = 0;
-        while (done < steps && s.stepQuietly()) { // a refused step ends the run, as it stops Play
+        boolean quiet = steps > SessionRunner.PRINT_ALL_UP_TO; // as the window's command of K steps prints them
+        while (done < steps && (quiet ? s.stepQuietly() : s.step())) { // a refused step ends the run, as in the window
             done++;
         }
+        s.printUnprinted();
         if (stat != null) {
             long total = s.stepCount();
             long perRow = Math.max(1, (total + rows - 1) / rows);

@@ -25,6 +25,10 @@ final class ScreenshotCommand implements Callable<Integer> {
                 + "default: the notebook's")
     String preset;
 
+    @Option(names = "--session", paramLabel = "FILE.normscope",
+            description = "a saved session instead of a preset: the window as it was saved")
+    java.nio.file.Path session;
+
     @Option(names = "--steps", paramLabel = "K", defaultValue = "0", description = "steps to run first (default ${DEFAULT-VALUE})")
     int steps;
 
@@ -119,23 +123,37 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (theme != null && !java.util.List.of("light", "projector", "dark").contains(theme)) {
             throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
         }
-        org.normscope.preset.Preset chosen; // checked here, before the toolkit starts
-        try {
-            chosen = preset == null ? org.normscope.preset.PresetLibrary.builtIn().get(0)
-                    : org.normscope.preset.PresetLibrary.find(preset);
-        } catch (IllegalArgumentException e) {
-            cl.getErr().println("normscope screenshot: " + e.getMessage());
+        if (preset != null && session != null) {
+            cl.getErr().println("normscope screenshot: --preset and --session cannot be given together");
             return Main.BAD_INPUT;
         }
-        int channels = chosen.layer().numFeatures();
+        int channels; // checked here, before the toolkit starts
+        if (session != null) {
+            try {
+                channels = org.normscope.sessionfile.SessionFile.open(session).state().config().numFeatures();
+            } catch (org.normscope.sessionfile.SessionFileException e) {
+                cl.getErr().println("normscope screenshot: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        } else {
+            org.normscope.preset.Preset chosen;
+            try {
+                chosen = preset == null ? org.normscope.preset.PresetLibrary.builtIn().get(0)
+                        : org.normscope.preset.PresetLibrary.find(preset);
+            } catch (IllegalArgumentException e) {
+                cl.getErr().println("normscope screenshot: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            channels = chosen.layer().numFeatures();
+        }
         if (explain && channel >= channels) {
-            cl.getErr().println("normscope screenshot: --channel " + channel + " is out of range: the preset's layer has "
+            cl.getErr().println("normscope screenshot: --channel " + channel + " is out of range: the layer has "
                     + channels + " channels (0 to " + (channels - 1) + ")");
             return Main.BAD_INPUT;
         }
         try {
             org.normscope.ui.viewmodel.UiLocale.set(org.normscope.ui.viewmodel.UiLocale.parse(lang));
-            ScreenshotRenderer.render(preset, steps, training, w, h, fontSize, cursor, distributions,
+            ScreenshotRenderer.render(preset, session, steps, training, w, h, fontSize, cursor, distributions,
                     explain ? channel : -1, presentation, theme, out);
         } catch (PresetFormatException | IllegalArgumentException | java.io.IOException e) {
             // a bad preset, or the PNG could not be written (a full disk): the file there before is as it was

@@ -39,7 +39,7 @@ public final class SessionRunner implements AutoCloseable {
     /** From this speed on, played steps are printed only every {@link #PRINT_EVERY_NS}. */
     static final double QUIET_FROM_SPS = 100;
     /** Up to this many steps given at once print every one. */
-    static final int PRINT_ALL_UP_TO = 100;
+    public static final int PRINT_ALL_UP_TO = 100;
     private static final long PRINT_EVERY_NS = 1_000_000_000L;
     /** A backlog of more than this many seconds of steps is dropped instead of caught up. */
     private static final double MAX_BACKLOG_S = 0.25;

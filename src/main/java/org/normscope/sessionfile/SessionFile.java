@@ -81,7 +81,7 @@ public final class SessionFile {
     private static final List<String> STATE = List.of("step", "outlier_next", "histogram_channels", "refusal",
             "refusal_id", "notice", "notice_id");
     private static final List<String> VIEW = List.of("cursor", "from", "to", "span", "following",
-            "histogram_channel", "over_time", "picked");
+            "histogram_channel", "over_time", "picked", "banner", "banner_is_error", "preset");
     private static final List<String> CONSOLE = List.of("kind", "text");
 
     /** A session and how the window showed it. */
@@ -171,6 +171,9 @@ public final class SessionFile {
         view.put("over_time", v.overTime());
         ArrayNode picked = view.putArray("picked");
         v.picked().forEach(picked::add);
+        view.put("banner", v.banner());
+        view.put("banner_is_error", v.bannerIsError());
+        view.put("preset", v.preset());
         ArrayNode console = root.putArray("console");
         for (ConsoleLog.Entry e : s.console()) {
             ObjectNode entry = console.addObject();
@@ -315,7 +318,8 @@ public final class SessionFile {
                 whole(field(view, "span", "view"), "view.span", 1, Long.MAX_VALUE),
                 bool(view, "following", "view"),
                 (int) whole(field(view, "histogram_channel", "view"), "view.histogram_channel", -1, 63),
-                bool(view, "over_time", "view"), picked);
+                bool(view, "over_time", "view"), picked, text(view, "banner", "view"),
+                bool(view, "banner_is_error", "view"), text(view, "preset", "view"));
         JsonNode consoleNode = field(root, "console", "");
         if (!consoleNode.isArray()) {
             throw new IOException("console: expected a list of entries");

@@ -67,7 +67,7 @@ class SessionFileTest {
     void aSavedSessionOpensAsItWasAndGoesOnTheSame() throws Exception {
         Session original = eventful();
         Path file = dir.resolve("lesson.normscope");
-        SessionView view = new SessionView(11_000, 9_000, 11_800, 2_801, false, 2, true, List.of(1, 3));
+        SessionView view = new SessionView(11_000, 9_000, 11_800, 2_801, false, 2, true, List.of(1, 3), "note", false, "Noisy small batches");
         SessionFile.save(file, new SessionFile.Saved(original.state(), view));
 
         SessionFile.Saved opened = SessionFile.open(file);

@@ -64,6 +64,17 @@ public final class ScreenshotRenderer {
     public static void render(String preset, int steps, Boolean training, double width, double height,
                               double fontSize, long cursor, boolean overTime, int explainChannel,
                               boolean presentation, String theme, File out) throws Exception {
+        render(preset, null, steps, training, width, height, fontSize, cursor, overTime, explainChannel, presentation,
+                theme, out);
+    }
+
+    /**
+     * As above, from a saved session instead of a preset ({@code session} non-null): the window
+     * as it was saved (its view and banner), then {@code steps} more steps.
+     */
+    public static void render(String preset, java.nio.file.Path session, int steps, Boolean training, double width,
+                              double height, double fontSize, long cursor, boolean overTime, int explainChannel,
+                              boolean presentation, String theme, File out) throws Exception {
         PresentationViewModel.Look look = theme == null ? null : switch (theme) {
             case "light" -> PresentationViewModel.Look.LIGHT;
             case "projector" -> PresentationViewModel.Look.PROJECTOR_LIGHT;
@@ -82,7 +93,9 @@ public final class ScreenshotRenderer {
             if (training != null) {
                 m.layer().trainingProperty().set(training);
             }
-            m.charts().overTimeProperty().set(overTime);
+            if (overTime) {
+                m.charts().overTimeProperty().set(true);
+            }
             if (presentation) {
                 m.presentation().enter();
             }
@@ -105,10 +118,26 @@ public final class ScreenshotRenderer {
                 model.pull(); // takes the preset's notice now, so that the steps clear it as in the app
                 return null;
             });
+            if (session != null) {
+                openSession(model, session);
+                onFx(() -> {
+                    if (training != null) {
+                        model.layer().trainingProperty().set(training);
+                    }
+                    if (overTime) {
+                        model.charts().overTimeProperty().set(true); // over the saved view's choice
+                    }
+                    return null;
+                });
+            }
             if (steps > 0) {
                 model.step(steps);
             }
             model.awaitIdle(600); // ten minutes: 10^8 steps of a small layer take a few
+            onFx(() -> {
+                model.pull(); // the newest snapshot before the window is built: its first layout is the one shown
+                return null;
+            });
             Stage stage = onFx(() -> {
                 MainWindow window = new MainWindow(model);
                 Stage s = new Stage();
@@ -132,6 +161,26 @@ public final class ScreenshotRenderer {
             });
         } finally {
             model.close();
+        }
+    }
+
+    /** Opens a saved session as the window does, taking frames until it is on screen. */
+    private static void openSession(MainViewModel model, java.nio.file.Path session) throws Exception {
+        CompletableFuture<Boolean> opened = onFx(() -> model.files().openQuietly(session));
+        while (!opened.isDone()) {
+            onFx(() -> {
+                model.pull();
+                return null;
+            });
+            Thread.sleep(10);
+        }
+        model.awaitIdle();
+        onFx(() -> {
+            model.pull();
+            return null;
+        });
+        if (!opened.get()) {
+            throw new IllegalArgumentException(model.bannerProperty().get());
         }
     }
 

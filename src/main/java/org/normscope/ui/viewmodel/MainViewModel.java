@@ -87,6 +87,8 @@ public final class MainViewModel implements AutoCloseable {
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private org.normscope.sessionfile.SessionView pendingView;
     private String pendingBanner;
+    /** True while the chooser is set to an opened session's preset: shown, not loaded. */
+    private boolean showingOpenedPreset;
     private long pendingViewVersion;
     private long appliedAtNanos;
     private long dismissedNoticeId;
@@ -136,7 +138,7 @@ public final class MainViewModel implements AutoCloseable {
         input = new InputViewModel(runner::submit);
         speed.addListener((o, a, s) -> runner.setStepsPerSecond(s.stepsPerSecond()));
         preset.addListener((o, a, p) -> {
-            if (p != null) {
+            if (p != null && !showingOpenedPreset) {
                 loadNow(p);
             }
         });
@@ -163,7 +165,8 @@ public final class MainViewModel implements AutoCloseable {
             return new org.normscope.sessionfile.SessionView(time.cursorProperty().get(), time.fromProperty().get(),
                     time.toProperty().get(), time.spanProperty().get(), time.followingProperty().get(),
                     charts.histogramChannelProperty().get(), charts.overTimeProperty().get(),
-                    charts.picked().getValue());
+                    charts.picked().getValue(), banner.get(), bannerIsError.get(),
+                    preset.get() == null ? "" : preset.get().name());
         }
 
         @Override
@@ -198,8 +201,26 @@ public final class MainViewModel implements AutoCloseable {
         org.normscope.sessionfile.SessionView v = pendingView;
         pendingView = null;
         charts.show(v.histogramChannel(), v.overTime(), v.picked());
+        Preset chosen = null;
+        for (Preset p : presets) {
+            if (p.name().equals(v.preset())) {
+                chosen = p;
+            }
+        }
+        showingOpenedPreset = true;
+        try {
+            preset.set(chosen); // the preset the session started from, if it is still there; else none
+        } finally {
+            showingOpenedPreset = false;
+        }
         time.show(v.from(), v.to(), v.span(), v.following(), v.cursor());
         time.read(s.history());
+        banner.set(v.banner());
+        bannerIsError.set(v.bannerIsError());
+        dismissedNoticeId = s.noticeId(); // what the banner said is restored, not announced again
+        if (s.refusal() != null && !v.bannerIsError()) {
+            dismissedRefusalId = s.refusalId();
+        }
         if (pendingBanner != null) {
             banner.set(pendingBanner);
             bannerIsError.set(false);

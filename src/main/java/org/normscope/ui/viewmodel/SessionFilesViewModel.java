@@ -192,15 +192,20 @@ public final class SessionFilesViewModel {
 
     /** Opens {@code source}; on success it becomes the session's file and the first recent one. */
     public CompletableFuture<Boolean> open(Path source) {
-        return open(source, true);
+        return open(source, true, true);
+    }
+
+    /** Opens {@code source} with nothing said in the banner: the window exactly as saved (for a picture of it). */
+    public CompletableFuture<Boolean> openQuietly(Path source) {
+        return open(source, true, false);
     }
 
     /** Restores the autosave (it stays the file of no one: Save then asks for a name). */
     public CompletableFuture<Boolean> restoreAutosave() {
-        return open(autosaveFile(), false);
+        return open(autosaveFile(), false, true);
     }
 
-    private CompletableFuture<Boolean> open(Path source, boolean becomesFile) {
+    private CompletableFuture<Boolean> open(Path source, boolean becomesFile, boolean announce) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return SessionFile.open(source);
@@ -226,10 +231,12 @@ public final class SessionFilesViewModel {
                 fx.accept(() -> {
                     host.replaced(saved.view(), v);
                     file.set(becomesFile ? source : null);
-                    if (becomesFile) {
+                    if (becomesFile && announce) {
                         remember(source);
                     }
-                    host.say(UiText.get("session.opened", source.getFileName().toString()), false);
+                    if (announce) {
+                        host.say(UiText.get("session.opened", source.getFileName().toString()), false);
+                    }
                 });
                 return true;
             });

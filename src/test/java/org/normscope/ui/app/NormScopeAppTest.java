@@ -190,6 +190,33 @@ class NormScopeAppTest {
 
     // Headless.start used to call Platform.startup unconditionally, so this threw "Toolkit already initialized".
     @Test
+    void aSessionSavedAndOpenedAgainLooksTheSameToTheByte(@TempDir Path dir) throws Exception {
+        Path session = dir.resolve("saved.normscope");
+        org.normscope.preset.Preset p = org.normscope.preset.PresetLibrary.find("noisy-small-batches");
+        org.normscope.session.Session s = org.normscope.session.Session.notebook();
+        s.load(p.layer(), p.batches(), p.compareMomentum(), p.training());
+        for (int i = 0; i < 12_345; i++) {
+            s.stepQuietly();
+        }
+        s.printUnprinted();
+        org.normscope.sessionfile.SessionFile.save(session, new org.normscope.sessionfile.SessionFile.Saved(s.state(),
+                org.normscope.sessionfile.SessionView.DEFAULT.withPreset(p.name())));
+        File straight = dir.resolve("straight.png").toFile();
+        File opened = dir.resolve("opened.png").toFile();
+        try {
+            ScreenshotRenderer.render("noisy-small-batches", 12_345, null, 1280, 800, 0, straight);
+            ScreenshotRenderer.render(null, session, 0, null, 1280, 800, 0, 0, false, -1, false, null, opened);
+        } finally {
+            fx(() -> {
+                javafx.application.Application.setUserAgentStylesheet(null);
+                return null;
+            });
+        }
+        assertThat(java.nio.file.Files.readAllBytes(opened.toPath()))
+                .isEqualTo(java.nio.file.Files.readAllBytes(straight.toPath()));
+    }
+
+    @Test
     void screenshotRendererWorksWhenJavaFxAlreadyRuns(@TempDir Path dir) throws Exception {
         File out = dir.resolve("shot.png").toFile();
         File small = dir.resolve("small.png").toFile();
