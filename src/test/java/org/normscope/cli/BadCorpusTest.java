@@ -35,7 +35,7 @@ class BadCorpusTest {
     private static final Path BAD = Path.of("src/test/resources/bad");
     private static final String FILES = "src/test/resources/bad/files/";
     private static final Set<String> COMMANDS = Set.of("app", "screenshot", "replay", "explain", "export-python",
-            "format", "demo", "run", "bench", "bench-ui", "help");
+            "format", "demo", "run", "bench", "bench-ui", "bench-files", "help");
 
     /** At least this many cases, so that the corpus cannot shrink unseen. */
     private static final int MIN_FILE_CASES = 100;
