@@ -176,7 +176,7 @@ public final class NormScopeApp extends Application {
     public void stop() {
         if (autosave != null) {
             autosave.stop();
-            SessionFilesViewModel.discardAutosave(); // a clean exit: nothing to restore at the next start
+            model.files().closeAndDiscardAutosave(); // a clean exit: nothing to restore at the next start
         }
         if (window != null) {
             window.stop();

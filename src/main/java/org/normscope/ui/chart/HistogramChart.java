@@ -341,6 +341,12 @@ public class HistogramChart extends CanvasChart {
             plotTop = markTop + 3 * s;
             labelled = false;
         }
+        // shorter still (a banner over a small window): the bars stay, the tick labels go
+        boolean tickLabels = true;
+        if (plotBottom - plotTop < 8) {
+            plotBottom = y0 + ch - 2 * s;
+            tickLabels = false;
+        }
         if (plotBottom - plotTop < 8) {
             return;
         }
@@ -395,7 +401,7 @@ public class HistogramChart extends CanvasChart {
         gc.setLineWidth(1);
         gc.setLineDashes((double[]) null);
         crispLine(gc, left, plotBottom, right, plotBottom);
-        for (int i = 0; i < ticks.length; i++) {
+        for (int i = 0; i < ticks.length && tickLabels; i++) {
             double p = px(ticks[i], xr, left, right);
             crispLine(gc, p, plotBottom, p, plotBottom + tickLen);
             text(gc, labels[i], tickF, theme().ink(), p, tickTop, Align.CENTER);

@@ -69,6 +69,7 @@ public final class SessionFilesViewModel {
     private final Supplier<Long> version;
     private long autosavedVersion = -1;
     private boolean autosaving;
+    private volatile boolean closed;
 
     /**
      * @param host the window's model
@@ -152,7 +153,7 @@ public final class SessionFilesViewModel {
      */
     public CompletableFuture<Void> autosave() {
         long now = version.get();
-        if (autosaving || now == autosavedVersion) {
+        if (closed || autosaving || now == autosavedVersion) {
             return null;
         }
         autosaving = true;
@@ -160,6 +161,9 @@ public final class SessionFilesViewModel {
         SessionView view = host.view();
         return host.call(s -> new Object[] {s.state().detached(), s.version()})
                 .thenAcceptAsync(pair -> {
+                    if (closed) {
+                        return; // the window closed while the state was taken
+                    }
                     try {
                         Files.createDirectories(target.getParent());
                         SessionFile.save(target, new SessionFile.Saved((SessionState) pair[0], view));
@@ -174,7 +178,22 @@ public final class SessionFilesViewModel {
                 }, files);
     }
 
-    /** A clean exit: the autosave is not needed to restore anything. */
+    /**
+     * A clean exit: no autosave is started from now on, and the autosave file is deleted after
+     * any write still under way (on the files thread, waiting at most a few seconds), so that
+     * a write finishing late cannot leave a file that the next start would offer to restore.
+     */
+    public void closeAndDiscardAutosave() {
+        closed = true;
+        CompletableFuture<Void> deleted = CompletableFuture.runAsync(SessionFilesViewModel::discardAutosave, files);
+        try {
+            deleted.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            discardAutosave(); // the files thread is stuck on a write: delete what is there now
+        }
+    }
+
+    /** Deletes the autosave file: the autosave is not needed to restore anything. */
     public static void discardAutosave() {
         try {
             Files.deleteIfExists(autosaveFile());

@@ -535,6 +535,24 @@ class ChartRenderTest {
     }
 
     @Test
+    void aShortHistogramChartKeepsItsBarsAndDropsItsTickLabels() throws Exception {
+        HistogramChart chart = ChartSampleTest.histograms(4, 1);
+        chart.setTitle(""); // as in the window, where the chooser above names what is shown
+        FxCharts.render(chart, 352, 163); // the right column at 1280×800 with a banner open
+        List<double[]> cells = chart.cellPlots();
+        assertThat(cells).hasSize(8);
+        for (double[] cell : cells) {
+            assertThat(cell[3]).as("a plot's height").isGreaterThanOrEqualTo(8);
+        }
+        // the row and cell titles alone: no tick label
+        assertThat(texts(chart)).containsExactly("input x", "0", "1", "2", "3", "output y = BN(x)", "0", "1", "2", "3");
+        HistogramChart tall = ChartSampleTest.histograms(4, 1);
+        tall.setTitle("");
+        FxCharts.render(tall, 352, 260);
+        assertThat(texts(tall).size()).as("the tick labels are back").isGreaterThan(texts(chart).size() + 8);
+    }
+
+    @Test
     void aYTitleThatWouldBeCutIsLeftOutWhenTheChartsTitleNamesTheQuantity() throws Exception {
         java.util.concurrent.Callable<CurveChart> make = () -> {
             CurveChart c = new CurveChart("running_mean per channel", "step", "running_mean");
