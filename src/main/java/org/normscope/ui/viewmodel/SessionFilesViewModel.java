@@ -66,6 +66,7 @@ public final class SessionFilesViewModel {
     private final RecentSessions recentStore;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final Supplier<Long> version;
     private long autosavedVersion = -1;
     private boolean autosaving;
@@ -296,7 +297,7 @@ public final class SessionFilesViewModel {
 
     /** The recent files, newest first. */
     public ObservableList<Path> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     /** The recent files now (a copy). */
