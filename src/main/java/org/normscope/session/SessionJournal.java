@@ -151,12 +151,7 @@ public final class SessionJournal {
         dropped = droppedBefore;
         if (closed.get(closed.size() - 1) instanceof Steps last) {
             closed.remove(closed.size() - 1);
-            runOpen = true;
-            runFirst = last.first();
-            runLast = last.last();
-            runSetup = last.setup();
-            runOutlier = last.outlier();
-            runTrackedBefore = last.trackedBefore();
+            openRun(last.first(), last.last(), last.setup(), last.outlier(), last.trackedBefore());
         }
     }
 
@@ -168,9 +163,13 @@ public final class SessionJournal {
             return;
         }
         closeRun();
+        openRun(t, t, setup, outlier, trackedBefore);
+    }
+
+    private void openRun(long first, long last, StepSetup setup, boolean outlier, long trackedBefore) {
         runOpen = true;
-        runFirst = t;
-        runLast = t;
+        runFirst = first;
+        runLast = last;
         runSetup = setup;
         runOutlier = outlier;
         runTrackedBefore = trackedBefore;
