@@ -788,6 +788,7 @@ public final class Session {
         lastOutput = y;
         inputBuffer = x;
         outputBuffer = y;
+        layer = before; // measureBatch reads the batch's stats from the layer that ran it, not the one restored over
         measureBatch(x);
         return before;
     }
