@@ -193,8 +193,11 @@ public final class MainViewModel implements AutoCloseable {
                 pendingBanner = text; // shown with the opened session, whose first snapshot would clear it
                 return;
             }
-            banner.set(text);
-            bannerIsError.set(error);
+            if (error) {
+                warn(text); // stays until the next step, as the window's other errors do
+            } else {
+                tell(text);
+            }
         }
     }
 
