@@ -449,8 +449,12 @@ public final class MainViewModel implements AutoCloseable {
      * Edit → Undo (Ctrl+Z): undoes the newest change of the setup (see {@link Session#undo()}).
      * Playing pauses first, as loading a preset does: an undo that gives back a discarded history
      * must not be followed by steps the user did not ask for; a pending prediction is dropped.
+     * With nothing to undo (the menu item is disabled) the key does nothing, Play goes on.
      */
     public void undo() {
+        if (!canUndo.get()) {
+            return;
+        }
         pause();
         predict.cancel();
         runner.submit(Session::undo);
@@ -458,6 +462,9 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Edit → Redo (Ctrl+Shift+Z, Ctrl+Y): redoes the newest undone change, as {@link #undo()}. */
     public void redo() {
+        if (!canRedo.get()) {
+            return;
+        }
         pause();
         predict.cancel();
         runner.submit(Session::redo);

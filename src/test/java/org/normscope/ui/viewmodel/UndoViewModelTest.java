@@ -94,6 +94,20 @@ class UndoViewModelTest {
     }
 
     @Test
+    void ctrlZWithNothingToUndoLetsPlayGoOn() {
+        try (Vm w = new Vm()) {
+            w.vm.play();
+            w.pullUntil(10, "a few steps played", () -> w.steps() > 3);
+            w.vm.undo();
+            w.vm.redo();
+            long steps = w.steps();
+            w.pullUntil(10, "more steps played", () -> w.steps() > steps + 3);
+            assertThat(w.vm.playingProperty().get()).isTrue();
+            w.vm.pause();
+        }
+    }
+
+    @Test
     void theMenuTextsFollowTheLanguage() {
         try (Vm w = new Vm()) {
             w.vm.layer().affineProperty().set(false);
