@@ -868,7 +868,7 @@ public final class Session {
      */
     private void recordRestart(UndoableChange change, boolean historyGoesOn) {
         if (!applying) {
-            SessionState now = state();
+            SessionState now = state(false);
             edits.record(UndoStack.Entry.restart(change, historyGoesOn ? now.detached() : now));
         }
     }
@@ -886,7 +886,7 @@ public final class Session {
         String text = SessionText.get(words, e.change().text());
         if (e.saved() instanceof UndoStack.Restart r) {
             // by reference: the session switches to the saved history and never touches this one again
-            UndoStack.Entry back = UndoStack.Entry.restart(e.change(), state());
+            UndoStack.Entry back = UndoStack.Entry.restart(e.change(), state(false));
             restore(r.state(), false);
             announce(text + "\n" + SessionText.get("undo.back", layer.toString(), Long.toString(step)), text);
             return back;
@@ -944,10 +944,20 @@ public final class Session {
 
     /** Everything this session is (see {@link SessionState}): its history is this session's own, not a copy. */
     public SessionState state() {
+        return state(true);
+    }
+
+    /**
+     * {@link #state()}, with the console's entries or none: a state kept for undo does not hold
+     * them (an undo keeps the console as it is), so that a hundred undo entries do not keep a
+     * hundred old consoles alive.
+     */
+    private SessionState state(boolean withConsole) {
         flushRecord();
         return new SessionState(config, source.spec(), compareMomentum, training, layerState(layer),
                 comparison == null ? null : layerState(comparison), step, outlierNext, histogramChannels, refusal,
-                refusalId, notice, noticeId, console.entries(), history, journal.entries(), journal.dropped());
+                refusalId, notice, noticeId, withConsole ? console.entries() : List.of(), history, journal.entries(),
+                journal.dropped());
     }
 
     private static SessionState.LayerState layerState(BatchNorm l) {

@@ -61,7 +61,10 @@ final class UndoStack {
     sealed interface Saved permits Restart, Adjust {
     }
 
-    /** A whole session, its history included (not shared with the session: see the class comment). */
+    /**
+     * A whole session, its history included (not shared with the session: see the class
+     * comment), but not its console: an undo keeps the console as it is, a transcript.
+     */
     record Restart(SessionState state) implements Saved {
     }
 
@@ -74,12 +77,16 @@ final class UndoStack {
      *
      * @param change what it was, in words
      * @param saved what undoing (or redoing) it puts back
-     * @param bytes what its history holds (0 for {@link Adjust})
+     * @param bytes what its history holds, and its journal's list (0 for {@link Adjust})
      */
     record Entry(UndoableChange change, Saved saved, long bytes) {
 
+        /** A reference and its share of an entry of the journal's list, roughly. */
+        private static final long JOURNAL_ENTRY_BYTES = 16;
+
         static Entry restart(UndoableChange change, SessionState state) {
-            return new Entry(change, new Restart(state), state.history().bytes());
+            return new Entry(change, new Restart(state),
+                    state.history().bytes() + JOURNAL_ENTRY_BYTES * state.journal().size());
         }
 
         static Entry adjust(UndoableChange change, Settings settings) {
@@ -157,7 +164,7 @@ final class UndoStack {
         return redo.size();
     }
 
-    /** The bytes the entries' histories hold. */
+    /** The bytes the entries' histories (and journals) hold. */
     long bytes() {
         long total = 0;
         for (Entry e : undo) {

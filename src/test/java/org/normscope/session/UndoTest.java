@@ -465,6 +465,24 @@ class UndoTest {
     }
 
     @Test
+    void theStatesKeptForUndoHoldNoConsole() {
+        Session s = session();
+        steps(s, 20);
+        s.resetLayer();
+        steps(s, 3);
+        s.resetRunningStats();
+        s.undo();
+        List<UndoStack.Entry> kept = new ArrayList<>();
+        s.edits().undoEntries().forEachRemaining(kept::add);
+        kept.add(s.edits().peekRedo());
+        List<SessionState> states = kept.stream().filter(e -> e.saved() instanceof UndoStack.Restart)
+                .map(e -> ((UndoStack.Restart) e.saved()).state()).toList();
+        assertThat(states).hasSize(2);
+        assertThat(states).allSatisfy(st -> assertThat(st.console()).isEmpty());
+        assertThat(s.console().entries()).hasSizeGreaterThan(20);
+    }
+
+    @Test
     void aLoadThatIsRefusedRecordsNothing() {
         Session s = session();
         s.clearUndo();
