@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         if (session != null) {
             try {
                 SessionFile.Saved saved = SessionFile.open(session);
-                s.restore(saved.state());
+                s.open(saved.state());
                 view = saved.view();
             } catch (SessionFileException e) {
                 return fail(e.getMessage());

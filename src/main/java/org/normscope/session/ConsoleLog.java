@@ -51,8 +51,8 @@ public final class ConsoleLog {
     }
 
     /**
-     * Replaces every entry with {@code restored}'s kinds and texts (a session opened from a file,
-     * or put back by undo), numbered on from the newest number: a reader that sees
+     * Replaces every entry with {@code restored}'s kinds and texts (a session opened from a file;
+     * an undo keeps the console as it is), numbered on from the newest number: a reader that sees
      * {@link #restoredAt()} grow starts over instead of appending.
      */
     public synchronized void replaceAll(List<Entry> restored) {

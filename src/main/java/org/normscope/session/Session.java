@@ -22,6 +22,15 @@ import org.normscope.engine.TorchError;
  * before raising ({@code num_batches_tracked} is counted first in train mode), and the
  * refusal is kept as PyTorch's message. An optional comparison layer, identical but for its
  * momentum, takes the same batches.
+ *
+ * <p>Every user-level change of the setup ({@link #configure}, {@link #setTraining},
+ * {@link #setWeight}, {@link #setBias}, {@link #fillParameters}, {@link #setBatches},
+ * {@link #setCompareMomentum}, {@link #resetRunningStats}, {@link #resetLayer}, {@link #load}) can
+ * be undone and redone ({@link #undo()}, {@link #redo()}; see {@link UndoStack}). A change that
+ * starts the stats again is undone with the layer and the history it discarded; the others set
+ * the settings back and the history goes on. Steps are not changes: they are never undone (the
+ * time travel looks back at them), and neither are {@link #queueOutlier()} (an event of the next
+ * step, not a setting), the histogram channels (a view) or a reprint.
  */
 public final class Session {
 
@@ -62,6 +71,9 @@ public final class Session {
     private String notice;
     private long noticeId;
     private long refusalId;
+    private final UndoStack edits = new UndoStack();
+    /** An undo or redo, or a change made of several setter calls, is applying settings: the setters record nothing. */
+    private boolean applying;
 
     /**
      * @param config the layer's arguments
@@ -487,6 +499,7 @@ public final class Session {
         if (train == training) {
             return;
         }
+        recordAdjust(UndoableChange.of(train ? "train" : "eval"));
         training = train;
         layer.train(train);
         if (comparison != null) {
@@ -509,6 +522,7 @@ public final class Session {
             if (!newConfig.kind().accepts(spec.spatial())) {
                 spec = spec.withSpatial(defaultSpatial(newConfig.kind()));
             }
+            recordRestart(rebuildChange(config, newConfig), false);
             config = newConfig;
             source = new BatchSource(spec);
             build();
@@ -516,8 +530,13 @@ public final class Session {
                     SessionText.get("rebuilt.banner", layer.toString()));
             return;
         }
+        boolean epsChanged = Double.compare(newConfig.eps(), config.eps()) != 0;
+        boolean momentumChanged = !newConfig.momentum().equals(config.momentum());
+        if (epsChanged || momentumChanged) {
+            recordAdjust(UndoableChange.of(!momentumChanged ? "eps" : !epsChanged ? "momentum" : "eps.momentum"));
+        }
         List<String> changes = new ArrayList<>();
-        if (Double.compare(newConfig.eps(), config.eps()) != 0) {
+        if (epsChanged) {
             layer.setEps(newConfig.eps());
             if (comparison != null) {
                 comparison.setEps(newConfig.eps());
@@ -525,7 +544,7 @@ public final class Session {
             changes.add(">>> layer.eps = " + PythonFloat.repr(newConfig.eps()));
             journal.add(new SessionJournal.EpsSet(newConfig.eps()));
         }
-        if (!newConfig.momentum().equals(config.momentum())) {
+        if (momentumChanged) {
             layer.setMomentum(newConfig.momentum());
             changes.add(">>> layer.momentum = " + newConfig.momentum());
             journal.add(new SessionJournal.MomentumSet(newConfig.momentum()));
@@ -534,6 +553,24 @@ public final class Session {
         if (!changes.isEmpty()) {
             say(String.join("\n", changes) + "\n" + SessionText.get("applies.next"));
         }
+    }
+
+    /** How the Edit menu names a change of constructor-only arguments: the one that changed, or "layer" if several did. */
+    private static UndoableChange rebuildChange(LayerConfig from, LayerConfig to) {
+        List<UndoableChange> changed = new ArrayList<>();
+        if (from.kind() != to.kind()) {
+            changed.add(UndoableChange.of("kind"));
+        }
+        if (from.numFeatures() != to.numFeatures()) {
+            changed.add(UndoableChange.of("features"));
+        }
+        if (from.affine() != to.affine()) {
+            changed.add(UndoableChange.of("affine"));
+        }
+        if (from.trackRunningStats() != to.trackRunningStats()) {
+            changed.add(UndoableChange.of("tracking"));
+        }
+        return changed.size() == 1 ? changed.get(0) : UndoableChange.of("layer");
     }
 
     /** The sizes after C that a kind gets when the current ones do not fit it. */
@@ -545,8 +582,15 @@ public final class Session {
         };
     }
 
-    /** A comparison layer with this momentum (null removes it); it starts from fresh stats. */
+    /**
+     * A comparison layer with this momentum (null removes it); it starts from fresh stats. Undoing
+     * it gives back the comparison's momentum, not its stats: the comparison starts from fresh
+     * stats again (as its curves go on in the same history), as any change of its momentum does.
+     */
     public void setCompareMomentum(Momentum momentum) {
+        if (!Objects.equals(momentum, compareMomentum)) {
+            recordAdjust(UndoableChange.of("compare"));
+        }
         compareMomentum = momentum;
         comparison = momentum == null ? null : config.withMomentum(momentum).build();
         if (comparison != null) {
@@ -568,6 +612,9 @@ public final class Session {
      */
     public void setBatches(BatchSpec batches) {
         checkBatches(config, batches);
+        if (!batches.equals(source.spec())) {
+            recordAdjust(UndoableChange.of("batches"));
+        }
         source = new BatchSource(batches);
         journal.add(new SessionJournal.BatchesSet(batches));
         setup = null;
@@ -595,6 +642,9 @@ public final class Session {
         if (staleParameterEdit("weight", w, c)) {
             return;
         }
+        if (Float.floatToRawIntBits(w[c]) != Float.floatToRawIntBits(value)) {
+            recordAdjust(UndoableChange.of("weight", Integer.toString(c)));
+        }
         w[c] = value;
         layer.setWeight(w);
         if (comparison != null) {
@@ -610,6 +660,9 @@ public final class Session {
         if (staleParameterEdit("bias", b, c)) {
             return;
         }
+        if (Float.floatToRawIntBits(b[c]) != Float.floatToRawIntBits(value)) {
+            recordAdjust(UndoableChange.of("bias", Integer.toString(c)));
+        }
         b[c] = value;
         layer.setBias(b);
         if (comparison != null) {
@@ -617,6 +670,46 @@ public final class Session {
         }
         journal.add(new SessionJournal.BiasSet(c, value));
         say(">>> layer.bias.data[" + c + "] = " + PythonFloat.repr(value));
+    }
+
+    /**
+     * Sets every channel's weight (γ) to {@code weight} and bias (β) to {@code bias} (null: left as
+     * they are), as a lesson's stage does: printed and journaled channel by channel as
+     * {@link #setWeight} and {@link #setBias} do, but one change to undo.
+     */
+    public void fillParameters(Float weight, Float bias) {
+        float[] w = layer.weight();
+        float[] b = layer.bias();
+        if (w != null && (differs(w, weight) || differs(b, bias))) {
+            recordAdjust(UndoableChange.of(weight == null ? "fill.bias" : bias == null ? "fill.weight" : "fill.both"));
+        }
+        boolean was = applying;
+        applying = true;
+        try {
+            for (int c = 0; c < config.numFeatures(); c++) {
+                if (weight != null) {
+                    setWeight(c, weight);
+                }
+                if (bias != null) {
+                    setBias(c, bias);
+                }
+            }
+        } finally {
+            applying = was;
+        }
+    }
+
+    /** Whether some value of {@code values} is not {@code value} bit for bit (false for a null value). */
+    private static boolean differs(float[] values, Float value) {
+        if (value == null) {
+            return false;
+        }
+        for (float v : values) {
+            if (Float.floatToRawIntBits(v) != Float.floatToRawIntBits(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an edit of {@code name}[{@code c}] no longer fits the layer; if so, says so in the console. */
@@ -632,15 +725,23 @@ public final class Session {
         return false;
     }
 
-    /** Makes the next batch an outlier batch (shifted by ten standard deviations). */
+    /**
+     * Makes the next batch an outlier batch (shifted by ten standard deviations). An event of the
+     * next step, not a setting: it is not undone (undoing a change before it does not take it back).
+     */
     public void queueOutlier() {
         outlierNext = true;
         journal.add(new SessionJournal.OutlierQueued());
         announce(SessionText.get("outlier.console"), SessionText.get("outlier.banner"));
     }
 
-    /** {@code layer.reset_running_stats()} (and the comparison's); the history goes on. */
+    /**
+     * {@code layer.reset_running_stats()} (and the comparison's); the history goes on. Undoing it
+     * puts back the whole session as it was just before (a copy of the history is kept for that):
+     * the stats, and the steps as they were then.
+     */
     public void resetRunningStats() {
+        recordRestart(UndoableChange.of("reset.stats"), true);
         layer.resetRunningStats();
         if (comparison != null) {
             comparison.resetRunningStats();
@@ -658,6 +759,7 @@ public final class Session {
      */
     public void load(LayerConfig newConfig, BatchSpec batches, Momentum newCompareMomentum, boolean train) {
         checkBatches(newConfig, batches);
+        recordRestart(UndoableChange.of("load"), false);
         config = newConfig;
         source = new BatchSource(batches);
         compareMomentum = newCompareMomentum;
@@ -670,6 +772,7 @@ public final class Session {
 
     /** A new layer with the same arguments: stats, parameters and history start again. */
     public void resetLayer() {
+        recordRestart(UndoableChange.of("reset.layer"), false);
         build();
         announce(">>> layer = nn." + layer + "\n" + SessionText.get("reset.layer.console"),
                 SessionText.get("reset.layer.banner", layer.toString()));
@@ -689,14 +792,172 @@ public final class Session {
         say(consoleText);
     }
 
+    // ---- undo -----------------------------------------------------------------------------
+
+    /**
+     * Undoes the newest change that is not undone yet (see {@link UndoStack}): a change that
+     * started the stats again gives back the whole session as it was just before it (layer,
+     * buffers, steps and curves); any other sets the settings back with the ordinary setters, so
+     * that the console and the journal show them as any change, and the history goes on. The
+     * console says what was undone and the window's banner points it out. The console itself is
+     * a transcript: it is not undone.
+     *
+     * @return whether there was something to undo
+     */
+    public boolean undo() {
+        UndoStack.Entry e = edits.popUndo();
+        if (e == null) {
+            return false;
+        }
+        edits.pushRedo(putBack(e, "undone"));
+        return true;
+    }
+
+    /**
+     * Redoes the newest undone change, as {@link #undo()} undid it: for a change that started the
+     * stats again, the whole session as it was when it was undone comes back (the steps run after
+     * the change included). Steps run since the undo are then put aside, as the change's undo.
+     *
+     * @return whether there was something to redo
+     */
+    public boolean redo() {
+        UndoStack.Entry e = edits.popRedo();
+        if (e == null) {
+            return false;
+        }
+        edits.pushUndo(putBack(e, "redone"));
+        return true;
+    }
+
+    /** What {@link #undo()} would undo, or null if nothing. */
+    public UndoableChange undoable() {
+        UndoStack.Entry e = edits.peekUndo();
+        return e == null ? null : e.change();
+    }
+
+    /** What {@link #redo()} would redo, or null if nothing. */
+    public UndoableChange redoable() {
+        UndoStack.Entry e = edits.peekRedo();
+        return e == null ? null : e.change();
+    }
+
+    /** Forgets every change: nothing to undo or redo (a new window's setup, a session opened). */
+    public void clearUndo() {
+        if (edits.undoSize() + edits.redoSize() > 0) {
+            edits.clear();
+            version++;
+        }
+    }
+
+    /** The undo and redo stacks (for tests: their bounds). */
+    UndoStack edits() {
+        return edits;
+    }
+
+    /** Records, before an Adjust change, the settings it changes (not while settings are being applied). */
+    private void recordAdjust(UndoableChange change) {
+        if (!applying) {
+            edits.record(UndoStack.Entry.adjust(change, settings()));
+        }
+    }
+
+    /**
+     * Records, before a change that starts the stats again, the whole session. The state holds
+     * the session's own history: a new layer leaves it behind for good, but
+     * {@code reset_running_stats()} goes on recording into it, so then a copy is kept.
+     */
+    private void recordRestart(UndoableChange change, boolean historyGoesOn) {
+        if (!applying) {
+            SessionState now = state(false);
+            edits.record(UndoStack.Entry.restart(change, historyGoesOn ? now.detached() : now));
+        }
+    }
+
+    private UndoStack.Settings settings() {
+        return new UndoStack.Settings(config, training, layer.weight(), layer.bias(), source.spec(), compareMomentum);
+    }
+
+    /**
+     * Puts back what {@code e} saved, says so ({@code words}: "undone" or "redone"), and gives the
+     * entry that puts back what is here now.
+     */
+    private UndoStack.Entry putBack(UndoStack.Entry e, String words) {
+        printUnprinted();
+        String text = SessionText.get(words, e.change().text());
+        if (e.saved() instanceof UndoStack.Restart r) {
+            // by reference: the session switches to the saved history and never touches this one again
+            UndoStack.Entry back = UndoStack.Entry.restart(e.change(), state(false));
+            restore(r.state(), false);
+            announce(text + "\n" + SessionText.get("undo.back", layer.toString(), Long.toString(step)), text);
+            return back;
+        }
+        UndoStack.Settings saved = ((UndoStack.Adjust) e.saved()).settings();
+        UndoStack.Entry back = UndoStack.Entry.adjust(e.change(), settings());
+        say(text);
+        boolean was = applying;
+        applying = true;
+        try {
+            apply(saved);
+        } finally {
+            applying = was;
+        }
+        notice = text; // after the setters: the comparison's own notice must not take the banner
+        noticeId++;
+        version++;
+        return back;
+    }
+
+    /**
+     * Sets the settings back with the ordinary setters. The layer is the one they were taken
+     * from (every later change that built a new one was undone first), so only eps, momentum,
+     * mode, weight, bias, batches and the comparison's momentum can differ.
+     */
+    private void apply(UndoStack.Settings s) {
+        if (config.needsRebuildFor(s.config())) {
+            throw new IllegalStateException("settings of " + s.config() + " put back on " + config);
+        }
+        configure(s.config());
+        setTraining(s.training());
+        float[] w = s.weight();
+        float[] b = s.bias();
+        float[] nowW = layer.weight();
+        float[] nowB = layer.bias();
+        for (int c = 0; w != null && c < w.length; c++) {
+            if (Float.floatToRawIntBits(w[c]) != Float.floatToRawIntBits(nowW[c])) {
+                setWeight(c, w[c]);
+            }
+        }
+        for (int c = 0; b != null && c < b.length; c++) {
+            if (Float.floatToRawIntBits(b[c]) != Float.floatToRawIntBits(nowB[c])) {
+                setBias(c, b[c]);
+            }
+        }
+        if (!s.batches().equals(source.spec())) {
+            setBatches(s.batches());
+        }
+        if (!Objects.equals(s.compareMomentum(), compareMomentum)) {
+            setCompareMomentum(s.compareMomentum());
+        }
+    }
+
     // ---- state ----------------------------------------------------------------------------
 
     /** Everything this session is (see {@link SessionState}): its history is this session's own, not a copy. */
     public SessionState state() {
+        return state(true);
+    }
+
+    /**
+     * {@link #state()}, with the console's entries or none: a state kept for undo does not hold
+     * them (an undo keeps the console as it is), so that a hundred undo entries do not keep a
+     * hundred old consoles alive.
+     */
+    private SessionState state(boolean withConsole) {
         flushRecord();
         return new SessionState(config, source.spec(), compareMomentum, training, layerState(layer),
                 comparison == null ? null : layerState(comparison), step, outlierNext, histogramChannels, refusal,
-                refusalId, notice, noticeId, console.entries(), history, journal.entries(), journal.dropped());
+                refusalId, notice, noticeId, withConsole ? console.entries() : List.of(), history, journal.entries(),
+                journal.dropped());
     }
 
     private static SessionState.LayerState layerState(BatchNorm l) {
@@ -708,10 +969,31 @@ public final class Session {
      * The newest step is run again on the layer as it was before it (see {@link StepRebuild}), so
      * that its batch, output and histograms are back too; then the layer's parameters and buffers
      * are set to the saved ones, bit for bit. The session owns {@code s}'s history from now on.
+     * What can be undone stays (see {@link #open} for a session opened from a file).
      *
      * @throws IllegalArgumentException if the parts do not fit together (a damaged file)
      */
     public void restore(SessionState s) {
+        restore(s, true);
+    }
+
+    /**
+     * Opens the session {@code s} describes (a file): {@link #restore} it, with nothing to undo
+     * or redo, as the changes made before were made to another session.
+     *
+     * @throws IllegalArgumentException if the parts do not fit together (a damaged file)
+     */
+    public void open(SessionState s) {
+        restore(s);
+        edits.clear();
+    }
+
+    /**
+     * {@link #restore(SessionState)}; {@code whole} false (an undo or redo) keeps the console (a
+     * transcript) and the histogram channels (a view), and keeps the notice and refusal numbers
+     * growing (the window tells new ones by them).
+     */
+    private void restore(SessionState s, boolean whole) {
         checkBatches(s.config(), s.batches());
         int channels = s.config().numFeatures();
         if (s.history().channels() != channels || s.history().steps() != s.step()) {
@@ -759,12 +1041,17 @@ public final class Session {
             setLayerState(comparison, config.withMomentum(compareMomentum), training, s.comparison());
         }
         outlierNext = s.outlierNext();
-        histogramChannels = s.histogramChannels();
         refusal = s.refusal();
-        refusalId = s.refusalId();
         notice = s.notice();
-        noticeId = s.noticeId();
-        console.replaceAll(s.console());
+        if (whole) {
+            histogramChannels = s.histogramChannels();
+            refusalId = s.refusalId();
+            noticeId = s.noticeId();
+            console.replaceAll(s.console());
+        } else {
+            refusalId = Math.max(refusalId, s.refusalId());
+            noticeId = Math.max(noticeId, s.noticeId());
+        }
         version++;
     }
 
@@ -788,6 +1075,7 @@ public final class Session {
         lastOutput = y;
         inputBuffer = x;
         outputBuffer = y;
+        layer = before; // measureBatch reads the batch's stats from the layer that ran it, not the one restored over
         measureBatch(x);
         return before;
     }
@@ -926,7 +1214,8 @@ public final class Session {
                 comparison == null ? null : comparison.runningMean(),
                 comparison == null ? null : comparison.runningVar(),
                 layer.weight(), layer.bias(), toFloats(lastBatchMean), toFloats(lastBatchVar), trueMean, trueVar,
-                List.copyOf(inputs), List.copyOf(outputs), history, refusal, refusalId, notice, noticeId, outlierNext);
+                List.copyOf(inputs), List.copyOf(outputs), history, refusal, refusalId, notice, noticeId, outlierNext,
+                undoable(), redoable());
     }
 
     private static float[] toFloats(double[] d) {

@@ -36,6 +36,8 @@ import org.normscope.engine.Momentum;
  * @param notice the last notable change the session reported (a new layer, reset stats, an outlier batch), or null
  * @param noticeId grows with every new notice (the same text may come twice)
  * @param outlierQueued whether the next batch is an outlier batch
+ * @param undoable what Edit → Undo would undo, or null if nothing
+ * @param redoable what Edit → Redo would redo, or null if nothing
  */
 public record SessionSnapshot(long version, long step, boolean training, LayerConfig layer, Momentum compareMomentum,
                               BatchSpec batches, long numBatchesTracked, double lastFactor, long lastN,
@@ -44,7 +46,7 @@ public record SessionSnapshot(long version, long step, boolean training, LayerCo
                               float[] batchVar, double[] trueMean, double[] trueVar,
                               List<ChannelHistogram> inputHistograms, List<ChannelHistogram> outputHistograms,
                               SessionHistory history, String refusal, long refusalId, String notice, long noticeId,
-                              boolean outlierQueued) {
+                              boolean outlierQueued, UndoableChange undoable, UndoableChange redoable) {
 
     /** {@code C}. */
     public int channels() {

@@ -228,6 +228,6 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("normscope: Unmatched argument at index 0: 'benc'; did you mean "
-                + "bench or bench-ui or screenshot? (see `normscope --help`)");
+                + "bench or bench-ui or bench-files? (see `normscope --help`)");
     }
 }

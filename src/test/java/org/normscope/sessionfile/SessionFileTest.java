@@ -99,6 +99,28 @@ class SessionFileTest {
     }
 
     @Test
+    void aSessionOpensAsItWasOverOneWhoseLayerHasRunSteps() throws Exception {
+        Preset p = PresetLibrary.find("noisy-small-batches");
+        Session original = new Session(p.layer(), p.batches(), null);
+        for (int i = 0; i < 40; i++) {
+            original.step();
+        }
+        Path file = dir.resolve("over.normscope");
+        SessionFile.save(file, new SessionFile.Saved(original.state(), SessionView.DEFAULT));
+        // the batch's stats come from the layer that ran the step again, not from the one it replaces
+        for (int channels : new int[] {p.layer().numFeatures(), p.layer().numFeatures() + 3}) {
+            org.normscope.batch.BatchSpec b = p.batches().withChannels(channels);
+            Session copy = new Session(p.layer().withNumFeatures(channels), new org.normscope.batch.BatchSpec(
+                    b.batchSize(), b.spatial(), b.sources(), b.driftPerStep(), b.seed() + 1, true), null);
+            for (int i = 0; i < 5; i++) {
+                copy.step();
+            }
+            copy.restore(SessionFile.open(file).state());
+            assertSameSession(original, copy);
+        }
+    }
+
+    @Test
     void aSessionWhoseLastAttemptWasRefusedOpensWithTheRefusal() throws Exception {
         Preset p = PresetLibrary.find("notebook");
         Session original = new Session(p.layer(), p.batches(), Momentum.of(0.5));

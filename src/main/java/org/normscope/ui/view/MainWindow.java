@@ -428,6 +428,20 @@ public final class MainWindow {
     /** Run to step N… (also in the Run menu). */
     private static final KeyCombination RUN_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
 
+    /**
+     * Edit → Undo and Redo, handled in the key filter by who has the focus: an editable text field
+     * keeps its own Ctrl+Z (undo the typing), anywhere else it undoes a change of the session. Not
+     * menu accelerators: in JavaFX 21 a focused text field does get Ctrl+Z before the scene's
+     * accelerators (checked with a robot), but which control takes the key first is then each
+     * control's affair (a read-only text area such as the code pane is no field to type in, and a
+     * native menu bar would take the key before any field); deciding here by the focus owner keeps
+     * it one rule. The menu items show the keys in their text, as the View menu's filter keys do.
+     */
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination[] REDO = {
+        new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN)};
+
     /** Asks for the step to run to; a good one starts the run (see {@link RunToDialog}). */
     private void askRunTo() {
         model.askRunTo();
@@ -484,9 +498,21 @@ public final class MainWindow {
             askRunTo();
             return;
         }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        // Ctrl+Z in a text field undoes the typing (the field's own); elsewhere it undoes a change of the session
+        boolean typing = focus instanceof TextInputControl t && t.isEditable();
+        if (!typing && UNDO.match(e)) {
+            e.consume();
+            model.undo();
+            return;
+        }
+        if (!typing && matchesAny(REDO, e)) {
+            e.consume();
+            model.redo();
+            return;
+        }
         // Plain keys act only when no text field has the focus: there they type. Escape leaves
         // the field (committing it), so that Space steps again.
-        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         if (focus instanceof TextInputControl && e.getCode() == KeyCode.ESCAPE) {
             root.requestFocus();
             e.consume();
@@ -645,6 +671,22 @@ public final class MainWindow {
         Menu run = new Menu(UiText.get("menu.run"), null, runTo, stopWork);
         run.setId("run-menu");
 
+        MenuItem undo = new MenuItem();
+        undo.setId("edit-undo");
+        undo.textProperty().bind(model.undoTextProperty());
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.setOnAction(e -> model.undo());
+        MenuItem redo = new MenuItem();
+        redo.setId("edit-redo");
+        redo.textProperty().bind(model.redoTextProperty());
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.setOnAction(e -> model.redo());
+        for (MenuItem m : new MenuItem[] {undo, redo}) {
+            m.setMnemonicParsing(false); // "track_running_stats change": an underscore is not a mnemonic
+        }
+        Menu edit = new Menu(UiText.get("menu.edit"), null, undo, redo);
+        edit.setId("edit-menu");
+
         MenuItem keys = new MenuItem(UiText.get("menu.help.shortcuts"));
         keys.setId("help-shortcuts");
         keys.setMnemonicParsing(false);
@@ -653,7 +695,7 @@ public final class MainWindow {
         about.setId("help-about");
         about.setOnAction(e -> HelpDialogs.about(root.getScene().getWindow()).show());
         Menu help = new Menu(UiText.get("menu.help"), null, keys, about);
-        return new MenuBar(file, run, presets, lessons, view, help);
+        return new MenuBar(file, edit, run, presets, lessons, view, help);
     }
 
     /** Rebuilds the Presets menu when a user preset comes or goes (removed when View → Language replaces the window). */

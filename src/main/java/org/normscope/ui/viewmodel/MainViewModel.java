@@ -65,6 +65,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(DEFAULT_FONT);
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(UiText.get("menu.edit.undo"));
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(UiText.get("menu.edit.redo"));
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     /**
      * While playing as fast as possible the window shows a new snapshot at most this often. The
      * engine then has the processor to itself between refreshes: a refresh of every chart of
@@ -124,6 +128,7 @@ public final class MainViewModel implements AutoCloseable {
             Preset first = presets.get(0);
             session = new Session(first.layer(), first.batches(), first.compareMomentum());
             session.setTraining(first.training());
+            session.clearUndo(); // the window opens on the preset: nothing of that to undo
             preset.set(first);
         }
         runner = new SessionRunner(session);
@@ -191,8 +196,11 @@ public final class MainViewModel implements AutoCloseable {
                 pendingBanner = text; // shown with the opened session, whose first snapshot would clear it
                 return;
             }
-            banner.set(text);
-            bannerIsError.set(error);
+            if (error) {
+                warn(text); // stays until the next step, as the window's other errors do
+            } else {
+                tell(text);
+            }
         }
     }
 
@@ -243,6 +251,7 @@ public final class MainViewModel implements AutoCloseable {
             input.show(s);
             status.show(s);
             explain.show(s);
+            showEdits(s);
         }
     }
 
@@ -296,16 +305,7 @@ public final class MainViewModel implements AutoCloseable {
             if (r.weight() != null || r.bias() != null) {
                 Float w = r.weight();
                 Float b = r.bias();
-                runner.submit(s -> {
-                    for (int c = 0; c < s.config().numFeatures(); c++) {
-                        if (w != null) {
-                            s.setWeight(c, w);
-                        }
-                        if (b != null) {
-                            s.setBias(c, b);
-                        }
-                    }
-                });
+                runner.submit(s -> s.fillParameters(w, b));
             }
             if (r.training() != null) {
                 boolean t = r.training();
@@ -466,6 +466,31 @@ public final class MainViewModel implements AutoCloseable {
         runner.submit(Session::resetLayer);
     }
 
+    /**
+     * Edit → Undo (Ctrl+Z): undoes the newest change of the setup (see {@link Session#undo()}).
+     * Playing pauses first, as loading a preset does: an undo that gives back a discarded history
+     * must not be followed by steps the user did not ask for; a pending prediction is dropped.
+     * With nothing to undo (the menu item is disabled) the key does nothing, Play goes on.
+     */
+    public void undo() {
+        if (!canUndo.get()) {
+            return;
+        }
+        pause();
+        predict.cancel();
+        runner.submit(Session::undo);
+    }
+
+    /** Edit → Redo (Ctrl+Shift+Z, Ctrl+Y): redoes the newest undone change, as {@link #undo()}. */
+    public void redo() {
+        if (!canRedo.get()) {
+            return;
+        }
+        pause();
+        predict.cancel();
+        runner.submit(Session::redo);
+    }
+
     /** The next batch is an outlier batch. */
     public void outlierBatch() {
         input.outlierBatch();
@@ -596,6 +621,7 @@ public final class MainViewModel implements AutoCloseable {
         input.show(s);
         status.show(s);
         stepCount.set(s.step());
+        showEdits(s);
         updateBanner(s);
         explain.show(s);
         code.show(s);
@@ -604,6 +630,16 @@ public final class MainViewModel implements AutoCloseable {
         if (pendingView != null && s.version() >= pendingViewVersion) {
             showPendingView(s);
         }
+    }
+
+    /** The Edit menu's items: what they would undo and redo, in the window's language. */
+    private void showEdits(SessionSnapshot s) {
+        canUndo.set(s.undoable() != null);
+        canRedo.set(s.redoable() != null);
+        undoText.set(s.undoable() == null ? UiText.get("menu.edit.undo")
+                : UiText.get("menu.edit.undo.named", s.undoable().text()));
+        redoText.set(s.redoable() == null ? UiText.get("menu.edit.redo")
+                : UiText.get("menu.edit.redo.named", s.redoable().text()));
     }
 
     private void updateBanner(SessionSnapshot s) {
@@ -796,5 +832,25 @@ public final class MainViewModel implements AutoCloseable {
     /** The window's base font size in px. */
     public ReadOnlyDoubleProperty fontSizeProperty() {
         return fontSize.getReadOnlyProperty();
+    }
+
+    /** Edit → Undo's text: what it would undo ("Undo eps change (Ctrl Z)"), or just "Undo (Ctrl Z)" when nothing. */
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    /** Edit → Redo's text, as {@link #undoTextProperty()}. */
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    /** Whether there is a change to undo. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** Whether there is an undone change to redo. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 }

@@ -237,7 +237,7 @@ public final class SessionFilesViewModel {
             fx.accept(() -> {
                 host.beforeReplace();
                 host.call(s -> {
-                    s.restore(saved.state());
+                    s.open(saved.state());
                     return s.version();
                 }).whenComplete((v, e) -> {
                     if (e != null) {

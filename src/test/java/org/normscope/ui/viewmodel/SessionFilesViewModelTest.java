@@ -46,7 +46,10 @@ class SessionFilesViewModelTest {
             w.vm.time().showAll();
             assertThat(w.steps()).isEqualTo(5);
 
-            assertThat(w.vm.files().open(saved).get()).isTrue();
+            // the opening goes through the window's frames (the session is replaced from the FX thread): pull meanwhile
+            var opened = w.vm.files().open(saved);
+            w.pullUntil(10, "the file to be opened", opened::isDone);
+            assertThat(opened.get()).isTrue();
             w.pullUntil(10, "the opened session on screen", () -> w.steps() == 100
                     && w.vm.time().cursorProperty().get() == 42);
             assertThat(w.snap().training()).isTrue();
