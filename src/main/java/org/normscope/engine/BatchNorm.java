@@ -29,7 +29,7 @@ import java.util.Objects;
  * state as PyTorch leaves it. Not thread-safe: one thread drives a layer (the layer
  * itself may split large batches over two cores).
  */
-public abstract class BatchNorm {
+public abstract class BatchNorm implements NormBase {
 
     /** PyTorch's default eps. */
     public static final double DEFAULT_EPS = 1e-5;

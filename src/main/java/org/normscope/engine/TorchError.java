@@ -2,15 +2,17 @@ package org.normscope.engine;
 
 /**
  * A forward or backward that PyTorch refuses, carrying the Python exception type PyTorch
- * raises ({@code ValueError} or {@code RuntimeError}) and its message text, so that the
- * app can show exactly what PyTorch would have said.
+ * raises ({@code ValueError} or {@code RuntimeError}; {@code TypeError} for an
+ * InstanceNorm whose momentum is None, {@code IndexError} for a GroupNorm given fewer than
+ * two dimensions) and its message text, so that the app can show exactly what PyTorch
+ * would have said.
  */
 public final class TorchError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     /** The Python exception class PyTorch raises. */
-    public enum Kind { ValueError, RuntimeError }
+    public enum Kind { ValueError, RuntimeError, TypeError, IndexError }
 
     private final Kind kind;
 
@@ -25,6 +27,14 @@ public final class TorchError extends RuntimeException {
 
     static TorchError runtimeError(String message) {
         return new TorchError(Kind.RuntimeError, message);
+    }
+
+    static TorchError typeError(String message) {
+        return new TorchError(Kind.TypeError, message);
+    }
+
+    static TorchError indexError(String message) {
+        return new TorchError(Kind.IndexError, message);
     }
 
     /** {@code ValueError} or {@code RuntimeError}, as PyTorch raises it. */

@@ -19,7 +19,7 @@ final class LayerCode {
     private LayerCode() {
     }
 
-    /** Only the BatchNorm layers have a script yet (as the engine has only them). */
+    /** Only the BatchNorm layers have a script yet (the other layer types replay, but write no script). */
     static void requireSupported(LayerSpec spec) {
         if (!spec.type().isBatchNorm()) {
             throw new IllegalArgumentException("layer.type: " + spec.type() + " is not supported yet");

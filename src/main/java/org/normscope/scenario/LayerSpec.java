@@ -7,8 +7,10 @@ import org.normscope.engine.Momentum;
  * file leaves out. {@code weight} and {@code bias} are null when the file does not set
  * them (ones and zeros then); {@code runningMean}, {@code runningVar} and
  * {@code numBatchesTracked} are null when the file does not set the layer's state before the
- * first step (zeros, ones and 0 then). {@code normalizedShape}, {@code numGroups} and
- * {@code numChannels} belong to LayerNorm and GroupNorm, which the engine does not have yet.
+ * first step (zeros, ones and 0 then). {@code normalizedShape} belongs to LayerNorm,
+ * {@code numGroups} and {@code numChannels} to GroupNorm; {@code numFeatures},
+ * {@code momentum} and the running statistics to BatchNorm and InstanceNorm (a LayerNorm or
+ * GroupNorm spec has {@code numFeatures} 0 and {@code trackRunningStats} false).
  */
 public record LayerSpec(LayerType type, int numFeatures, double eps, Momentum momentum, boolean affine,
         boolean trackRunningStats, float[] weight, float[] bias, int[] normalizedShape, int numGroups,

@@ -3,22 +3,11 @@ package org.normscope.scenario;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The layer types of the scenario format; only some are in the engine yet. */
+/** The layer types of the scenario format, all of which the engine runs. */
 public enum LayerType {
-    BatchNorm1d(true), BatchNorm2d(true), BatchNorm3d(true),
-    InstanceNorm1d(false), InstanceNorm2d(false), InstanceNorm3d(false),
-    LayerNorm(false), GroupNorm(false);
-
-    private final boolean supported;
-
-    LayerType(boolean supported) {
-        this.supported = supported;
-    }
-
-    /** Whether the engine can run this type now. */
-    public boolean supported() {
-        return supported;
-    }
+    BatchNorm1d, BatchNorm2d, BatchNorm3d,
+    InstanceNorm1d, InstanceNorm2d, InstanceNorm3d,
+    LayerNorm, GroupNorm;
 
     /** Whether this is one of the BatchNorm family (its fields are num_features, eps, momentum, affine, track_running_stats). */
     public boolean isBatchNorm() {
@@ -30,11 +19,16 @@ public enum LayerType {
         return name().startsWith("InstanceNorm");
     }
 
+    /** Whether the layer has momentum and (optionally) running statistics: BatchNorm and InstanceNorm. */
+    public boolean hasRunningStats() {
+        return isBatchNorm() || isInstanceNorm();
+    }
+
     static String allNames() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    static String supportedNames() {
-        return Arrays.stream(values()).filter(LayerType::supported).map(Enum::name).collect(Collectors.joining(", "));
+    static String batchNormNames() {
+        return Arrays.stream(values()).filter(LayerType::isBatchNorm).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -7,27 +7,48 @@ import org.normscope.engine.BatchNorm1d;
 import org.normscope.engine.BatchNorm2d;
 import org.normscope.engine.BatchNorm3d;
 import org.normscope.engine.BatchNormGradients;
+import org.normscope.engine.GroupNorm;
+import org.normscope.engine.InstanceNorm1d;
+import org.normscope.engine.InstanceNorm2d;
+import org.normscope.engine.InstanceNorm3d;
+import org.normscope.engine.LayerNorm;
+import org.normscope.engine.NormBase;
+import org.normscope.engine.NormLayer;
+import org.normscope.engine.Tensor;
 import org.normscope.engine.TorchError;
 
 /**
  * Runs a scenario on the engine, step by step, as a PyTorch script would: a refused step
  * becomes an error entry (with the stats as PyTorch leaves them) and the run goes on.
+ * Every layer type of the format runs: BatchNorm, InstanceNorm, LayerNorm and GroupNorm.
  */
 public final class Replayer {
 
     private Replayer() {
     }
 
-    /** Builds the layer a spec describes, with its initial parameters. */
-    public static BatchNorm createLayer(LayerSpec spec) throws UnsupportedLayerException {
-        BatchNorm layer = switch (spec.type()) {
+    /**
+     * Builds the layer a spec describes, with its initial parameters and state.
+     *
+     * @throws org.normscope.engine.TorchError for a GroupNorm whose channels do not divide into its groups (the
+     *     scenario reader refuses such a file before)
+     */
+    public static NormLayer create(LayerSpec spec) {
+        NormLayer layer = switch (spec.type()) {
             case BatchNorm1d -> new BatchNorm1d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
                     spec.trackRunningStats());
             case BatchNorm2d -> new BatchNorm2d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
                     spec.trackRunningStats());
             case BatchNorm3d -> new BatchNorm3d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
                     spec.trackRunningStats());
-            default -> throw new UnsupportedLayerException(spec.type());
+            case InstanceNorm1d -> new InstanceNorm1d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
+                    spec.trackRunningStats());
+            case InstanceNorm2d -> new InstanceNorm2d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
+                    spec.trackRunningStats());
+            case InstanceNorm3d -> new InstanceNorm3d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
+                    spec.trackRunningStats());
+            case LayerNorm -> new LayerNorm(spec.normalizedShape(), spec.eps(), spec.affine());
+            case GroupNorm -> new GroupNorm(spec.numGroups(), spec.numChannels(), spec.eps(), spec.affine());
         };
         if (spec.weight() != null) {
             layer.setWeight(spec.weight());
@@ -35,21 +56,41 @@ public final class Replayer {
         if (spec.bias() != null) {
             layer.setBias(spec.bias());
         }
-        if (spec.runningMean() != null) {
-            layer.setRunningMean(spec.runningMean());
-        }
-        if (spec.runningVar() != null) {
-            layer.setRunningVar(spec.runningVar());
-        }
-        if (spec.numBatchesTracked() != null) {
-            layer.setNumBatchesTracked(spec.numBatchesTracked());
+        if (layer instanceof NormBase base) {
+            if (spec.runningMean() != null) {
+                base.setRunningMean(spec.runningMean());
+            }
+            if (spec.runningVar() != null) {
+                base.setRunningVar(spec.runningVar());
+            }
+            if (spec.numBatchesTracked() != null) {
+                base.setNumBatchesTracked(spec.numBatchesTracked());
+            }
         }
         return layer;
     }
 
-    /** Replays every step on a fresh layer. */
+    /**
+     * The BatchNorm layer a spec describes, for the commands that know BatchNorm alone
+     * ({@code bench}, {@code explain}).
+     *
+     * @throws UnsupportedLayerException for any other layer type
+     */
+    public static BatchNorm createLayer(LayerSpec spec) throws UnsupportedLayerException {
+        if (!spec.type().isBatchNorm()) {
+            throw new UnsupportedLayerException(spec.type());
+        }
+        return (BatchNorm) create(spec);
+    }
+
+    /**
+     * Replays every step on a fresh layer.
+     *
+     * @throws UnsupportedLayerException never for the format's present types; kept for callers that
+     *     handle a type the engine lacks
+     */
     public static Result replay(Scenario scenario) throws UnsupportedLayerException {
-        BatchNorm layer = createLayer(scenario.layer());
+        NormLayer layer = create(scenario.layer());
         List<StepResult> results = new ArrayList<>(scenario.steps().size());
         for (Step step : scenario.steps()) {
             results.add(run(layer, step));
@@ -58,9 +99,13 @@ public final class Replayer {
     }
 
     /** Runs one step on {@code layer} and reports what it returned and holds afterwards. */
-    public static StepResult run(BatchNorm layer, Step step) {
+    public static StepResult run(NormLayer layer, Step step) {
         if (step instanceof Step.ResetRunningStats) {
-            layer.resetRunningStats();
+            if (!(layer instanceof NormBase base)) { // the reader refuses this step; Python raises
+                return stats(layer, null, new StepResult.StepError("AttributeError",
+                        "'" + layer.kind() + "' object has no attribute 'reset_running_stats'"), null);
+            }
+            base.resetRunningStats();
             return stats(layer, null, null, null);
         }
         if (step instanceof Step.Set set) {
@@ -70,7 +115,7 @@ public final class Replayer {
         Step.Forward f = (Step.Forward) step;
         layer.train(f.mode() == Step.Mode.train);
         try {
-            var output = layer.forward(f.input());
+            Tensor output = layer.forward(f.input());
             BatchNormGradients grads = f.gradOutput() == null ? null : layer.backward(f.gradOutput());
             return stats(layer, output, null, grads);
         } catch (TorchError e) {
@@ -78,13 +123,16 @@ public final class Replayer {
         }
     }
 
-    /** A {@code set} step: the attributes and parameters it names, as the Python assignments would set them. */
-    public static void apply(BatchNorm layer, Step.Set set) {
+    /**
+     * A {@code set} step: the attributes and parameters it names, as the Python assignments would
+     * set them ({@code momentum} on a layer without one is a plain attribute that changes nothing).
+     */
+    public static void apply(NormLayer layer, Step.Set set) {
         if (set.eps() != null) {
             layer.setEps(set.eps());
         }
-        if (set.momentum() != null) {
-            layer.setMomentum(set.momentum());
+        if (set.momentum() != null && layer instanceof NormBase base) {
+            base.setMomentum(set.momentum());
         }
         if (set.weight() != null) {
             layer.setWeight(set.weight());
@@ -94,7 +142,7 @@ public final class Replayer {
         }
     }
 
-    private static StepResult stats(BatchNorm layer, org.normscope.engine.Tensor output, StepResult.StepError error,
+    private static StepResult stats(NormLayer layer, Tensor output, StepResult.StepError error,
             BatchNormGradients grads) {
         Long nbt = layer.trackRunningStats() ? layer.numBatchesTracked() : null;
         return new StepResult(output, error, layer.runningMean(), layer.runningVar(), nbt, grads != null,

@@ -36,25 +36,31 @@ public final class ScenarioJson {
      */
     private static final List<String> TOP_FIELDS = List.of("format", "name", "layer", "steps", "tolerance");
     private static final List<String> TOLERANCE_FIELDS = List.of("atol", "rtol");
-    private static final List<String> LAYER_COMMON = List.of("type", "eps", "momentum", "track_running_stats",
-            "weight", "bias", "running_mean", "running_var", "num_batches_tracked");
+    private static final List<String> LAYER_RUNNING = List.of("type", "num_features", "affine", "eps", "momentum",
+            "track_running_stats", "weight", "bias", "running_mean", "running_var", "num_batches_tracked");
+    private static final List<String> LAYER_NORM_FIELDS = List.of("type", "normalized_shape", "elementwise_affine",
+            "eps", "weight", "bias");
+    private static final List<String> GROUP_NORM_FIELDS = List.of("type", "num_groups", "num_channels", "affine", "eps",
+            "weight", "bias");
     private static final List<String> FORWARD_FIELDS = List.of("op", "mode", "input", "grad_output");
     private static final List<String> SET_FIELDS = List.of("op", "eps", "momentum", "weight", "bias");
+    private static final List<String> SET_FIELDS_NO_MOMENTUM = List.of("op", "eps", "weight", "bias");
     private static final List<String> RESET_FIELDS = List.of("op");
 
     private ScenarioJson() {
     }
 
-    /** The fields a layer object of this type may have. */
+    /**
+     * The fields a layer object of this type may have: PyTorch's constructor arguments and, for
+     * BatchNorm and InstanceNorm, the buffers (LayerNorm and GroupNorm have neither momentum nor
+     * running statistics).
+     */
     private static List<String> layerFields(LayerType type) {
-        List<String> own = switch (type) {
-            case LayerNorm -> List.of("normalized_shape", "elementwise_affine");
-            case GroupNorm -> List.of("num_groups", "num_channels", "affine");
-            default -> List.of("num_features", "affine");
+        return switch (type) {
+            case LayerNorm -> LAYER_NORM_FIELDS;
+            case GroupNorm -> GROUP_NORM_FIELDS;
+            default -> LAYER_RUNNING;
         };
-        List<String> all = new ArrayList<>(LAYER_COMMON);
-        all.addAll(1, own);
-        return List.copyOf(all);
     }
 
     /** The scenario object at {@code path} of a parsed document. */
@@ -120,6 +126,7 @@ public final class ScenarioJson {
                         child(path, "num_groups"));
                 numChannels = JsonFields.positiveInt(JsonFields.required(node, "num_channels", path,
                         "a whole number >= 1"), child(path, "num_channels"));
+                checkGroups(numGroups, numChannels, path);
             }
             default -> {
                 numFeatures = JsonFields.positiveInt(JsonFields.required(node, "num_features", path,
@@ -139,13 +146,9 @@ public final class ScenarioJson {
         boolean instance = type.isInstanceNorm();
         String affineField = type == LayerType.LayerNorm ? "elementwise_affine" : "affine";
         boolean affine = readBool(node, affineField, path, !instance);
-        boolean track = readBool(node, "track_running_stats", path, !instance);
+        boolean track = type.hasRunningStats() && readBool(node, "track_running_stats", path, !instance);
 
-        int paramCount = switch (type) {
-            case GroupNorm -> numChannels;
-            case LayerNorm -> (int) Math.min(Integer.MAX_VALUE, org.normscope.engine.Tensor.numel(normalizedShape));
-            default -> numFeatures;
-        };
+        int paramCount = parameterCount(type, numFeatures, normalizedShape, numChannels);
         float[] weight = readParameter(node, "weight", path, paramCount, affine);
         float[] bias = readParameter(node, "bias", path, paramCount, affine);
         float[] runningMean = readState(node, "running_mean", path, numFeatures, track);
@@ -215,16 +218,49 @@ public final class ScenarioJson {
         return v == null ? fallback : JsonFields.bool(v, child(path, field));
     }
 
+    /** How many values weight and bias have: one per channel, or one per element of normalized_shape. */
+    private static int parameterCount(LayerType type, int numFeatures, int[] normalizedShape, int numChannels) {
+        return switch (type) {
+            case GroupNorm -> numChannels;
+            case LayerNorm -> (int) org.normscope.engine.Tensor.numel(normalizedShape);
+            default -> numFeatures;
+        };
+    }
+
+    /** GroupNorm(3, 4) is refused as PyTorch's constructor refuses it, in the engine's words. */
+    private static void checkGroups(int numGroups, int numChannels, String path) throws ScenarioFormatException {
+        if (numChannels > MAX_FEATURES) {
+            throw ScenarioFormatException.at(child(path, "num_channels"), "expected at most " + MAX_FEATURES
+                    + " channels, got " + numChannels);
+        }
+        try {
+            org.normscope.engine.GroupNorm.checkArguments(numGroups, numChannels);
+        } catch (org.normscope.engine.TorchError e) {
+            throw ScenarioFormatException.at(child(path, "num_channels"), e.getMessage() + " (PyTorch refuses GroupNorm("
+                    + numGroups + ", " + numChannels + ") with a " + e.pythonType() + ")");
+        }
+    }
+
+    /**
+     * A LayerNorm's normalized_shape: a size, or a list of sizes of at least 1 ({@code []} included: PyTorch
+     * builds LayerNorm([]) and refuses its forwards), at most {@link #MAX_FEATURES} values in all.
+     */
     private static int[] readShape(JsonNode node, String path) throws ScenarioFormatException {
         if (node.isIntegralNumber()) {
             return new int[] {JsonFields.positiveInt(node, path)};
         }
-        if (!node.isArray() || node.isEmpty()) {
+        if (!node.isArray()) {
             throw ScenarioFormatException.at(path, "expected a size or a list of sizes, got " + show(node));
         }
         int[] shape = new int[node.size()];
+        long values = 1;
         for (int i = 0; i < shape.length; i++) {
             shape[i] = JsonFields.positiveInt(node.get(i), element(path, i));
+            values = Math.min(values * shape[i], (long) MAX_FEATURES + 1);
+        }
+        if (values > MAX_FEATURES) {
+            throw ScenarioFormatException.at(path, "expected at most " + MAX_FEATURES + " values in all, got "
+                    + java.util.Arrays.toString(shape));
         }
         return shape;
     }
@@ -265,10 +301,18 @@ public final class ScenarioJson {
         String op = opNode == null ? "forward" : JsonFields.text(opNode, child(path, "op"), OPS);
         switch (op) {
             case "reset_running_stats":
+                if (!layer.type().hasRunningStats()) {
+                    throw ScenarioFormatException.at(child(path, "op"), "a " + layer.type()
+                            + " has no running stats to reset (PyTorch raises AttributeError)");
+                }
                 JsonFields.noUnknownFields(node, path, RESET_FIELDS, " for a reset_running_stats step");
                 return new Step.ResetRunningStats();
             case "set":
-                JsonFields.noUnknownFields(node, path, SET_FIELDS, " for a set step");
+                if (layer.type().hasRunningStats()) {
+                    JsonFields.noUnknownFields(node, path, SET_FIELDS, " for a set step");
+                } else {
+                    JsonFields.noUnknownFields(node, path, SET_FIELDS_NO_MOMENTUM, " for a set step on a " + layer.type());
+                }
                 return readSet(node, path, layer);
             case "forward":
                 JsonFields.noUnknownFields(node, path, FORWARD_FIELDS, " for a forward step");
@@ -299,7 +343,7 @@ public final class ScenarioJson {
 
     /** A {@code set} step: any of eps, momentum (null: None), weight and bias (one value per channel). */
     private static Step readSet(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
-        int count = layer.type() == LayerType.GroupNorm ? layer.numChannels() : layer.numFeatures();
+        int count = parameterCount(layer.type(), layer.numFeatures(), layer.normalizedShape(), layer.numChannels());
         return new Step.Set(readEps(node, path), readMomentum(node, path),
                 readParameter(node, "weight", path, count, layer.affine()),
                 readParameter(node, "bias", path, count, layer.affine()));
@@ -327,9 +371,13 @@ public final class ScenarioJson {
             default -> layer.put("num_features", l.numFeatures());
         }
         layer.put("eps", l.eps());
-        writeMomentum(layer, l.momentum());
+        if (l.type().hasRunningStats()) {
+            writeMomentum(layer, l.momentum());
+        }
         layer.put(l.type() == LayerType.LayerNorm ? "elementwise_affine" : "affine", l.affine());
-        layer.put("track_running_stats", l.trackRunningStats());
+        if (l.type().hasRunningStats()) {
+            layer.put("track_running_stats", l.trackRunningStats());
+        }
         if (l.weight() != null) {
             layer.set("weight", TensorJson.writeVector(l.weight()));
         }

@@ -1,11 +1,12 @@
 package org.normscope.scenario;
 
-/** A scenario whose layer type is in the format but not in the engine yet. */
+/** A scenario whose layer type a command does not know (bench and explain know BatchNorm alone). */
 public final class UnsupportedLayerException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     UnsupportedLayerException(LayerType type) {
-        super("layer.type: " + type + " is not supported yet (the engine has " + LayerType.supportedNames() + ")");
+        super("layer.type: " + type + " is not supported yet by this command (it knows " + LayerType.batchNormNames()
+                + ")");
     }
 }

@@ -31,29 +31,18 @@ class ReplayCommandTest {
     @TempDir
     Path tmp;
 
+    /** The shared goldens and the InstanceNorm, LayerNorm and GroupNorm cases of {@code golden/family/}. */
     static List<Path> goldenFiles() throws IOException {
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertThat(list).hasSizeGreaterThanOrEqualTo(15);
-            return list;
+        List<Path> list = new java.util.ArrayList<>();
+        for (Path dir : List.of(GOLDEN, GOLDEN.resolve("family"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                list.addAll(files.filter(p -> p.toString().endsWith(".json")).sorted().toList());
+            }
         }
-    }
-
-    static List<Path> supportedGoldenFiles() throws IOException {
-        List<Path> list = goldenFiles().stream().filter(ReplayCommandTest::supported).toList();
-        assertThat(list).hasSizeGreaterThanOrEqualTo(11);
-        return list;
-    }
-
-    static List<Path> unsupportedGoldenFiles() throws IOException {
-        List<Path> list = goldenFiles().stream().filter(p -> !supported(p)).toList();
+        assertThat(list).hasSizeGreaterThanOrEqualTo(45);
         assertThat(list).extracting(p -> p.getFileName().toString()).contains("groupnorm_2groups.json",
                 "instancenorm1d_tracking.json", "instancenorm2d_default.json", "layernorm_last2.json");
         return list;
-    }
-
-    private static boolean supported(Path p) {
-        return golden(p).scenario().layer().type().supported();
     }
 
     private static ScenarioFile golden(Path p) {
@@ -71,7 +60,7 @@ class ReplayCommandTest {
     // ---------------------------------------------------------------- golden files
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("supportedGoldenFiles")
+    @MethodSource("goldenFiles")
     void replayOfAGoldenFilePrintsPyTorchsResultOnStdoutAndNothingOnStderr(Path file) throws Exception {
         ScenarioFile golden = golden(file);
 
@@ -86,7 +75,7 @@ class ReplayCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("supportedGoldenFiles")
+    @MethodSource("goldenFiles")
     void replayCheckOfAGoldenFileExitsZeroAndSaysItMatches(Path file) throws Exception {
         ScenarioFile golden = golden(file);
 
@@ -98,23 +87,6 @@ class ReplayCommandTest {
         assertThat(run.errLines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("matches the expected result");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("unsupportedGoldenFiles")
-    void layerTypesNotInTheEngineExitTwoWithOneNotSupportedYetLine(Path file) {
-        for (String[] args : List.of(new String[] {"replay", file.toString()},
-                new String[] {"replay", "--check", file.toString()})) {
-            Cli.Run run = Cli.run(args);
-
-            assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-            assertThat(run.out()).isEmpty();
-            assertThat(run.errLines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                    .contains("not supported yet")
-                    .contains("layer.type")
-                    .contains(golden(file).scenario().layer().type().name());
-            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-        }
     }
 
     @Test

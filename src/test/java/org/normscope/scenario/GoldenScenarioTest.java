@@ -1,7 +1,6 @@
 package org.normscope.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,37 +12,34 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every golden scenario replays to PyTorch's numbers, through the same code as {@code replay}. */
+/**
+ * Every golden scenario replays to PyTorch's numbers, through the same code as {@code replay}:
+ * the shared goldens of {@code golden/} and the InstanceNorm, LayerNorm and GroupNorm cases
+ * of {@code golden/family/} (written by its {@code gen_family.py} with real PyTorch 1.13).
+ */
 class GoldenScenarioTest {
 
     static final Path GOLDEN = Paths.get("src/test/resources/golden");
+    static final Path FAMILY = GOLDEN.resolve("family");
 
+    /** The shared goldens, then the family's. */
     static Stream<Path> goldenFiles() throws IOException {
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertThat(list).hasSizeGreaterThanOrEqualTo(15);
-            return list.stream();
-        }
+        List<Path> list = new java.util.ArrayList<>(jsonFiles(GOLDEN));
+        assertThat(list).hasSizeGreaterThanOrEqualTo(15);
+        List<Path> family = jsonFiles(FAMILY);
+        assertThat(family).hasSizeGreaterThanOrEqualTo(30);
+        list.addAll(family);
+        return list.stream();
     }
 
-    static Stream<Path> supportedGoldenFiles() throws IOException {
-        return goldenFiles().filter(p -> supported(p));
-    }
-
-    static Stream<Path> unsupportedGoldenFiles() throws IOException {
-        return goldenFiles().filter(p -> !supported(p));
-    }
-
-    private static boolean supported(Path p) {
-        try {
-            return ScenarioFile.parse(Files.readString(p, StandardCharsets.UTF_8)).scenario().layer().type().supported();
-        } catch (IOException | ScenarioFormatException e) {
-            throw new AssertionError(p + ": " + e.getMessage(), e);
+    static List<Path> jsonFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("supportedGoldenFiles")
+    @MethodSource("goldenFiles")
     void replayGivesPyTorchsNumbers(Path file) throws Exception {
         ScenarioFile golden = ScenarioFile.parse(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(golden.expected()).as("golden files carry PyTorch's result").isNotNull();
@@ -54,7 +50,7 @@ class GoldenScenarioTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("supportedGoldenFiles")
+    @MethodSource("goldenFiles")
     void resultSurvivesItsOwnJson(Path file) throws Exception {
         ScenarioFile golden = ScenarioFile.parse(Files.readString(file, StandardCharsets.UTF_8));
         Result got = Replayer.replay(golden.scenario());
@@ -74,15 +70,5 @@ class GoldenScenarioTest {
 
         assertThat(reread.toJson()).isEqualTo(golden.toJson());
         assertThat(reread.scenario().steps()).hasSameSizeAs(golden.scenario().steps());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("unsupportedGoldenFiles")
-    void layerTypesNotInTheEngineAreRefusedPolitely(Path file) throws Exception {
-        ScenarioFile golden = ScenarioFile.parse(Files.readString(file, StandardCharsets.UTF_8));
-
-        assertThatThrownBy(() -> Replayer.replay(golden.scenario()))
-                .isInstanceOf(UnsupportedLayerException.class)
-                .hasMessageContaining("not supported yet");
     }
 }
