@@ -68,6 +68,11 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "the window's language: en (English) or zh-CN (简体中文) (default ${DEFAULT-VALUE})")
     String lang;
 
+    @Option(names = "--layer", paramLabel = "TYPE",
+            description = "switch the preset's layer to this kind first, as the layer chooser does: BatchNorm1d, "
+                + "BatchNorm2d, BatchNorm3d, InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LayerNorm or GroupNorm")
+    String layer;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
@@ -123,6 +128,19 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (theme != null && !java.util.List.of("light", "projector", "dark").contains(theme)) {
             throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
         }
+        org.normscope.session.LayerKind layerKind = null;
+        if (layer != null) {
+            if (session != null) {
+                cl.getErr().println("normscope screenshot: --layer and --session cannot be given together");
+                return Main.BAD_INPUT;
+            }
+            try {
+                layerKind = org.normscope.session.LayerKind.ofTorchName(layer);
+            } catch (IllegalArgumentException e) {
+                cl.getErr().println("normscope screenshot: --layer: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
         if (preset != null && session != null) {
             cl.getErr().println("normscope screenshot: --preset and --session cannot be given together");
             return Main.BAD_INPUT;
@@ -154,7 +172,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         try {
             org.normscope.ui.viewmodel.UiLocale.set(org.normscope.ui.viewmodel.UiLocale.parse(lang));
             ScreenshotRenderer.render(preset, session, steps, training, w, h, fontSize, cursor, distributions,
-                    explain ? channel : -1, presentation, theme, out);
+                    explain ? channel : -1, presentation, theme, layerKind, out);
         } catch (PresetFormatException | IllegalArgumentException | java.io.IOException e) {
             // a bad preset, or the PNG could not be written (a full disk): the file there before is as it was
             cl.getErr().println("normscope screenshot: " + e.getMessage());

@@ -44,7 +44,7 @@ public record Preset(String name, String description, LayerConfig layer, BatchSp
             throw new IllegalArgumentException("the batches have " + batches.channels() + " channels, but the layer has "
                     + "num_features = " + layer.numFeatures());
         }
-        if (!layer.kind().accepts(batches.spatial())) {
+        if (!layer.fits(batches.spatial())) {
             throw new IllegalArgumentException(spatialMismatch(layer, batches.spatial()));
         }
     }
@@ -75,6 +75,15 @@ public record Preset(String name, String description, LayerConfig layer, BatchSp
 
     /** Why {@code spatial} does not fit the layer's kind, e.g. "BatchNorm2d takes (N, C, H, W): 2 sizes after C, got [4]". */
     static String spatialMismatch(LayerConfig layer, int[] spatial) {
+        if (layer.kind().accepts(spatial)) { // LayerNorm normalizing more dims than the input has after N
+            return "LayerNorm normalizes the last " + layer.normalizedDims() + " sizes, but the input has only "
+                    + (1 + spatial.length) + " after N (C and " + Arrays.toString(spatial) + ")";
+        }
+        if (layer.kind() == org.normscope.session.LayerKind.LAYER_NORM
+                || layer.kind() == org.normscope.session.LayerKind.GROUP_NORM) {
+            return layer.kind().torchName() + " takes (N, C) to (N, C, D, H, W): 0 to 3 sizes after C, got "
+                    + Arrays.toString(spatial);
+        }
         String[] names = layer.kind().spatialNames();
         String takes = "(N, C, " + String.join(", ", names) + ")";
         if (names.length == 1) {

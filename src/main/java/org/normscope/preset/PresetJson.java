@@ -50,7 +50,7 @@ public final class PresetJson {
     private static final List<String> TOP_FIELDS = List.of("name", "name_zh-CN", "description",
             "description_zh-CN", "layer", "mode", "input", "compare");
     private static final List<String> LAYER_FIELDS = List.of("type", "num_features", "eps", "momentum", "affine",
-            "track_running_stats");
+            "track_running_stats", "num_groups", "normalized_dims");
     private static final List<String> INPUT_FIELDS = List.of("batch_size", "spatial", "channels", "drift_per_step", "seed",
             "fresh_each_step");
     private static final List<String> COMPARE_FIELDS = List.of("momentum");
@@ -58,7 +58,8 @@ public final class PresetJson {
     private static final List<String> NORMAL_FIELDS = List.of("source", "mean", "std");
     private static final List<String> UNIFORM_FIELDS = List.of("source", "a", "b");
 
-    private static final String LAYER_TYPES = "\"BatchNorm1d\", \"BatchNorm2d\" or \"BatchNorm3d\"";
+    private static final String LAYER_TYPES = "\"BatchNorm1d\", \"BatchNorm2d\", \"BatchNorm3d\", \"InstanceNorm1d\", "
+            + "\"InstanceNorm2d\", \"InstanceNorm3d\", \"LayerNorm\" or \"GroupNorm\"";
     private static final String SOURCES = "\"constant\", \"normal\" or \"uniform\"";
     private static final String MOMENTUM = "a number in [0, 1], or null for None (a cumulative average)";
 
@@ -147,9 +148,15 @@ public final class PresetJson {
         double eps = epsNode == null ? BatchNorm.DEFAULT_EPS : number(epsNode, child(path, "eps"), "a number >= 0");
         JsonNode momentumNode = node.get("momentum");
         Momentum momentum = momentumNode == null ? Momentum.DEFAULT : momentum(momentumNode, child(path, "momentum"));
-        boolean affine = bool(node, "affine", path, true);
-        boolean track = bool(node, "track_running_stats", path, true);
-        return construct(path, LAYER_FIELDS, () -> new LayerConfig(kind, numFeatures, eps, momentum, affine, track));
+        boolean affine = bool(node, "affine", path, kind.defaultAffine());
+        boolean track = bool(node, "track_running_stats", path, kind.defaultTrackRunningStats());
+        JsonNode groupsNode = node.get("num_groups");
+        int groups = groupsNode == null ? (kind == LayerKind.GROUP_NORM ? LayerConfig.defaultGroups(numFeatures) : 1)
+                : positiveInt(groupsNode, child(path, "num_groups"));
+        JsonNode dimsNode = node.get("normalized_dims");
+        int dims = dimsNode == null ? 1 : positiveInt(dimsNode, child(path, "normalized_dims"));
+        return construct(path, LAYER_FIELDS, () -> new LayerConfig(kind, numFeatures, eps, momentum, affine, track,
+                groups, dims));
     }
 
     private static BatchSpec readInput(JsonNode node, String path, LayerConfig layer) throws PresetFormatException {
@@ -167,7 +174,7 @@ public final class PresetJson {
         for (int i = 0; i < spatial.length; i++) {
             spatial[i] = positiveInt(spatialNode.get(i), element(spatialPath, i));
         }
-        if (!layer.kind().accepts(spatial)) {
+        if (!layer.fits(spatial)) {
             throw PresetFormatException.at(spatialPath, Preset.spatialMismatch(layer, spatial));
         }
 
@@ -278,6 +285,12 @@ public final class PresetJson {
         putMomentum(layer, l.momentum());
         layer.put("affine", l.affine());
         layer.put("track_running_stats", l.trackRunningStats());
+        if (l.kind() == LayerKind.GROUP_NORM) {
+            layer.put("num_groups", l.numGroups());
+        }
+        if (l.kind() == LayerKind.LAYER_NORM) {
+            layer.put("normalized_dims", l.normalizedDims());
+        }
 
         root.put("mode", p.training() ? "train" : "eval");
 

@@ -1,19 +1,42 @@
 package org.normscope.session;
 
-import org.normscope.engine.BatchNorm;
 import org.normscope.engine.BatchNorm1d;
 import org.normscope.engine.BatchNorm2d;
 import org.normscope.engine.BatchNorm3d;
+import org.normscope.engine.InstanceNorm1d;
+import org.normscope.engine.InstanceNorm2d;
+import org.normscope.engine.InstanceNorm3d;
 import org.normscope.engine.Momentum;
+import org.normscope.engine.NormLayer;
 
-/** The three BatchNorm layers, and the sizes that follow {@code C} in their input. */
+/**
+ * The normalization layers the window steps, and what each one's constructor and input are:
+ * BatchNorm1d/2d/3d and InstanceNorm1d/2d/3d (built on PyTorch's {@code _NormBase}: a momentum
+ * and, optionally, running statistics), LayerNorm and GroupNorm (no running statistics ever).
+ *
+ * <p>Which values share one mean and variance (a "group"), for input {@code (N, C, *spatial)}:
+ * BatchNorm, one group per channel, over {@code N·∏spatial} values; InstanceNorm, one per sample
+ * and channel, over {@code ∏spatial}; LayerNorm, one per sample (over the normalized trailing
+ * dims; per sample and leading dims when they do not reach back to C); GroupNorm, one per sample
+ * and group of {@code C/G} channels.
+ */
 public enum LayerKind {
     /** Input {@code (N, C)} or {@code (N, C, L)}. */
     BATCH_NORM_1D("BatchNorm1d", "L"),
     /** Input {@code (N, C, H, W)}. */
     BATCH_NORM_2D("BatchNorm2d", "H", "W"),
     /** Input {@code (N, C, D, H, W)}. */
-    BATCH_NORM_3D("BatchNorm3d", "D", "H", "W");
+    BATCH_NORM_3D("BatchNorm3d", "D", "H", "W"),
+    /** Input {@code (N, C, L)}. */
+    INSTANCE_NORM_1D("InstanceNorm1d", "L"),
+    /** Input {@code (N, C, H, W)}. */
+    INSTANCE_NORM_2D("InstanceNorm2d", "H", "W"),
+    /** Input {@code (N, C, D, H, W)}. */
+    INSTANCE_NORM_3D("InstanceNorm3d", "D", "H", "W"),
+    /** Input {@code (N, C, *)} with zero to three sizes after C; normalizes each sample over its trailing dims. */
+    LAYER_NORM("LayerNorm"),
+    /** Input {@code (N, C, *)} with zero to three sizes after C; normalizes each sample's groups of channels. */
+    GROUP_NORM("GroupNorm");
 
     private final String torchName;
     private final String[] spatialNames;
@@ -28,13 +51,57 @@ public enum LayerKind {
         return torchName;
     }
 
-    /** The names of the sizes after {@code C}: {@code L}; {@code H, W}; {@code D, H, W}. */
+    /**
+     * The names of the sizes after {@code C}: {@code L}; {@code H, W}; {@code D, H, W}. LayerNorm and
+     * GroupNorm take any of these; they name them by {@link #spatialNamesFor(int)}.
+     */
     public String[] spatialNames() {
         return spatialNames.clone();
     }
 
-    /** Whether {@code spatial} fits this kind (BatchNorm1d also takes {@code (N, C)}, with no L). */
+    /** The names of {@code count} sizes after C, as the batch-norm kind of that rank names them. */
+    public static String[] spatialNamesFor(int count) {
+        return switch (count) {
+            case 0 -> new String[0];
+            case 1 -> BATCH_NORM_1D.spatialNames();
+            case 2 -> BATCH_NORM_2D.spatialNames();
+            default -> BATCH_NORM_3D.spatialNames();
+        };
+    }
+
+    /** Whether this kind has PyTorch's BatchNorm arguments: {@code momentum} and {@code track_running_stats}. */
+    public boolean hasMomentum() {
+        return isBatchNorm() || isInstanceNorm();
+    }
+
+    /** BatchNorm1d, 2d or 3d. */
+    public boolean isBatchNorm() {
+        return this == BATCH_NORM_1D || this == BATCH_NORM_2D || this == BATCH_NORM_3D;
+    }
+
+    /** InstanceNorm1d, 2d or 3d. */
+    public boolean isInstanceNorm() {
+        return this == INSTANCE_NORM_1D || this == INSTANCE_NORM_2D || this == INSTANCE_NORM_3D;
+    }
+
+    /** PyTorch's default for {@code affine} (and {@code elementwise_affine}): false for InstanceNorm only. */
+    public boolean defaultAffine() {
+        return !isInstanceNorm();
+    }
+
+    /** PyTorch's default for {@code track_running_stats}: true for BatchNorm, false for the others. */
+    public boolean defaultTrackRunningStats() {
+        return isBatchNorm();
+    }
+
+    /**
+     * Whether {@code spatial} fits this kind (BatchNorm1d also takes {@code (N, C)}, with no L;
+     * LayerNorm and GroupNorm take zero to three sizes after C).
+     */
     public boolean accepts(int[] spatial) {
+        if (this == LAYER_NORM || this == GROUP_NORM) {
+            return spatial.length <= 3;
+        }
         return spatial.length == spatialNames.length || (this == BATCH_NORM_1D && spatial.length == 0);
     }
 
@@ -45,14 +112,20 @@ public enum LayerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown layer \"" + name + "\": expected BatchNorm1d, BatchNorm2d or BatchNorm3d");
+        throw new IllegalArgumentException("unknown layer \"" + name + "\": expected BatchNorm1d, BatchNorm2d, "
+                + "BatchNorm3d, InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LayerNorm or GroupNorm");
     }
 
-    BatchNorm create(int numFeatures, double eps, Momentum momentum, boolean affine, boolean track) {
+    /** A BatchNorm or InstanceNorm layer as PyTorch constructs it; the others are built by {@link LayerConfig#build}. */
+    NormLayer createNormBase(int numFeatures, double eps, Momentum momentum, boolean affine, boolean track) {
         return switch (this) {
             case BATCH_NORM_1D -> new BatchNorm1d(numFeatures, eps, momentum, affine, track);
             case BATCH_NORM_2D -> new BatchNorm2d(numFeatures, eps, momentum, affine, track);
             case BATCH_NORM_3D -> new BatchNorm3d(numFeatures, eps, momentum, affine, track);
+            case INSTANCE_NORM_1D -> new InstanceNorm1d(numFeatures, eps, momentum, affine, track);
+            case INSTANCE_NORM_2D -> new InstanceNorm2d(numFeatures, eps, momentum, affine, track);
+            case INSTANCE_NORM_3D -> new InstanceNorm3d(numFeatures, eps, momentum, affine, track);
+            default -> throw new IllegalStateException(torchName + " is not built on _NormBase");
         };
     }
 

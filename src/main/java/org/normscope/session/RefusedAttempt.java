@@ -1,6 +1,6 @@
 package org.normscope.session;
 
-import org.normscope.engine.BatchNorm;
+import org.normscope.engine.NormLayer;
 import org.normscope.engine.Tensor;
 
 /**
@@ -15,6 +15,6 @@ import org.normscope.engine.Tensor;
  * @param errorType PyTorch's exception type, {@code ValueError}
  * @param message PyTorch's message
  */
-public record RefusedAttempt(long step, BatchNorm layerBefore, Tensor batch, boolean training, String errorType,
+public record RefusedAttempt(long step, NormLayer layerBefore, Tensor batch, boolean training, String errorType,
                              String message) {
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.normscope.batch.BatchSource;
 import org.normscope.batch.BatchSpec;
 import org.normscope.engine.BatchNorm;
+import org.normscope.engine.NormLayer;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.PythonFloat;
 import org.normscope.engine.Tensor;
@@ -44,9 +45,9 @@ public final class Session {
     private final ConsoleLog console = new ConsoleLog(CONSOLE_ENTRIES);
     private final SessionJournal journal = new SessionJournal();
     private LayerConfig config;
-    private BatchNorm layer;
+    private NormLayer layer;
     private Momentum compareMomentum;
-    private BatchNorm comparison;
+    private NormLayer comparison;
     private BatchSource source;
     private boolean training = true;
     private SessionHistory history;
@@ -95,9 +96,9 @@ public final class Session {
     }
 
     private void build() {
-        layer = config.build();
+        layer = config.build(source.spec().spatial());
         layer.train(training);
-        comparison = compareMomentum == null ? null : config.withMomentum(compareMomentum).build();
+        comparison = compareMomentum == null ? null : config.withMomentum(compareMomentum).build(source.spec().spatial());
         if (comparison != null) {
             comparison.train(training);
         }
@@ -152,11 +153,11 @@ public final class Session {
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
             if (print) {
-                layer.forward(x, y);
+                LayerOps.forward(layer, x, y);
             } else {
                 // the output is written when something looks at it (ensureOutput); the last step is
                 // recorded while the pool thread starts on this one's channels
-                layer.forwardWithoutOutput(x, this::flushRecord);
+                LayerOps.forwardQuietly(layer, x, this::flushRecord);
             }
         } catch (TorchError e) {
             flushRecord();
@@ -263,7 +264,7 @@ public final class Session {
             lastBatchMean = new double[channels]; // reused step after step: read here, copied by snapshots
             lastBatchVar = new double[channels];
         }
-        if (layer.lastBatchStatsInto(lastBatchMean, lastBatchVar)) {
+        if (LayerOps.batchStatsInto(layer, lastBatchMean, lastBatchVar)) {
             return;
         }
         int slice = x.numel() / n / channels;
@@ -308,7 +309,7 @@ public final class Session {
         float[][][] quantiles = null;
         if (t % history.sampleEvery() == 0) {
             // y's quantiles follow from x's through y = fma(x, α, β); the output is asked for only where they do not
-            quantiles = DistributionSampler.both(lastInput, layer.lastAlpha(), layer.lastBeta(), SessionHistory.QUANTILES,
+            quantiles = DistributionSampler.both(lastInput, LayerOps.alpha(layer), LayerOps.beta(layer), SessionHistory.QUANTILES,
                     () -> {
                         ensureOutput();
                         return lastOutput;
@@ -345,10 +346,8 @@ public final class Session {
     }
 
     /** {@code l}'s running_mean (or running_var) into {@code into}; NaN without a layer or tracking. */
-    private static void statInto(BatchNorm l, boolean mean, float[] into) {
-        if (l == null || !(mean ? l.runningMeanInto(into) : l.runningVarInto(into))) {
-            java.util.Arrays.fill(into, Float.NaN);
-        }
+    private static void statInto(NormLayer l, boolean mean, float[] into) {
+        LayerOps.runningInto(l, mean, into);
     }
 
     /** Records the last step in the history if that is still to be done (see {@link #record}). */
@@ -376,7 +375,7 @@ public final class Session {
         LayerConfig c = at.config();
         BatchSource batches = new BatchSource(at.batches());
         Tensor x = batches.batch(t, history.outlierAt(t));
-        BatchNorm again = c.build();
+        NormLayer again = c.build(at.batches().spatial());
         again.train(at.training());
         if (c.affine()) {
             again.setWeight(at.weight());
@@ -385,8 +384,8 @@ public final class Session {
         float[] rm = c.trackRunningStats() ? history.exactRow(Stat.RUNNING_MEAN, t) : null;
         float[] rv = c.trackRunningStats() ? history.exactRow(Stat.RUNNING_VAR, t) : null;
         if (!at.training() && rm != null) {
-            again.setRunningMean(rm); // eval normalizes with the stats, which the step left as they were
-            again.setRunningVar(rv);
+            // eval normalizes with the stats, which the step left as they were
+            LayerOps.setRunningStats(again, rm, rv, again.numBatchesTracked());
         }
         Tensor y = again.forward(x);
         float[] cm = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_MEAN, t);
@@ -422,7 +421,7 @@ public final class Session {
      *
      * @return the layer, or null if step {@code t} is no longer kept exactly (or never ran)
      */
-    public BatchNorm layerBefore(long t) {
+    public NormLayer layerBefore(long t) {
         return StepRebuild.layerBefore(journal, history(), t);
     }
 
@@ -519,7 +518,7 @@ public final class Session {
         Objects.requireNonNull(newConfig);
         if (config.needsRebuildFor(newConfig)) {
             BatchSpec spec = source.spec().withChannels(newConfig.numFeatures());
-            if (!newConfig.kind().accepts(spec.spatial())) {
+            if (!newConfig.fits(spec.spatial())) {
                 spec = spec.withSpatial(defaultSpatial(newConfig.kind()));
             }
             recordRestart(rebuildChange(config, newConfig), false);
@@ -545,7 +544,7 @@ public final class Session {
             journal.add(new SessionJournal.EpsSet(newConfig.eps()));
         }
         if (momentumChanged) {
-            layer.setMomentum(newConfig.momentum());
+            LayerOps.setMomentum(layer, newConfig.momentum());
             changes.add(">>> layer.momentum = " + newConfig.momentum());
             journal.add(new SessionJournal.MomentumSet(newConfig.momentum()));
         }
@@ -576,9 +575,10 @@ public final class Session {
     /** The sizes after C that a kind gets when the current ones do not fit it. */
     public static int[] defaultSpatial(LayerKind kind) {
         return switch (kind) {
-            case BATCH_NORM_1D -> new int[] {4};
-            case BATCH_NORM_2D -> new int[] {4, 4};
-            case BATCH_NORM_3D -> new int[] {2, 4, 4};
+            case BATCH_NORM_1D, INSTANCE_NORM_1D -> new int[] {4};
+            case BATCH_NORM_2D, INSTANCE_NORM_2D -> new int[] {4, 4};
+            case BATCH_NORM_3D, INSTANCE_NORM_3D -> new int[] {2, 4, 4};
+            case LAYER_NORM, GROUP_NORM -> new int[] {4};
         };
     }
 
@@ -592,7 +592,7 @@ public final class Session {
             recordAdjust(UndoableChange.of("compare"));
         }
         compareMomentum = momentum;
-        comparison = momentum == null ? null : config.withMomentum(momentum).build();
+        comparison = momentum == null ? null : config.withMomentum(momentum).build(source.spec().spatial());
         if (comparison != null) {
             comparison.train(training);
             if (config.affine()) {
@@ -612,6 +612,16 @@ public final class Session {
      */
     public void setBatches(BatchSpec batches) {
         checkBatches(config, batches);
+        if (config.kind() == LayerKind.LAYER_NORM && !Arrays.equals(config.normalizedShape(source.spec().spatial()),
+                config.normalizedShape(batches.spatial()))) {
+            // LayerNorm's normalized_shape is the input's trailing sizes: other sizes need a new layer
+            recordRestart(UndoableChange.of("batches"), false);
+            source = new BatchSource(batches);
+            build();
+            announce(">>> layer = nn." + layer + "\n" + SessionText.get("rebuilt.console"),
+                    SessionText.get("rebuilt.banner", layer.toString()));
+            return;
+        }
         if (!batches.equals(source.spec())) {
             recordAdjust(UndoableChange.of("batches"));
         }
@@ -626,7 +636,7 @@ public final class Session {
             throw new IllegalArgumentException("the batches have " + batches.channels() + " channels but the layer has "
                     + config.numFeatures());
         }
-        if (!config.kind().accepts(batches.spatial())) {
+        if (!config.fits(batches.spatial())) {
             throw new IllegalArgumentException(config.kind() + " does not take input of shape "
                     + Arrays.toString(batches.shape()));
         }
@@ -686,7 +696,7 @@ public final class Session {
         boolean was = applying;
         applying = true;
         try {
-            for (int c = 0; c < config.numFeatures(); c++) {
+            for (int c = 0; c < (w == null ? config.numFeatures() : w.length); c++) {
                 if (weight != null) {
                     setWeight(c, weight);
                 }
@@ -742,9 +752,9 @@ public final class Session {
      */
     public void resetRunningStats() {
         recordRestart(UndoableChange.of("reset.stats"), true);
-        layer.resetRunningStats();
+        LayerOps.resetRunningStats(layer);
         if (comparison != null) {
-            comparison.resetRunningStats();
+            LayerOps.resetRunningStats(comparison);
         }
         journal.add(new SessionJournal.ResetRunningStats());
         announce(">>> layer.reset_running_stats()\nrunning_mean = 0, running_var = 1, num_batches_tracked = 0",
@@ -960,7 +970,7 @@ public final class Session {
                 journal.dropped());
     }
 
-    private static SessionState.LayerState layerState(BatchNorm l) {
+    private static SessionState.LayerState layerState(NormLayer l) {
         return new SessionState.LayerState(l.weight(), l.bias(), l.runningMean(), l.runningVar(), l.numBatchesTracked());
     }
 
@@ -1000,7 +1010,7 @@ public final class Session {
             throw new IllegalArgumentException("the history has " + s.history().channels() + " channels and "
                     + s.history().steps() + " steps, the layer " + channels + " and " + s.step());
         }
-        checkLayerState(s.config(), s.layer());
+        checkLayerState(s.config(), s.batches().spatial(), s.layer());
         if (s.journal().isEmpty() || !(s.journal().get(0) instanceof SessionJournal.Built)) {
             throw new IllegalArgumentException("the journal does not start with the layer's construction");
         }
@@ -1008,7 +1018,7 @@ public final class Session {
             throw new IllegalArgumentException("the comparison layer does not match its momentum");
         }
         if (s.comparison() != null) {
-            checkLayerState(s.config(), s.comparison());
+            checkLayerState(s.config(), s.batches().spatial(), s.comparison());
         }
         flushRecord();
         pendingRecord = null;
@@ -1032,11 +1042,12 @@ public final class Session {
         unprintedTo = 0;
         layer = rerunNewestStep();
         if (layer == null) {
-            layer = config.build();
+            layer = config.build(source.spec().spatial());
         }
         attemptRefusedAgain(s.journal());
         setLayerState(layer, config, training, s.layer());
-        comparison = compareMomentum == null ? null : config.withMomentum(compareMomentum).build();
+        comparison = compareMomentum == null ? null
+                : config.withMomentum(compareMomentum).build(source.spec().spatial());
         if (comparison != null) {
             setLayerState(comparison, config.withMomentum(compareMomentum), training, s.comparison());
         }
@@ -1056,18 +1067,18 @@ public final class Session {
     }
 
     /** The newest step run again on the layer as it was before it; null if it cannot be (then there is no last batch). */
-    private BatchNorm rerunNewestStep() {
+    private NormLayer rerunNewestStep() {
         if (step < 1) {
             return null;
         }
-        BatchNorm before = StepRebuild.layerBefore(journal, history, step);
+        NormLayer before = StepRebuild.layerBefore(journal, history, step);
         Tensor x = StepRebuild.batchAt(history, step);
         if (before == null || x == null) {
             return null;
         }
         Tensor y = Tensor.zeros(x.shape());
         try {
-            before.forward(x, y);
+            LayerOps.forward(before, x, y);
         } catch (TorchError e) {
             return null; // it ran once: only a damaged file gets here
         }
@@ -1104,13 +1115,14 @@ public final class Session {
         }
     }
 
-    private static void checkLayerState(LayerConfig c, SessionState.LayerState l) {
+    private static void checkLayerState(LayerConfig c, int[] spatial, SessionState.LayerState l) {
         if (l == null) {
             throw new IllegalArgumentException("the layer's parameters and buffers are missing");
         }
         int n = c.numFeatures();
+        int p = c.parameterCount(spatial);
         if (c.affine() != (l.weight() != null && l.bias() != null)
-                || c.affine() && (l.weight().length != n || l.bias().length != n)) {
+                || c.affine() && (l.weight().length != p || l.bias().length != p)) {
             throw new IllegalArgumentException("the weight and bias do not fit " + c);
         }
         if (c.trackRunningStats() != (l.runningMean() != null && l.runningVar() != null)
@@ -1121,18 +1133,16 @@ public final class Session {
     }
 
     /** Sets {@code l} (built with the same kind, C, affine and tracking as {@code c}) to {@code c}'s eps and momentum and to {@code state}. */
-    private static void setLayerState(BatchNorm l, LayerConfig c, boolean training, SessionState.LayerState state) {
+    private static void setLayerState(NormLayer l, LayerConfig c, boolean training, SessionState.LayerState state) {
         l.setEps(c.eps());
-        l.setMomentum(c.momentum());
+        LayerOps.setMomentum(l, c.momentum());
         l.train(training);
         if (c.affine()) {
             l.setWeight(state.weight());
             l.setBias(state.bias());
         }
         if (c.trackRunningStats()) {
-            l.setRunningMean(state.runningMean());
-            l.setRunningVar(state.runningVar());
-            l.setNumBatchesTracked(state.numBatchesTracked());
+            LayerOps.setRunningStats(l, state.runningMean(), state.runningVar(), state.numBatchesTracked());
         }
     }
 
@@ -1161,7 +1171,7 @@ public final class Session {
     }
 
     /** The layer itself (for tests and read-only inspection). */
-    public BatchNorm layer() {
+    public NormLayer layer() {
         return layer;
     }
 
@@ -1207,15 +1217,15 @@ public final class Session {
             trueMean[c] = source.trueMean(c, at);
             trueVar[c] = source.trueVariance(c);
         }
-        boolean updated = !Double.isNaN(layer.lastFactor());
+        double factor = LayerOps.lastFactor(layer);
         return new SessionSnapshot(version, step, training, config, compareMomentum, source.spec(),
-                layer.numBatchesTracked(), updated ? layer.lastFactor() : Double.NaN, layer.lastReductionSize(),
+                layer.numBatchesTracked(), factor, LayerOps.lastReductionSize(layer),
                 layer.runningMean(), layer.runningVar(),
                 comparison == null ? null : comparison.runningMean(),
                 comparison == null ? null : comparison.runningVar(),
                 layer.weight(), layer.bias(), toFloats(lastBatchMean), toFloats(lastBatchVar), trueMean, trueVar,
                 List.copyOf(inputs), List.copyOf(outputs), history, refusal, refusalId, notice, noticeId, outlierNext,
-                undoable(), redoable());
+                undoable(), redoable(), GroupStats.of(config, lastInput));
     }
 
     private static float[] toFloats(double[] d) {

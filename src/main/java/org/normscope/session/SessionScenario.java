@@ -102,8 +102,8 @@ public final class SessionScenario {
         }
         if (items.isEmpty()) {
             LayerConfig c = session.config();
-            Scenario empty = new Scenario("session (nothing kept to export)", LayerSpec.batchNorm(type(c),
-                    c.numFeatures(), c.eps(), c.momentum(), c.affine(), c.trackRunningStats()), List.of(), null);
+            Scenario empty = new Scenario("session (nothing kept to export)", spec(c, session.batches().spatial()),
+                    List.of(), null);
             return new Export(empty, 0, 0, 0, cut);
         }
         Forward first = (Forward) items.get(0);
@@ -131,8 +131,8 @@ public final class SessionScenario {
             forwards++;
         }
         LayerConfig c = first.setup().config();
-        LayerSpec layer = LayerSpec.batchNorm(type(c), c.numFeatures(), c.eps(), c.momentum(), c.affine(),
-                c.trackRunningStats()).withParameters(first.setup().weight(), first.setup().bias());
+        LayerSpec layer = spec(c, first.setup().batches().spatial()).withParameters(first.setup().weight(),
+                first.setup().bias());
         if (c.trackRunningStats()) {
             layer = layer.withState(state.runningMean(), state.runningVar(), state.tracked());
         }
@@ -156,6 +156,18 @@ public final class SessionScenario {
 
     private static long values(BatchSpec spec) {
         return BatchSpec.valueCount(spec.batchSize(), spec.channels(), spec.spatial());
+    }
+
+    /** The scenario format's layer for {@code c} on input {@code (N, C, *spatial)}. */
+    static LayerSpec spec(LayerConfig c, int[] spatial) {
+        return switch (c.kind()) {
+            case LAYER_NORM -> new LayerSpec(LayerType.LayerNorm, 0, c.eps(), c.momentum(), c.affine(), false, null,
+                    null, c.normalizedShape(spatial), 0, 0);
+            case GROUP_NORM -> new LayerSpec(LayerType.GroupNorm, 0, c.eps(), c.momentum(), c.affine(), false, null,
+                    null, null, c.numGroups(), c.numFeatures());
+            default -> LayerSpec.batchNorm(type(c), c.numFeatures(), c.eps(), c.momentum(), c.affine(),
+                    c.trackRunningStats());
+        };
     }
 
     private static LayerType type(LayerConfig c) {

@@ -38,6 +38,8 @@ import org.normscope.engine.Momentum;
  * @param outlierQueued whether the next batch is an outlier batch
  * @param undoable what Edit → Undo would undo, or null if nothing
  * @param redoable what Edit → Redo would redo, or null if nothing
+ * @param groups the last batch's statistics per group sharing a mean and variance (InstanceNorm,
+ *     LayerNorm, GroupNorm); null for BatchNorm and before the first step
  */
 public record SessionSnapshot(long version, long step, boolean training, LayerConfig layer, Momentum compareMomentum,
                               BatchSpec batches, long numBatchesTracked, double lastFactor, long lastN,
@@ -46,7 +48,8 @@ public record SessionSnapshot(long version, long step, boolean training, LayerCo
                               float[] batchVar, double[] trueMean, double[] trueVar,
                               List<ChannelHistogram> inputHistograms, List<ChannelHistogram> outputHistograms,
                               SessionHistory history, String refusal, long refusalId, String notice, long noticeId,
-                              boolean outlierQueued, UndoableChange undoable, UndoableChange redoable) {
+                              boolean outlierQueued, UndoableChange undoable, UndoableChange redoable,
+                              GroupStats groups) {
 
     /** {@code C}. */
     public int channels() {

@@ -7,7 +7,17 @@ import org.normscope.print.TensorPrinter;
 /** A step as the console prints it: {@code y} and the running stats (and the comparison layer's), as PyTorch prints them. */
 final class StepPrintout {
 
-    private static final String GRAD_FN = "grad_fn=<NativeBatchNormBackward0>";
+    /** The {@code grad_fn} PyTorch 1.13 prints on an output with learnable parameters, by kind. */
+    private static String gradFn(LayerKind kind) {
+        if (kind.isInstanceNorm()) {
+            return "grad_fn=<ViewBackward0>"; // at::instance_norm views batch_norm's output back as the input
+        }
+        return switch (kind) {
+            case LAYER_NORM -> "grad_fn=<NativeLayerNormBackward0>";
+            case GROUP_NORM -> "grad_fn=<NativeGroupNormBackward0>";
+            default -> "grad_fn=<NativeBatchNormBackward0>";
+        };
+    }
 
     private StepPrintout() {
     }
@@ -18,15 +28,15 @@ final class StepPrintout {
         s.append(SessionText.get("step.header", Long.toString(t), SessionText.get(train ? "mode.train" : "mode.eval"),
                 x.sizeString()));
         if (config.affine()) {
-            s.append("\ny = ").append(TensorPrinter.repr(y, GRAD_FN));
+            s.append("\ny = ").append(TensorPrinter.repr(y, gradFn(config.kind())));
         } else {
             s.append("\ny = ").append(TensorPrinter.repr(y));
         }
         if (config.trackRunningStats()) {
             s.append("\nrunning_mean = ").append(TensorPrinter.repr(vector(rm)));
             s.append("\nrunning_var = ").append(TensorPrinter.repr(vector(rv)));
-        } else {
-            s.append("\nrunning_mean = None\nrunning_var = None");
+        } else if (config.kind().hasMomentum()) {
+            s.append("\nrunning_mean = None\nrunning_var = None"); // LayerNorm and GroupNorm have no such attributes
         }
         if (compare != null && config.trackRunningStats()) {
             String who = "\n" + SessionText.get("compare.prefix", String.valueOf(compare));

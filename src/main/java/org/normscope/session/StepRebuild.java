@@ -3,7 +3,7 @@ package org.normscope.session;
 import java.util.Arrays;
 import java.util.List;
 import org.normscope.batch.BatchSource;
-import org.normscope.engine.BatchNorm;
+import org.normscope.engine.NormLayer;
 import org.normscope.engine.Tensor;
 
 /**
@@ -89,23 +89,21 @@ final class StepRebuild {
     }
 
     /** A new layer set up as {@code setup} says, with {@code state}. */
-    static BatchNorm build(StepSetup setup, State state) {
-        BatchNorm layer = setup.config().build();
+    static NormLayer build(StepSetup setup, State state) {
+        NormLayer layer = setup.config().build(setup.batches().spatial());
         layer.train(setup.training());
         if (setup.config().affine()) {
             layer.setWeight(setup.weight());
             layer.setBias(setup.bias());
         }
         if (setup.config().trackRunningStats()) {
-            layer.setRunningMean(state.runningMean());
-            layer.setRunningVar(state.runningVar());
-            layer.setNumBatchesTracked(state.tracked());
+            LayerOps.setRunningStats(layer, state.runningMean(), state.runningVar(), state.tracked());
         }
         return layer;
     }
 
     /** See {@link Session#layerBefore}. */
-    static BatchNorm layerBefore(SessionJournal journal, SessionHistory history, long t) {
+    static NormLayer layerBefore(SessionJournal journal, SessionHistory history, long t) {
         StepSetup setup = history.setupAt(t);
         if (setup == null) {
             return null;

@@ -47,6 +47,8 @@ final class SessionBinary {
     static final int VERSION = 1;
 
     private static final int MAX_TABLE = 1_000_000;
+    /** The most values a weight or bias holds: LayerNorm's over (C, *spatial) can outnumber the channels. */
+    private static final int MAX_PARAMETERS = 1 << 24;
     private static final int MAX_SPATIAL = 3;
     private static final int MAX_TEXT = 1 << 16;
 
@@ -245,6 +247,11 @@ final class SessionBinary {
         writeMomentum(c.momentum(), out);
         out.writeBoolean(c.affine());
         out.writeBoolean(c.trackRunningStats());
+        if (c.kind() == LayerKind.GROUP_NORM || c.kind() == LayerKind.LAYER_NORM) {
+            // only the kinds added after version 1's BatchNorm have these: BatchNorm files stay as they were
+            out.writeInt(c.numGroups());
+            out.writeInt(c.normalizedDims());
+        }
     }
 
     private static void writeMomentum(Momentum m, DataOutput out) throws IOException {
@@ -302,8 +309,8 @@ final class SessionBinary {
         for (int i = 0; i < ns; i++) {
             LayerConfig config = readConfig(in);
             boolean training = in.readBoolean();
-            float[] weight = readFloats(in, LayerConfig.MAX_FEATURES);
-            float[] bias = readFloats(in, LayerConfig.MAX_FEATURES);
+            float[] weight = readFloats(in, MAX_PARAMETERS);
+            float[] bias = readFloats(in, MAX_PARAMETERS);
             BatchSpec b = batches.get(index(in.readInt(), batches.size(), "batch settings"));
             Momentum compare = in.readBoolean() ? readMomentum(in) : null;
             setups.add(construct(() -> new StepSetup(config, training, weight, bias, b, compare)));
@@ -430,7 +437,10 @@ final class SessionBinary {
         Momentum m = readMomentum(in);
         boolean affine = in.readBoolean();
         boolean track = in.readBoolean();
-        return construct(() -> new LayerConfig(k, c, eps, m, affine, track));
+        boolean grouped = k == LayerKind.GROUP_NORM || k == LayerKind.LAYER_NORM;
+        int groups = grouped ? in.readInt() : 1;
+        int dims = grouped ? in.readInt() : 1;
+        return construct(() -> new LayerConfig(k, c, eps, m, affine, track, groups, dims));
     }
 
     private static Momentum readMomentum(DataInput in) throws IOException {
@@ -439,8 +449,8 @@ final class SessionBinary {
     }
 
     private static SessionState.LayerState readLayer(DataInput in) throws IOException {
-        float[] weight = readFloats(in, LayerConfig.MAX_FEATURES);
-        float[] bias = readFloats(in, LayerConfig.MAX_FEATURES);
+        float[] weight = readFloats(in, MAX_PARAMETERS);
+        float[] bias = readFloats(in, MAX_PARAMETERS);
         float[] mean = readFloats(in, LayerConfig.MAX_FEATURES);
         float[] var = readFloats(in, LayerConfig.MAX_FEATURES);
         return new SessionState.LayerState(weight, bias, mean, var, in.readLong());

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.batch.BatchSource;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.BatchNorm;
+import org.normscope.engine.NormLayer;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
 import org.normscope.session.LayerConfig;
@@ -62,7 +63,7 @@ class PresetLibraryTest {
     void theNotebookPresetPrintsTheNotebooksRunningStatsAfterFourSteps() {
         Preset p = PresetLibrary.find("notebook");
         BatchSource source = new BatchSource(p.batches());
-        BatchNorm layer = p.layer().build();
+        NormLayer layer = p.layer().build(p.batches().spatial());
         float[][] means = {{0.3f}, {0.51f}, {0.657f}, {0.7599f}};
         for (int t = 1; t <= 4; t++) {
             Tensor out = layer.forward(source.batch(t, false));
@@ -95,7 +96,7 @@ class PresetLibraryTest {
     void theNoisyPresetsRunningStatsJitterAroundTheTrueOnes() {
         Preset p = PresetLibrary.find("noisy-small-batches");
         BatchSource source = new BatchSource(p.batches());
-        BatchNorm layer = p.layer().build();
+        NormLayer layer = p.layer().build(p.batches().spatial());
         float[] before = null;
         for (int t = 1; t <= 200; t++) {
             before = layer.runningMean();
@@ -132,8 +133,8 @@ class PresetLibraryTest {
     void inTheDriftingPresetTheCumulativeAverageFallsFurtherAndFurtherBehind() {
         Preset p = PresetLibrary.find("drifting");
         BatchSource source = new BatchSource(p.batches());
-        BatchNorm ema = p.layer().build();
-        BatchNorm cumulative = p.comparisonLayer().build();
+        NormLayer ema = p.layer().build(p.batches().spatial());
+        NormLayer cumulative = p.comparisonLayer().build(p.batches().spatial());
         double[] cumulativeLag = new double[201];
         double emaLag = 0;
         for (int t = 1; t <= 200; t++) {
@@ -160,7 +161,7 @@ class PresetLibraryTest {
         assertThat(p.training()).isFalse();
         assertThat(p.compareMomentum()).isNull();
 
-        BatchNorm layer = p.layer().build().train(p.training());
+        BatchNorm layer = (BatchNorm) p.layer().build(p.batches().spatial()).train(p.training());
         Tensor out = layer.forward(new BatchSource(p.batches()).batch(1, false));
         assertThat(layer.lastUsedBatchStats()).isTrue();
         assertThat(layer.runningMean()).isNull();

@@ -173,12 +173,12 @@ class SessionTest {
             s.step();
             float rm = s.snapshot().runningMean()[0];
             float rv = s.snapshot().runningVar()[0];
-            BatchNorm layerBefore = s.layer();
+            BatchNorm layerBefore = (BatchNorm) s.layer();
 
             s.configure(s.config().withMomentum(Momentum.of(0.5)));
 
             assertThat(s.layer()).as("no rebuild").isSameAs(layerBefore);
-            assertThat(s.layer().momentum()).isEqualTo(Momentum.of(0.5));
+            assertThat(((BatchNorm) s.layer()).momentum()).isEqualTo(Momentum.of(0.5));
             SessionSnapshot snap = s.snapshot();
             assertThat(snap.step()).isEqualTo(2);
             assertThat(snap.history().steps()).isEqualTo(2);
@@ -237,7 +237,7 @@ class SessionTest {
             s.configure(s.config().withEps(1e-5).withMomentum(Momentum.CUMULATIVE));
             assertThat(Fixtures.lastEntry(s).text()).isEqualTo(">>> layer.eps = 1e-05\n>>> layer.momentum = None\n"
                     + "(applies from the next step, as in PyTorch)");
-            assertThat(s.layer().momentum().isCumulative()).isTrue();
+            assertThat(((BatchNorm) s.layer()).momentum().isCumulative()).isTrue();
         }
 
         @Test
@@ -246,7 +246,7 @@ class SessionTest {
             s.step();
             long version = s.version();
             long seq = s.console().lastSeq();
-            BatchNorm layer = s.layer();
+            BatchNorm layer = (BatchNorm) s.layer();
             s.configure(LayerConfig.notebook());
             assertThat(s.version()).isEqualTo(version);
             assertThat(s.console().lastSeq()).isEqualTo(seq);
@@ -283,7 +283,7 @@ class SessionTest {
             assertThat(s.batches().channels()).isEqualTo(6);
             assertThat(s.batches().shape()).containsExactly(2, 6, 1);
             assertThat(s.batches().sources()).containsOnly(new ChannelSource.Constant(1));
-            assertThat(s.layer().numFeatures()).isEqualTo(6);
+            assertThat(((BatchNorm) s.layer()).numFeatures()).isEqualTo(6);
             assertThat(snap.notice()).contains("BatchNorm1d(6,").contains("start again");
             assertThat(snap.noticeId()).isPositive();
             assertThat(Fixtures.lastEntry(s).kind()).isEqualTo(ConsoleLog.Kind.NOTICE);
@@ -1147,10 +1147,10 @@ class SessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(LayerKind.class)
+        @EnumSource(value = LayerKind.class, names = {"BATCH_NORM_1D", "BATCH_NORM_2D", "BATCH_NORM_3D"})
         void buildMakesThePyTorchLayer(LayerKind kind) {
             LayerConfig c = new LayerConfig(kind, 3, 1e-3, Momentum.of(0.2), false, true);
-            BatchNorm layer = c.build();
+            BatchNorm layer = (BatchNorm) c.build(new int[] {4});
             assertThat(layer.kind()).isEqualTo(kind.torchName());
             assertThat(layer.numFeatures()).isEqualTo(3);
             assertThat(layer.eps()).isEqualTo(1e-3);

@@ -23,7 +23,7 @@ class StepRebuildTest {
                 continue;
             }
             long t = o.step();
-            BatchNorm layer = s.layerBefore(t);
+            BatchNorm layer = (BatchNorm) s.layerBefore(t);
             Tensor x = s.batchAt(t);
             assertThat(layer).as("step %d", t).isNotNull();
             Tensor y = layer.forward(x);
@@ -40,10 +40,10 @@ class StepRebuildTest {
     @Test
     void theLayerBeforeAStepHasTheEpsMomentumModeAndParametersItRanWith() {
         SessionDriver d = SessionDriver.everyChange();
-        BatchNorm third = d.session.layerBefore(3);
+        BatchNorm third = (BatchNorm) d.session.layerBefore(3);
         assertThat(third.isTraining()).isFalse();
         assertThat(third.eps()).isEqualTo(1e-5);
-        BatchNorm sixth = d.session.layerBefore(6);
+        BatchNorm sixth = (BatchNorm) d.session.layerBefore(6);
         assertThat(sixth.isTraining()).isTrue();
         assertThat(sixth.eps()).isEqualTo(0.5);
         assertThat(sixth.momentum()).isEqualTo(Momentum.CUMULATIVE);
@@ -106,7 +106,7 @@ class StepRebuildTest {
         long from = s.history().exactFrom();
         assertThat(s.layerBefore(from - 1)).isNull();
         assertThat(s.layerBefore(from)).as("row from - 1 is gone").isNull();
-        BatchNorm layer = s.layerBefore(from + 1);
+        BatchNorm layer = (BatchNorm) s.layerBefore(from + 1);
         assertThat(layer.numBatchesTracked()).isEqualTo(from);
         Tensor y = layer.forward(s.batchAt(from + 1));
         assertThat(y.data()).containsOnly(0f);

@@ -9,6 +9,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.normscope.preset.Preset;
+import org.normscope.session.LayerKind;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.ui.view.MainWindow;
 import org.normscope.ui.viewmodel.MainViewModel;
@@ -65,16 +66,17 @@ public final class ScreenshotRenderer {
                               double fontSize, long cursor, boolean overTime, int explainChannel,
                               boolean presentation, String theme, File out) throws Exception {
         render(preset, null, steps, training, width, height, fontSize, cursor, overTime, explainChannel, presentation,
-                theme, out);
+                theme, null, out);
     }
 
     /**
      * As above, from a saved session instead of a preset ({@code session} non-null): the window
-     * as it was saved (its view and banner), then {@code steps} more steps.
+     * as it was saved (its view and banner), then {@code steps} more steps; with {@code layerKind}
+     * (non-null) the preset's layer is switched to that kind first, as the layer chooser does.
      */
     public static void render(String preset, java.nio.file.Path session, int steps, Boolean training, double width,
                               double height, double fontSize, long cursor, boolean overTime, int explainChannel,
-                              boolean presentation, String theme, File out) throws Exception {
+                              boolean presentation, String theme, LayerKind layerKind, File out) throws Exception {
         PresentationViewModel.Look look = theme == null ? null : switch (theme) {
             case "light" -> PresentationViewModel.Look.LIGHT;
             case "projector" -> PresentationViewModel.Look.PROJECTOR_LIGHT;
@@ -89,6 +91,9 @@ public final class ScreenshotRenderer {
             MainViewModel m = new MainViewModel(presets);
             if (chosen != presets.get(0)) {
                 m.load(chosen);
+            }
+            if (layerKind != null) {
+                m.layer().kindProperty().set(layerKind); // a new layer of that kind, as the chooser builds it
             }
             if (training != null) {
                 m.layer().trainingProperty().set(training);

@@ -82,7 +82,7 @@ public final class UiBenchmark {
      * forwards on a reused batch, after a one-second warm-up.
      */
     static double forwardsPerSecond(Preset preset, int[] shape) {
-        BatchNorm layer = preset.layer().build();
+        BatchNorm layer = (BatchNorm) preset.layer().build(preset.batches().spatial()); // bench-ui runs BatchNorm presets
         layer.train();
         ForwardBenchmark.Measurement m = new ForwardBenchmark(layer, shape, 0).run(3000, 1000);
         return 1000 / m.medianMs();

@@ -36,6 +36,7 @@ import org.normscope.ui.chart.LineStyle;
 import org.normscope.ui.chart.ChartTheme;
 import org.normscope.ui.chart.SeriesData;
 import org.normscope.ui.viewmodel.ChartsViewModel;
+import org.normscope.ui.viewmodel.GroupCharts;
 import org.normscope.ui.viewmodel.TimeTravelViewModel;
 
 /**
@@ -72,6 +73,10 @@ final class ChartsPane extends HBox {
     private final boolean[] stale = new boolean[3];
     private int nextGroup;
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
+    private final ComboBox<Integer> groupSample = new ComboBox<>();
+    private final HBox groupRow = new HBox(8, new Label(UiText.get("groups.chooser")), groupSample);
+    /** Whether the two charts show the last batch's groups (no running stats, a within-sample layer), not steps. */
+    private volatile boolean groupMode;
     private SessionSnapshot shown;
     /** Frames to come that draw no chart (see {@link #frame()}). */
     private int restFrames;
@@ -119,15 +124,50 @@ final class ChartsPane extends HBox {
         model.picked().valueProperty().addListener((o, a, b) -> redraw());
 
         for (XAxisChart chart : List.<XAxisChart>of(meanChart, varChart, bands)) {
-            chart.setOnZoom(time::zoom);
-            chart.setOnPan(time::pan);
-            chart.setOnPoint(time::point);
+            // in the group charts x counts groups, not steps: the time cursor stays where it is
+            chart.setOnZoom((x, f) -> {
+                if (!groupMode || chart == bands) {
+                    time.zoom(x, f);
+                }
+            });
+            chart.setOnPan(dx -> {
+                if (!groupMode || chart == bands) {
+                    time.pan(dx);
+                }
+            });
+            chart.setOnPoint(x -> {
+                if (!groupMode || chart == bands) {
+                    time.point(x);
+                }
+            });
         }
+        groupSample.setId("group-sample");
+        groupSample.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n == GroupCharts.FIRST_SAMPLES ? UiText.get("groups.chooser.first")
+                        : UiText.get("groups.sample", n);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        groupSample.valueProperty().addListener((o, a, n) -> {
+            if (n != null && n != model.groupSampleProperty().get()) {
+                model.groupSampleProperty().set(n);
+                redraw();
+            }
+        });
+        groupRow.setAlignment(Pos.CENTER_LEFT);
+        groupRow.setVisible(false);
+        groupRow.managedProperty().bind(groupRow.visibleProperty());
         bands.setId("bands");
         bands.setIntegerXTicks(true);
         bands.setXLabel(UiText.get("charts.step"));
         bands.setPlaceholder(UiText.get("charts.placeholder.bands"));
-        VBox curves = new VBox(4, pickedRow, meanChart, varChart, timeBar(printCursorStep));
+        VBox curves = new VBox(4, pickedRow, groupRow, meanChart, varChart, timeBar(printCursorStep));
         VBox.setVgrow(meanChart, Priority.ALWAYS);
         VBox.setVgrow(varChart, Priority.ALWAYS);
         meanChart.setMinSize(200, 120);
@@ -461,12 +501,13 @@ final class ChartsPane extends HBox {
         int columns = (int) Math.max(meanChart.plotWidthPixels(), 0);
         boolean overTime = model.overTimeProperty().get();
         List<Integer> curveChannels = List.copyOf(model.curveChannels());
+        int groupSampleNow = model.groupSampleProperty().get();
         int distributionChannel = model.distributionChannel();
-        return () -> read(group, s, from, to, columns, overTime, curveChannels, distributionChannel);
+        return () -> read(group, s, from, to, columns, overTime, curveChannels, distributionChannel, groupSampleNow);
     }
 
     private Runnable read(int group, SessionSnapshot s, long from, long to, int columns, boolean overTime,
-                          List<Integer> curveChannels, int distributionChannel) {
+                          List<Integer> curveChannels, int distributionChannel, int groupSampleNow) {
         HistorySeries data = HistorySeries.of(s.history(), from, Math.min(to, s.step()),
                 columns > 0 ? columns : DEFAULT_COLUMNS);
         XAxisChart chart = group == MEAN ? meanChart : group == VAR ? varChart : bands;
@@ -476,6 +517,14 @@ final class ChartsPane extends HBox {
                 : chart::setAutoXRange;
         boolean tracked = s.layer().trackRunningStats();
         Runnable content;
+        boolean groups = !tracked && !s.layer().kind().isBatchNorm();
+        if (groups && group <= VAR) {
+            Runnable shown = groupCharts(s, group == MEAN ? meanChart : varChart, group == MEAN, groupSampleNow);
+            return () -> {
+                groupMode = true;
+                shown.run();
+            };
+        }
         if (group == MEAN) {
             content = stat(meanChart, s, data, curveChannels, tracked ? Stat.RUNNING_MEAN : Stat.BATCH_MEAN,
                     Stat.TRUE_MEAN, Stat.COMPARE_MEAN,
@@ -489,8 +538,55 @@ final class ChartsPane extends HBox {
             content = () -> drawHistograms(s);
         }
         return () -> {
+            if (group <= VAR) {
+                groupMode = false;
+                groupRow.setVisible(false);
+                meanChart.setXLabel(UiText.get("charts.step"));
+                varChart.setXLabel(UiText.get("charts.step"));
+            }
             range.run();
             content.run();
+        };
+    }
+
+    /** The last batch's group statistics on {@code chart} (see {@link GroupCharts}). */
+    private Runnable groupCharts(SessionSnapshot s, CurveChart chart, boolean mean, int sample) {
+        if (s.groups() == null || s.step() < 1) {
+            return () -> {
+                groupRow.setVisible(false);
+                chart.setTitle(UiText.get(mean ? "groups.title.mean" : "groups.title.var", s.layer().kind()));
+                chart.setHeatMap(null);
+                chart.setCurves(List.of());
+                chart.setAutoXRange();
+            };
+        }
+        GroupCharts.Shown shown = GroupCharts.of(s.groups(), sample);
+        List<Curve> curves = new ArrayList<>();
+        for (GroupCharts.Series g : shown.series()) {
+            curves.add(new Curve(g.label(), chartTheme.channel(g.sample()),
+                    SeriesData.of(g.x(), mean ? g.mean() : g.var()), LineStyle.SOLID, 2.5, true, g.shortLabel()));
+        }
+        double maxX = shown.series().isEmpty() ? 1 : shown.series().get(0).x().length - 1;
+        int samples = shown.samples();
+        boolean chooser = shown.chooser();
+        return () -> {
+            if (chooser && groupSample.getItems().size() != samples + 1) {
+                List<Integer> items = new ArrayList<>();
+                items.add(GroupCharts.FIRST_SAMPLES);
+                for (int n = 0; n < samples; n++) {
+                    items.add(n);
+                }
+                groupSample.getItems().setAll(items);
+                groupSample.setValue(model.groupSampleProperty().get() < samples ? model.groupSampleProperty().get()
+                        : GroupCharts.FIRST_SAMPLES);
+            }
+            groupRow.setVisible(chooser);
+            chart.setTitle(mean ? shown.meanTitle() : shown.varTitle());
+            chart.setYLabel(UiText.get(mean ? "charts.mean" : "charts.var"));
+            chart.setXLabel(shown.xLabel());
+            chart.setHeatMap(null);
+            chart.setCurves(curves);
+            chart.setXRange(-0.5, Math.max(maxX, 1) + 0.5);
         };
     }
 
@@ -538,6 +634,8 @@ final class ChartsPane extends HBox {
     }
 
     private void drawHistograms(SessionSnapshot s) {
+        histograms.outputTitleProperty().set(s.layer().kind().isBatchNorm() ? UiText.get("charts.histogram.output")
+                : UiText.get("charts.histogram.output.kind", s.layer().kind().torchName()));
         if (s.inputHistograms().isEmpty()) {
             histograms.setHistograms(List.of(), List.of());
             return;

@@ -35,7 +35,38 @@ final class LayerPane extends VBox {
         TextField c = Fields.field(model.numFeatures(), validation, 4, "num-features", "num_features");
         TextField eps = Fields.field(model.eps(), validation, 8, "eps", "eps");
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox kindRow = new HBox(12, Fields.labeled(UiText.get("layer.kind"), kind, null), Fields.labeled(UiText.get("layer.num.features"), c, null));
+        javafx.scene.layout.VBox countBox = Fields.labeled(UiText.get("layer.num.features"), c, null);
+        if (!countBox.getChildren().isEmpty() && countBox.getChildren().get(0) instanceof Label countLabel) {
+            countLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> model.countNameProperty().get(), model.countNameProperty()));
+        }
+        HBox kindRow = new HBox(12, Fields.labeled(UiText.get("layer.kind"), kind, null), countBox);
+
+        ComboBox<Integer> groups = new ComboBox<>(model.groupChoices());
+        groups.valueProperty().bindBidirectional(model.numGroupsProperty());
+        groups.setId("num-groups");
+        Explanations.explain(groups, "num_groups");
+        ComboBox<Integer> normalized = new ComboBox<>(model.normalizedDimsChoices());
+        normalized.valueProperty().bindBidirectional(model.normalizedDimsProperty());
+        normalized.setId("normalized-shape");
+        normalized.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer d) {
+                return d == null ? "" : model.normalizedShapeText(d);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // chosen, never typed
+            }
+        });
+        Explanations.explain(normalized, "normalized_shape");
+        javafx.scene.layout.VBox groupsBox = Fields.labeled("num_groups", groups, null);
+        javafx.scene.layout.VBox normalizedBox = Fields.labeled("normalized_shape", normalized, null);
+        showWhen(groupsBox, model.hasGroupsProperty());
+        showWhen(normalizedBox, model.hasNormalizedShapeProperty());
+        HBox familyRow = new HBox(12, groupsBox, normalizedBox);
+        showWhen(familyRow, model.hasGroupsProperty().or(model.hasNormalizedShapeProperty()));
         HBox epsRow = new HBox(12, Fields.labeled("eps", eps, null));
         HBox momentumRow = new HBox(12);
 
@@ -53,6 +84,9 @@ final class LayerPane extends VBox {
         TextField compare = Fields.field(model.compare(), validation, 6, "compare-momentum", "compare");
         compare.setPromptText(UiText.get("layer.compare.off"));
         CheckBox affine = new CheckBox(UiText.get("layer.affine"));
+        affine.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> UiText.get("layer.affine").replaceFirst("^affine", model.affineNameProperty().get()),
+                model.affineNameProperty()));
         affine.setId("affine");
         affine.selectedProperty().bindBidirectional(model.affineProperty());
         Explanations.explain(affine, "affine");
@@ -70,9 +104,22 @@ final class LayerPane extends VBox {
         model.parameters().addListener((ListChangeListener<ParameterRow>) ch -> rebuildParameters());
         rebuildParameters();
 
-        getChildren().addAll(Fields.section(UiText.get("layer.section")), kindRow, Fields.error(model.numFeatures()), epsRow,
-                Fields.error(model.eps()), momentumRow, Fields.error(model.momentum()),
-                Fields.labeled(UiText.get("layer.compare"), new HBox(compare), model.compare()), affine, track, parameterTitle, parameterGrid);
+        javafx.scene.layout.VBox compareBox = Fields.labeled(UiText.get("layer.compare"), new HBox(compare), model.compare());
+        // LayerNorm and GroupNorm have no momentum and keep no running stats
+        showWhen(momentumRow, model.hasMomentumProperty());
+        showWhen(compareBox, model.hasMomentumProperty());
+        showWhen(track, model.hasMomentumProperty());
+        javafx.scene.Node momentumError = Fields.error(model.momentum());
+        showWhen(momentumError, model.hasMomentumProperty());
+        getChildren().addAll(Fields.section(UiText.get("layer.section")), kindRow, Fields.error(model.numFeatures()),
+                familyRow, epsRow, Fields.error(model.eps()), momentumRow, momentumError, compareBox, affine, track,
+                parameterTitle, parameterGrid);
+    }
+
+    /** Shows {@code node} (and gives it room) only while {@code when} holds. */
+    private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
     }
 
     /** One row of fields per channel; the old fields and their validation go with the old rows. */

@@ -20,6 +20,7 @@ public final class ChartsViewModel {
     public static final int FIRST_CHANNELS = -1;
 
     private final IntegerProperty histogramChannel = new SimpleIntegerProperty(FIRST_CHANNELS);
+    private final IntegerProperty groupSample = new SimpleIntegerProperty(GroupCharts.FIRST_SAMPLES);
     private final javafx.beans.property.BooleanProperty overTime = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper heatMap = new ReadOnlyBooleanWrapper(false);
     private final ValidatedField<List<Integer>> picked = new ValidatedField<>(List.of(0, 1, 2, 3),
@@ -153,5 +154,13 @@ public final class ChartsViewModel {
 
     public int channels() {
         return channels;
+    }
+
+    /**
+     * Which sample the group charts show (InstanceNorm, LayerNorm, GroupNorm without running
+     * stats): {@link GroupCharts#FIRST_SAMPLES} for the first ones, one curve each.
+     */
+    public IntegerProperty groupSampleProperty() {
+        return groupSample;
     }
 }

@@ -96,19 +96,19 @@ public final class InputViewModel {
     }
 
     private int parseDim(int d, String text) {
-        if (text.isEmpty() && kind == LayerKind.BATCH_NORM_1D && d == 0) {
+        if (text.isEmpty() && takesNoL() && d == 0) {
             return 0; // BatchNorm1d without L: input (N, C)
         }
         return Parsers.integer(text, dimNames[d].get(), 1, MAX_SIZE);
     }
 
     private int[] spatialWith(int d, int v) {
-        int n = kind.spatialNames().length;
+        int n = spatialNames().length;
         int[] spatial = new int[n];
         for (int i = 0; i < n; i++) {
             spatial[i] = i == d ? v : dims.get(i).getValue();
         }
-        if (kind == LayerKind.BATCH_NORM_1D && spatial[0] == 0) {
+        if (takesNoL() && spatial[0] == 0) {
             return new int[0];
         }
         return spatial;
@@ -171,6 +171,24 @@ public final class InputViewModel {
         commands.accept(Session::queueOutlier);
     }
 
+    /**
+     * The sizes after C the fields edit: the kind's own, or for LayerNorm and GroupNorm (which take
+     * zero to three) as many as the batches have now, named as BatchNorm names them; switching to
+     * BatchNorm2d or 3d and back is how a LayerNorm gets images.
+     */
+    private String[] spatialNames() {
+        if (kind == LayerKind.LAYER_NORM || kind == LayerKind.GROUP_NORM) {
+            return LayerKind.spatialNamesFor(Math.max(1, spec.spatial().length));
+        }
+        return kind.spatialNames();
+    }
+
+    /** Whether an empty L means no L: input (N, C) (BatchNorm1d; LayerNorm and GroupNorm with at most one size after C). */
+    private boolean takesNoL() {
+        return kind == LayerKind.BATCH_NORM_1D
+                || (kind == LayerKind.LAYER_NORM || kind == LayerKind.GROUP_NORM) && spec.spatial().length <= 1;
+    }
+
     /** Shows the session's batches and layer kind as they are now, without sending anything back. */
     public void show(SessionSnapshot snapshot) {
         if (shownOnce && snapshot.batches().equals(spec) && snapshot.layer().kind() == kind
@@ -183,12 +201,12 @@ public final class InputViewModel {
         try {
             spec = snapshot.batches();
             kind = snapshot.layer().kind();
-            String[] names = kind.spatialNames();
+            String[] names = spatialNames();
             dimCount.set(names.length);
             int[] spatial = spec.spatial();
             for (int i = 0; i < 3; i++) {
                 dimNames[i].set(i < names.length ? names[i] : "");
-                dims.get(i).show(i < spatial.length ? spatial[i] : (i == 0 && kind == LayerKind.BATCH_NORM_1D ? 0 : 1));
+                dims.get(i).show(i < spatial.length ? spatial[i] : (i == 0 && takesNoL() ? 0 : 1));
             }
             batchSize.show(spec.batchSize());
             drift.show(spec.driftPerStep());

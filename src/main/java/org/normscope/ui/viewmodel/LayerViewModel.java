@@ -1,5 +1,6 @@
 package org.normscope.ui.viewmodel;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -34,6 +35,16 @@ public final class LayerViewModel {
     private final BooleanProperty trackRunningStats = new SimpleBooleanProperty(true);
     private final BooleanProperty training = new SimpleBooleanProperty(true);
     private final ObservableList<ParameterRow> parameters = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> numGroups = new SimpleObjectProperty<>(1);
+    private final ObservableList<Integer> groupChoices = FXCollections.observableArrayList(1);
+    private final ObjectProperty<Integer> normalizedDims = new SimpleObjectProperty<>(1);
+    private final ObservableList<Integer> normalizedDimsChoices = FXCollections.observableArrayList(1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasMomentum = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasGroups = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasNormalizedShape = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyStringWrapper affineName = new javafx.beans.property.ReadOnlyStringWrapper("affine");
+    private final javafx.beans.property.ReadOnlyStringWrapper countName = new javafx.beans.property.ReadOnlyStringWrapper("num_features C");
+    private int[] spatial = {};
     private boolean showing;
     private LayerConfig shown;
 
@@ -64,6 +75,55 @@ public final class LayerViewModel {
         affine.addListener((o, a, on) -> send(s -> s.configure(s.config().withAffine(on))));
         trackRunningStats.addListener((o, a, on) -> send(s -> s.configure(s.config().withTrackRunningStats(on))));
         training.addListener((o, a, on) -> send(s -> s.setTraining(on)));
+        numGroups.addListener((o, a, g) -> {
+            if (g != null) {
+                send(s -> s.configure(s.config().withNumGroups(g)));
+            }
+        });
+        normalizedDims.addListener((o, a, d) -> {
+            if (d != null) {
+                send(s -> s.configure(s.config().withNormalizedDims(d)));
+            }
+        });
+    }
+
+    /**
+     * Which arguments the chosen kind has, and their choices: GroupNorm's num_groups among the
+     * divisors of C, LayerNorm's normalized_shape among the input's trailing sizes (counting C).
+     */
+    private void showKind(LayerConfig c, int[] inputSpatial) {
+        LayerKind k = c.kind();
+        hasMomentum.set(k.hasMomentum());
+        hasGroups.set(k == LayerKind.GROUP_NORM);
+        hasNormalizedShape.set(k == LayerKind.LAYER_NORM);
+        affineName.set(k == LayerKind.LAYER_NORM ? "elementwise_affine" : "affine");
+        countName.set(k == LayerKind.GROUP_NORM ? "num_channels C" : k == LayerKind.LAYER_NORM ? "C" : "num_features C");
+        List<Integer> divisors = java.util.Arrays.stream(LayerConfig.divisors(c.numFeatures())).boxed().toList();
+        if (!groupChoices.equals(divisors)) {
+            groupChoices.setAll(divisors);
+        }
+        numGroups.set(c.numGroups());
+        spatial = inputSpatial.clone();
+        List<Integer> dims = java.util.stream.IntStream.rangeClosed(1, 1 + inputSpatial.length).boxed().toList();
+        if (!normalizedDimsChoices.equals(dims)) {
+            normalizedDimsChoices.setAll(dims);
+        }
+        normalizedDims.set(c.normalizedDims());
+    }
+
+    /** How the chooser names {@code dims} normalized dims: PyTorch's {@code normalized_shape}, e.g. {@code (4, 8)}. */
+    public String normalizedShapeText(int dims) {
+        int[] sizes = new LayerConfig(LayerKind.LAYER_NORM, Math.max(1, shownChannels()), 1e-5, Momentum.of(0.1), true,
+                false, 1, Math.min(Math.max(dims, 1), 4)).normalizedShape(spatial);
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < sizes.length; i++) {
+            b.append(i > 0 ? ", " : "").append(sizes[i]);
+        }
+        return b.append(sizes.length == 1 ? ",)" : ")").toString();
+    }
+
+    private int shownChannels() {
+        return shown == null ? numFeatures.getValue() : shown.numFeatures();
     }
 
     private void send(Consumer<Session> command) {
@@ -77,7 +137,9 @@ public final class LayerViewModel {
         showing = true;
         try {
             LayerConfig c = snapshot.layer();
-            if (!c.equals(shown)) {
+            if (!c.equals(shown) || !java.util.Arrays.equals(spatial, snapshot.batches().spatial())) {
+                shown = c;
+                showKind(c, snapshot.batches().spatial());
                 kind.set(c.kind());
                 showIfDifferent(numFeatures, c.numFeatures());
                 showIfDifferent(eps, c.eps());
@@ -103,6 +165,9 @@ public final class LayerViewModel {
         }
     }
 
+    /** The most weight/bias rows shown (LayerNorm's parameters can outnumber the channels). */
+    public static final int MAX_PARAMETER_ROWS = LayerConfig.MAX_FEATURES;
+
     private void showParameters(SessionSnapshot s) {
         float[] w = s.weight();
         float[] b = s.bias();
@@ -110,9 +175,10 @@ public final class LayerViewModel {
             parameters.clear();
             return;
         }
-        if (parameters.size() != w.length) {
-            ParameterRow[] rows = new ParameterRow[w.length];
-            for (int c = 0; c < w.length; c++) {
+        int count = Math.min(w.length, MAX_PARAMETER_ROWS);
+        if (parameters.size() != count) {
+            ParameterRow[] rows = new ParameterRow[count];
+            for (int c = 0; c < count; c++) {
                 ParameterRow row = new ParameterRow(c, w[c], b[c]);
                 int channel = c;
                 row.weight().setOnCommit(v -> commands.accept(session -> session.setWeight(channel, v)));
@@ -122,7 +188,7 @@ public final class LayerViewModel {
             parameters.setAll(rows);
             return;
         }
-        for (int c = 0; c < w.length; c++) {
+        for (int c = 0; c < count; c++) {
             showIfDifferent(parameters.get(c).weight(), w[c]);
             showIfDifferent(parameters.get(c).bias(), b[c]);
         }
@@ -168,6 +234,51 @@ public final class LayerViewModel {
     /** Train (true) or eval (false). */
     public BooleanProperty trainingProperty() {
         return training;
+    }
+
+    /** GroupNorm's {@code num_groups}. */
+    public ObjectProperty<Integer> numGroupsProperty() {
+        return numGroups;
+    }
+
+    /** The num_groups GroupNorm can take: the divisors of C. */
+    public ObservableList<Integer> groupChoices() {
+        return groupChoices;
+    }
+
+    /** LayerNorm's number of normalized trailing dims (its normalized_shape is the input's last ones). */
+    public ObjectProperty<Integer> normalizedDimsProperty() {
+        return normalizedDims;
+    }
+
+    /** The normalized dims LayerNorm can take for the input now: 1 to 1 + the sizes after C. */
+    public ObservableList<Integer> normalizedDimsChoices() {
+        return normalizedDimsChoices;
+    }
+
+    /** Whether the kind has momentum and track_running_stats (BatchNorm, InstanceNorm). */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasMomentumProperty() {
+        return hasMomentum.getReadOnlyProperty();
+    }
+
+    /** Whether the kind is GroupNorm (num_groups shown). */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasGroupsProperty() {
+        return hasGroups.getReadOnlyProperty();
+    }
+
+    /** Whether the kind is LayerNorm (normalized_shape shown). */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasNormalizedShapeProperty() {
+        return hasNormalizedShape.getReadOnlyProperty();
+    }
+
+    /** PyTorch's name of the affine argument: {@code affine}, or {@code elementwise_affine} for LayerNorm. */
+    public javafx.beans.property.ReadOnlyStringProperty affineNameProperty() {
+        return affineName.getReadOnlyProperty();
+    }
+
+    /** PyTorch's name of the C argument: {@code num_features}, {@code num_channels} (GroupNorm), or C (LayerNorm has none). */
+    public javafx.beans.property.ReadOnlyStringProperty countNameProperty() {
+        return countName.getReadOnlyProperty();
     }
 
     /** One row per channel while affine is on; empty otherwise. */

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.normscope.engine.BatchNorm;
 import org.normscope.engine.Tensor;
+import org.normscope.engine.NormLayer;
 import org.normscope.explain.Explainer;
+import org.normscope.explain.GroupExplainer;
 import org.normscope.explain.ExplanationLine;
 import org.normscope.explain.ExplanationLines;
 import org.normscope.explain.LayerSnapshot;
@@ -29,10 +31,13 @@ final class SessionExplainer {
      *     refused attempt if that was the last thing, else the newest step
      */
     static ExplainViewModel.Explained explain(Session s, long step, int channel, ExplainViewModel.Element element) {
+        if (!s.config().kind().isBatchNorm()) {
+            return explainGroup(s, step, channel, element);
+        }
         if (step == 0) {
             RefusedAttempt refused = s.refusedAttempt();
             if (refused != null) {
-                StepExplanation e = Explainer.explain(LayerSnapshot.of(refused.layerBefore()), refused.training(),
+                StepExplanation e = Explainer.explain(LayerSnapshot.of((BatchNorm) refused.layerBefore()), refused.training(),
                         refused.batch(), channel, 0);
                 return new ExplainViewModel.Explained(UiText.get("explain.heading.refused", refused.step(),
                         mode(refused.training()), channel), lines(e), "");
@@ -42,7 +47,7 @@ final class SessionExplainer {
         if (step < 1) {
             return new ExplainViewModel.Explained("", List.of(), UiText.get("explain.empty"));
         }
-        BatchNorm before = s.layerBefore(step);
+        BatchNorm before = (BatchNorm) s.layerBefore(step);
         Tensor x = s.batchAt(step);
         if (before == null || x == null) {
             // the oldest exact step has no known state before it (see Session.layerBefore)
@@ -70,6 +75,29 @@ final class SessionExplainer {
                 index, values), lines(e), note, index);
     }
 
+    /** InstanceNorm, LayerNorm, GroupNorm: {@link GroupExplainer} on the layer as it was before the step. */
+    private static ExplainViewModel.Explained explainGroup(Session s, long step, int channel,
+            ExplainViewModel.Element element) {
+        long t = step == 0 ? s.stepCount() : step;
+        if (t < 1) {
+            return new ExplainViewModel.Explained("", List.of(), UiText.get("explain.empty"));
+        }
+        NormLayer before = s.layerBefore(t);
+        Tensor x = s.batchAt(t);
+        if (before == null || x == null) {
+            int exact = s.history().exactSteps();
+            long explainable = s.stepCount() > exact ? exact - 1 : exact;
+            return new ExplainViewModel.Explained("", List.of(), UiText.get("explain.gone", t,
+                    String.format("%,d", explainable)));
+        }
+        int values = valuesPerChannel(x);
+        int index = Math.max(0, Math.min(element.index() >= 0 ? element.index() : 0, values - 1));
+        boolean training = before.isTraining();
+        List<FormulaLine> lines = lines(GroupExplainer.explain(before, x, channel, index));
+        return new ExplainViewModel.Explained(UiText.get("explain.heading", t, mode(training), channel, index, values),
+                lines, "", index);
+    }
+
     static String code(Session s) {
         return SessionCode.of(s.journal());
     }
@@ -79,8 +107,12 @@ final class SessionExplainer {
     }
 
     private static List<FormulaLine> lines(StepExplanation e) {
+        return lines(ExplanationLines.of(e));
+    }
+
+    private static List<FormulaLine> lines(List<ExplanationLine> explained) {
         List<FormulaLine> lines = new ArrayList<>();
-        for (ExplanationLine l : ExplanationLines.of(e)) {
+        for (ExplanationLine l : explained) {
             String exact = l.numbers().stream().map(n -> n.symbol() + " = " + n.exact()).distinct()
                     .collect(Collectors.joining("\n"));
             lines.add(new FormulaLine(l.key(), l.caption(), l.tex(), l.formula(), exact));

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.normscope.session.LayerKind;
 import org.normscope.session.SessionSnapshot;
 
 /**
@@ -114,6 +115,10 @@ public final class StatusViewModel {
     public void show(SessionSnapshot s) {
         mode.set(UiText.get(s.training() ? "status.mode.train" : "status.mode.eval"));
         step.set(UiText.get("status.step", Long.toString(s.step())));
+        if (!s.layer().kind().isBatchNorm()) {
+            showFamily(s);
+            return;
+        }
         batchesTracked.set(s.layer().trackRunningStats()
                 ? UiText.get("status.tracked", Long.toString(s.numBatchesTracked()))
                 : UiText.get("status.tracked.none"));
@@ -121,6 +126,23 @@ public final class StatusViewModel {
         bessel.set(Double.isNaN(s.lastFactor()) && s.lastN() > 0
                 ? UiText.get("status.n.not.updated", Long.toString(s.lastN()))
                 : besselText(s.lastN()));
+    }
+
+    /**
+     * InstanceNorm, LayerNorm, GroupNorm: InstanceNorm never counts num_batches_tracked and moves
+     * its running stats by momentum; LayerNorm and GroupNorm have neither; n is the group's m.
+     */
+    private void showFamily(SessionSnapshot s) {
+        LayerKind k = s.layer().kind();
+        boolean tracked = s.layer().trackRunningStats();
+        batchesTracked.set(k.hasMomentum()
+                ? UiText.get(tracked ? "status.tracked.instance" : "status.tracked.none")
+                : UiText.get("status.tracked.family", k.torchName()));
+        factor.set(tracked && !s.layer().momentum().isCumulative()
+                ? UiText.get("status.factor.momentum", Float.toString((float) s.layer().momentum().value()))
+                : UiText.get("status.factor.none.no.stats"));
+        bessel.set(s.groups() == null ? UiText.get("status.n.none")
+                : UiText.get("status.m", Integer.toString(s.groups().valuesPerGroup())));
     }
 
     static String factorText(SessionSnapshot s) {

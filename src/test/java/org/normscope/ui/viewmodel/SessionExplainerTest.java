@@ -82,7 +82,7 @@ class SessionExplainerTest {
         for (Session s : sessions) {
             for (long t = 1; t <= s.stepCount(); t++) {
                 for (int c = 0; c < 2; c++) {
-                    BatchNorm before = s.layerBefore(t);
+                    BatchNorm before = (BatchNorm) s.layerBefore(t);
                     Tensor x = s.batchAt(t);
                     List<String> expected = ExplanationLines.of(Explainer.explain(LayerSnapshot.of(before),
                             before.isTraining(), x, c, 3)).stream().map(ExplanationLine::formula).toList();
