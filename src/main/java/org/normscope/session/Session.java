@@ -518,8 +518,13 @@ public final class Session {
         Objects.requireNonNull(newConfig);
         if (config.needsRebuildFor(newConfig)) {
             BatchSpec spec = source.spec().withChannels(newConfig.numFeatures());
-            if (!newConfig.fits(spec.spatial())) {
+            if (!newConfig.kind().accepts(spec.spatial())) {
                 spec = spec.withSpatial(defaultSpatial(newConfig.kind()));
+            }
+            if (!newConfig.fits(spec.spatial())) {
+                throw new IllegalArgumentException("LayerNorm cannot normalize the last " + newConfig.normalizedDims()
+                        + " sizes of input " + Arrays.toString(spec.shape()) + ": it has " + (spec.shape().length - 1)
+                        + " after N");
             }
             recordRestart(rebuildChange(config, newConfig), false);
             config = newConfig;

@@ -173,8 +173,11 @@ class PresetJsonTest {
                 Arguments.of("blank name", with("/name", "\"  \""), "name", "expected a non-empty string"),
                 Arguments.of("description a list", with("/description", "[]"), "description", "expected a string"),
                 Arguments.of("layer a string", with("/layer", "\"BatchNorm1d\""), "layer", "expected an object"),
-                Arguments.of("unknown layer type", with("/layer/type", "\"LayerNorm\""), "layer.type",
-                        "expected \"BatchNorm1d\", \"BatchNorm2d\" or \"BatchNorm3d\", got \"LayerNorm\""),
+                Arguments.of("unknown layer type", with("/layer/type", "\"LayerNorm2d\""), "layer.type",
+                        "expected \"BatchNorm1d\", \"BatchNorm2d\", \"BatchNorm3d\", \"InstanceNorm1d\", "
+                            + "\"InstanceNorm2d\", \"InstanceNorm3d\", \"LayerNorm\" or \"GroupNorm\", got \"LayerNorm2d\""),
+                Arguments.of("LayerNorm with running stats", with("/layer/type", "\"LayerNorm\""), "layer",
+                        "LayerNorm keeps no running stats"),
                 Arguments.of("num_features a string", with("/layer/num_features", "\"4\""), "layer.num_features",
                         "expected a whole number >= 1, got \"4\""),
                 Arguments.of("num_features a fraction", with("/layer/num_features", "2.5"), "layer.num_features",

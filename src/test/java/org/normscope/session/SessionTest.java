@@ -1173,7 +1173,15 @@ class SessionTest {
             assertThat(LayerKind.BATCH_NORM_2D.accepts(new int[] {5, 5})).isTrue();
             assertThat(LayerKind.BATCH_NORM_3D.accepts(new int[] {5, 5})).isFalse();
             assertThat(LayerKind.BATCH_NORM_3D.accepts(new int[] {1, 5, 5})).isTrue();
-            assertThatThrownBy(() -> LayerKind.ofTorchName("LayerNorm")).isInstanceOf(IllegalArgumentException.class);
+            assertThat(LayerKind.INSTANCE_NORM_1D.accepts(new int[0])).isFalse();
+            assertThat(LayerKind.INSTANCE_NORM_2D.accepts(new int[] {5, 5})).isTrue();
+            for (int rank = 0; rank <= 3; rank++) {
+                assertThat(LayerKind.LAYER_NORM.accepts(new int[rank])).isTrue();
+                assertThat(LayerKind.GROUP_NORM.accepts(new int[rank])).isTrue();
+            }
+            assertThat(LayerKind.GROUP_NORM.accepts(new int[4])).isFalse();
+            assertThat(LayerKind.ofTorchName("LayerNorm")).isEqualTo(LayerKind.LAYER_NORM);
+            assertThatThrownBy(() -> LayerKind.ofTorchName("LayerNorm2d")).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -84,6 +84,31 @@ class SessionFileTest {
         assertSameSession(original, copy);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"group-norm-groups", "layer-norm-per-sample",
+            "instance-norm-images"})
+    void aSessionOfTheFamilyOpensAsItWasAndGoesOnTheSame(String preset) throws Exception {
+        Preset p = PresetLibrary.find(preset);
+        Session original = new Session(p.layer(), p.batches(), null);
+        for (int i = 0; i < 40; i++) {
+            original.stepQuietly();
+        }
+        original.setWeight(1, 1.5f);
+        original.step();
+        Path file = dir.resolve(preset + ".normscope");
+        SessionFile.save(file, new SessionFile.Saved(original.state(), SessionView.DEFAULT));
+        Session copy = Session.notebook();
+        copy.restore(SessionFile.open(file).state());
+        assertEquals(original.config(), copy.config());
+        assertSameSession(original, copy);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(original.stepQuietly(), copy.stepQuietly());
+        }
+        original.step();
+        copy.step();
+        assertSameSession(original, copy);
+    }
+
     @Test
     void aSessionSavedBeforeAnyStepOpensBeforeAnyStep() throws Exception {
         Preset p = PresetLibrary.find("notebook");

@@ -429,7 +429,8 @@ class MainViewModelTest {
             assertThat(vm.layer().numFeatures().getValue()).as(p.name()).isEqualTo(p.layer().numFeatures());
             assertThat(vm.input().spec()).as(p.name()).isEqualTo(p.batches());
             assertThat(vm.input().dimCountProperty().get()).as(p.name())
-                    .isEqualTo(p.layer().kind().spatialNames().length);
+                    .isEqualTo(p.layer().kind().spatialNames().length > 0 ? p.layer().kind().spatialNames().length
+                            : Math.max(1, p.batches().spatial().length)); // LayerNorm, GroupNorm: the input's
             assertThat(vm.bannerProperty().get()).as(p.name()).startsWith("New layer");
             vm.step();
             m.settle();
