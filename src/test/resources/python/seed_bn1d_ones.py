@@ -51,10 +51,11 @@ def run_step(layer, step):
         if "momentum" in step:
             layer.momentum = step["momentum"]  # None: a cumulative moving average
         with torch.no_grad():
+            # flattened in the scenario: LayerNorm's are shaped as its normalized_shape
             if "weight" in step:
-                layer.weight.copy_(step["weight"])
+                layer.weight.copy_(torch.as_tensor(step["weight"]).reshape(layer.weight.shape))
             if "bias" in step:
-                layer.bias.copy_(step["bias"])
+                layer.bias.copy_(torch.as_tensor(step["bias"]).reshape(layer.bias.shape))
         return with_state(layer, {"output": None})
 
     # A forward step, and one backward pass when the step gives grad_output.
@@ -68,22 +69,25 @@ def run_step(layer, step):
         y = layer(x)
         if g is not None:
             y.backward(g)
-    except (ValueError, RuntimeError) as e:  # a refused step is a result too; the run goes on
+    except (ValueError, RuntimeError, TypeError, IndexError) as e:  # a refused step is a result too; the run goes on
         return with_state(layer, {"error": {"type": type(e).__name__, "message": str(e)}})
     entry = {"output": y.detach()}
     with_state(layer, entry)
     if g is not None:
         entry["grad_input"] = x.grad
-        entry["grad_weight"] = None if layer.weight is None else layer.weight.grad
-        entry["grad_bias"] = None if layer.bias is None else layer.bias.grad
+        entry["grad_weight"] = None if layer.weight is None else layer.weight.grad.reshape(-1)
+        entry["grad_bias"] = None if layer.bias is None else layer.bias.grad.reshape(-1)
     return entry
 
 
 def with_state(layer, entry):
     """Adds the layer's running stats and num_batches_tracked (None without tracking) to a result entry."""
-    entry["running_mean"] = None if layer.running_mean is None else layer.running_mean.clone()
-    entry["running_var"] = None if layer.running_var is None else layer.running_var.clone()
-    nbt = layer.num_batches_tracked
+    # LayerNorm and GroupNorm have none of these attributes
+    running_mean = getattr(layer, "running_mean", None)
+    running_var = getattr(layer, "running_var", None)
+    entry["running_mean"] = None if running_mean is None else running_mean.clone()
+    entry["running_var"] = None if running_var is None else running_var.clone()
+    nbt = getattr(layer, "num_batches_tracked", None)
     entry["num_batches_tracked"] = None if nbt is None else int(nbt)
     return entry
 

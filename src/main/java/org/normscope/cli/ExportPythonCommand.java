@@ -48,11 +48,6 @@ final class ExportPythonCommand implements Callable<Integer> {
         } catch (InputFiles.BadInput e) {
             return fail(e.getMessage());
         }
-        var type = input.scenario().layer().type();
-        if (!type.isBatchNorm()) { // the engine replays every type, but scripts are written for BatchNorm alone
-            return fail(file + ": layer.type: " + type + " is not supported yet by export-python (it writes"
-                    + " BatchNorm1d, BatchNorm2d and BatchNorm3d scripts)");
-        }
         if (out == null) {
             return print(input, result);
         }

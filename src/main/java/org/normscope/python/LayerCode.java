@@ -19,29 +19,39 @@ final class LayerCode {
     private LayerCode() {
     }
 
-    /** Only the BatchNorm layers have a script yet (the other layer types replay, but write no script). */
-    static void requireSupported(LayerSpec spec) {
-        if (!spec.type().isBatchNorm()) {
-            throw new IllegalArgumentException("layer.type: " + spec.type() + " is not supported yet");
-        }
-    }
-
-    /** {@code torch.nn.BatchNorm1d(4, eps=0.0, momentum=0.3)}. */
+    /**
+     * {@code torch.nn.BatchNorm1d(4, eps=0.0, momentum=0.3)}, {@code torch.nn.InstanceNorm2d(3, affine=True)},
+     * {@code torch.nn.LayerNorm([4, 8])}, {@code torch.nn.GroupNorm(2, 4, affine=False)}: the arguments
+     * that differ from the kind's PyTorch defaults.
+     */
     static String constructor(LayerSpec spec) {
-        requireSupported(spec);
-        StringBuilder sb = new StringBuilder("torch.nn.").append(spec.type().name()).append('(')
-                .append(spec.numFeatures());
+        StringBuilder sb = new StringBuilder("torch.nn.").append(spec.type().name()).append('(');
+        switch (spec.type()) {
+            case LayerNorm -> {
+                sb.append('[');
+                int[] shape = spec.normalizedShape();
+                for (int i = 0; i < shape.length; i++) {
+                    sb.append(i > 0 ? ", " : "").append(shape[i]);
+                }
+                sb.append(']');
+            }
+            case GroupNorm -> sb.append(spec.numGroups()).append(", ").append(spec.numChannels());
+            default -> sb.append(spec.numFeatures());
+        }
         if (Double.compare(spec.eps(), BatchNorm.DEFAULT_EPS) != 0) {
             sb.append(", eps=").append(PythonLiterals.number(spec.eps()));
         }
-        if (!spec.momentum().equals(Momentum.DEFAULT)) {
+        boolean normBase = spec.type().isBatchNorm() || spec.type().name().startsWith("InstanceNorm");
+        if (normBase && !spec.momentum().equals(Momentum.DEFAULT)) {
             sb.append(", momentum=").append(momentum(spec.momentum()));
         }
-        if (!spec.affine()) {
-            sb.append(", affine=False");
+        boolean defaultAffine = !spec.type().name().startsWith("InstanceNorm");
+        if (spec.affine() != defaultAffine) {
+            sb.append(spec.type() == org.normscope.scenario.LayerType.LayerNorm ? ", elementwise_affine=" : ", affine=")
+                    .append(spec.affine() ? "True" : "False");
         }
-        if (!spec.trackRunningStats()) {
-            sb.append(", track_running_stats=False");
+        if (normBase && spec.trackRunningStats() != spec.type().isBatchNorm()) {
+            sb.append(", track_running_stats=").append(spec.trackRunningStats() ? "True" : "False");
         }
         return sb.append(')').toString();
     }
@@ -58,7 +68,7 @@ final class LayerCode {
         List<String> state = new ArrayList<>();
         for (String name : INITIAL_TENSORS) {
             if (initial(spec, name) != null) {
-                state.add("        layer." + name + ".copy_(INITIAL[\"" + name + "\"])");
+                state.add("        layer." + name + ".copy_(INITIAL[\"" + name + "\"].reshape(layer." + name + ".shape))");
             }
         }
         if (spec.numBatchesTracked() != null) {

@@ -60,11 +60,10 @@ public final class PythonScript {
     /**
      * The script with every tensor embedded, whatever their size.
      *
-     * @param scenario a BatchNorm scenario
+     * @param scenario a scenario of any layer of the family
      * @param result NormScope's result for it ({@code Replayer.replay}), what the script expects
      * @param scriptName the script's file name, for the "how to run it" lines of its header
-     * @throws IllegalArgumentException for a layer type that has no script yet (not BatchNorm),
-     *         or a result whose steps do not match the scenario's
+     * @throws IllegalArgumentException for a result whose steps do not match the scenario's
      */
     public static String text(Scenario scenario, Result result, String scriptName) {
         return render(scenario, result, scriptName, null);
@@ -119,7 +118,6 @@ public final class PythonScript {
 
     private static String render(Scenario scenario, Result result, String scriptName, ScriptData data,
             String dataFile) {
-        LayerCode.requireSupported(scenario.layer());
         if (result.steps().size() != scenario.steps().size()) {
             throw new IllegalArgumentException(result.steps().size() + " results for " + scenario.steps().size()
                     + " steps");

@@ -7,6 +7,7 @@ import org.normscope.batch.ChannelSource;
 import org.normscope.engine.BatchNorm;
 import org.normscope.engine.Momentum;
 import org.normscope.session.LayerConfig;
+import org.normscope.session.LayerKind;
 import org.normscope.session.SessionJournal;
 import org.normscope.session.StepSetup;
 
@@ -93,7 +94,7 @@ public final class SessionCode {
 
     private void add(SessionJournal.Entry e) {
         if (e instanceof SessionJournal.Built b) {
-            built(b.config(), b.training());
+            built(b.config(), b.training(), b.batches());
         } else if (e instanceof SessionJournal.EpsSet s) {
             setEps(s.eps());
         } else if (e instanceof SessionJournal.MomentumSet m) {
@@ -117,25 +118,47 @@ public final class SessionCode {
         // a change of batches, or an outlier queued, shows in the steps that follow
     }
 
-    private void built(LayerConfig c, boolean train) {
-        StringBuilder s = new StringBuilder("layer = nn.").append(c.kind().torchName()).append('(').append(c.numFeatures());
-        if (Double.compare(c.eps(), BatchNorm.DEFAULT_EPS) != 0) {
-            s.append(", eps=").append(TorchExpressions.number(c.eps()));
-        }
-        if (!c.momentum().equals(Momentum.DEFAULT)) {
-            s.append(", momentum=").append(c.momentum());
-        }
-        if (!c.affine()) {
-            s.append(", affine=False");
-        }
-        if (!c.trackRunningStats()) {
-            s.append(", track_running_stats=False");
-        }
-        line(s.append(')').toString());
+    private void built(LayerConfig c, boolean train, BatchSpec batches) {
+        line(constructor(c, batches.spatial()));
         training = true;
         eps = c.eps();
         momentum = c.momentum();
         setTraining(train);
+    }
+
+    /**
+     * {@code layer = nn.Kind(…)} with the arguments that differ from PyTorch's defaults for that kind:
+     * {@code BatchNorm2d(4, momentum=None)}, {@code InstanceNorm1d(3, affine=True)},
+     * {@code LayerNorm((4, 8))}, {@code GroupNorm(2, 4, eps=0.001)}.
+     */
+    static String constructor(LayerConfig c, int[] spatial) {
+        StringBuilder s = new StringBuilder("layer = nn.").append(c.kind().torchName()).append('(');
+        switch (c.kind()) {
+            case LAYER_NORM -> {
+                int[] shape = c.normalizedShape(spatial);
+                s.append('(');
+                for (int i = 0; i < shape.length; i++) {
+                    s.append(i > 0 ? ", " : "").append(shape[i]);
+                }
+                s.append(shape.length == 1 ? ",)" : ")");
+            }
+            case GROUP_NORM -> s.append(c.numGroups()).append(", ").append(c.numFeatures());
+            default -> s.append(c.numFeatures());
+        }
+        if (Double.compare(c.eps(), BatchNorm.DEFAULT_EPS) != 0) {
+            s.append(", eps=").append(TorchExpressions.number(c.eps()));
+        }
+        if (c.kind().hasMomentum() && !c.momentum().equals(Momentum.DEFAULT)) {
+            s.append(", momentum=").append(c.momentum());
+        }
+        if (c.affine() != c.kind().defaultAffine()) {
+            s.append(c.kind() == LayerKind.LAYER_NORM ? ", elementwise_affine=" : ", affine=")
+                    .append(c.affine() ? "True" : "False");
+        }
+        if (c.kind().hasMomentum() && c.trackRunningStats() != c.kind().defaultTrackRunningStats()) {
+            s.append(", track_running_stats=").append(c.trackRunningStats() ? "True" : "False");
+        }
+        return s.append(')').toString();
     }
 
     private void setEps(double e) {

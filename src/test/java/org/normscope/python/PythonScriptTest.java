@@ -144,7 +144,7 @@ class PythonScriptTest {
         for (String field : List.of("weight", "bias", "running_mean", "running_var")) {
             float[] given = LayerCode.initial(scenario.layer(), field);
             if (given != null) {
-                assertThat(script).contains("        layer." + field + ".copy_(INITIAL[\"" + field + "\"])\n");
+                assertThat(script).contains("        layer." + field + ".copy_(INITIAL[\"" + field + "\"].reshape(layer." + field + ".shape))\n");
                 assertThat(tensors.get(initial.get(field).asInt()).data()).isEqualTo(given);
             } else {
                 assertThat(initial.has(field)).isFalse();
@@ -201,11 +201,14 @@ class PythonScriptTest {
     }
 
     @Test
-    void aLayerTypeWithoutAScriptIsRefused() throws Exception {
-        Scenario scenario = golden("instancenorm2d_default.json").scenario();
-
-        assertThatThrownBy(() -> PythonScript.text(scenario, new Result(List.of()), "s.py"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not supported yet");
+    void everyLayerOfTheFamilyHasAScriptThatBuildsIt() throws Exception {
+        for (String[] c : new String[][] {{"instancenorm2d_default.json", "torch.nn.InstanceNorm2d(3)"},
+                {"layernorm_last2.json", "torch.nn.LayerNorm([4, 3])"},
+                {"groupnorm_2groups.json", "torch.nn.GroupNorm(2, 4)"}}) {
+            Scenario scenario = golden(c[0]).scenario();
+            String script = PythonScript.text(scenario, Replayer.replay(scenario), "s.py");
+            assertThat(script).as(c[0]).contains("    layer = " + c[1] + "\n");
+        }
     }
 
     @Test
