@@ -564,9 +564,10 @@ final class ChartsPane extends HBox {
         List<Curve> curves = new ArrayList<>();
         for (GroupCharts.Series g : shown.series()) {
             curves.add(new Curve(g.label(), chartTheme.channel(g.sample()),
-                    SeriesData.of(g.x(), mean ? g.mean() : g.var()), LineStyle.SOLID, 2.5, true, g.shortLabel()));
+                    SeriesData.of(g.x(), mean ? g.mean() : g.var()), LineStyle.SOLID, 5, true, g.shortLabel()));
         }
-        double maxX = shown.series().isEmpty() ? 1 : shown.series().get(0).x().length - 1;
+        double[] xs = shown.series().isEmpty() ? new double[] {1} : shown.series().get(0).x();
+        double maxX = xs[xs.length - 1];
         int samples = shown.samples();
         boolean chooser = shown.chooser();
         return () -> {

@@ -15,15 +15,20 @@ import org.normscope.session.LayerKind;
  */
 public final class GroupCharts {
 
+    /** How far apart the dots of two neighbouring samples sit in one group (8 samples span 0.35 of the 0.5 to the gap). */
+    static final double DODGE = 0.05;
+
     /** {@link #of}'s sample for "the first samples, one curve each". */
     public static final int FIRST_SAMPLES = -1;
 
     /**
-     * One curve: {@code label}, drawn in sample {@code sample}'s colour.
+     * One sample's dots: {@code label}, drawn in sample {@code sample}'s colour. Groups are
+     * categories, not a sequence: the points are separated by gaps (a NaN half-way between two
+     * groups), so that a chart draws each as a dot, not a line that suggests a trend.
      *
-     * @param x the group indices (or the samples)
-     * @param mean the groups' means at x
-     * @param var the groups' biased variances at x
+     * @param x the group indices (or the samples), with a gap at each half
+     * @param mean the groups' means at x (NaN at the gaps)
+     * @param var the groups' biased variances at x (NaN at the gaps)
      */
     public record Series(String label, String shortLabel, int sample, double[] x, double[] mean, double[] var) {
     }
@@ -49,14 +54,14 @@ public final class GroupCharts {
         String varTitle = UiText.get("groups.title.var", words);
         List<Series> series = new ArrayList<>();
         if (g.groupsPerSample() == 1) {
-            double[] x = new double[g.samples()];
-            double[] mean = new double[g.samples()];
-            double[] var = new double[g.samples()];
+            double[] x = dots(g.samples());
+            double[] mean = new double[x.length];
+            double[] var = new double[x.length];
             for (int n = 0; n < g.samples(); n++) {
-                x[n] = n;
-                mean[n] = g.mean(n, 0);
-                var[n] = g.var(n, 0);
+                mean[2 * n] = g.mean(n, 0);
+                var[2 * n] = g.var(n, 0);
             }
+            gaps(mean, var);
             series.add(new Series(UiText.get("groups.every.sample"), UiText.get("groups.every.sample"), 0, x, mean,
                     var));
             return new Shown(meanTitle, varTitle, UiText.get("groups.x.sample"), series, g.samples(), false);
@@ -64,18 +69,40 @@ public final class GroupCharts {
         int first = sample >= 0 && sample < g.samples() ? sample : 0;
         int count = sample >= 0 && sample < g.samples() ? 1 : Math.min(g.samples(), ChartsViewModel.MAX_CURVES);
         for (int n = first; n < first + count; n++) {
-            double[] x = new double[g.groupsPerSample()];
+            double[] x = dots(g.groupsPerSample());
+            // side by side within a group, so that samples with equal values do not hide each other
+            double dodge = (n - first - (count - 1) / 2.0) * DODGE;
+            for (int i = 0; i < x.length; i += 2) {
+                x[i] += dodge;
+            }
             double[] mean = new double[x.length];
             double[] var = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i;
-                mean[i] = g.mean(n, i);
-                var[i] = g.var(n, i);
+            for (int i = 0; i < g.groupsPerSample(); i++) {
+                mean[2 * i] = g.mean(n, i);
+                var[2 * i] = g.var(n, i);
             }
+            gaps(mean, var);
             series.add(new Series(UiText.get("groups.sample", n), UiText.get("groups.sample.short", n), n, x, mean, var));
         }
         return new Shown(meanTitle, varTitle, UiText.get(xKey(g)), series, g.samples(),
                 g.samples() > 1);
+    }
+
+    /** x for {@code count} dots: 0, 0.5, 1, 1.5, …, count − 1 (the halves are the gaps). */
+    private static double[] dots(int count) {
+        double[] x = new double[2 * count - 1];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i / 2.0;
+        }
+        return x;
+    }
+
+    /** NaN at every odd index: the gaps between dots. */
+    private static void gaps(double[] a, double[] b) {
+        for (int i = 1; i < a.length; i += 2) {
+            a[i] = Double.NaN;
+            b[i] = Double.NaN;
+        }
     }
 
     private static String wordsKey(GroupStats g) {
