@@ -568,6 +568,23 @@ final class ChartsPane extends HBox {
         }
         double[] xs = shown.series().isEmpty() ? new double[] {1} : shown.series().get(0).x();
         double maxX = xs[xs.length - 1];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (GroupCharts.Series g : shown.series()) {
+            for (double v : mean ? g.mean() : g.var()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo <= hi) {
+            // an unseen line a little beyond the dots: a dot on the top or bottom value is not cut in half
+            double pad = Math.max(hi - lo, Math.abs(hi) * 1e-3 + 1e-6) * 0.08;
+            curves.add(new Curve("", javafx.scene.paint.Color.TRANSPARENT,
+                    SeriesData.of(new double[] {0, 0.25}, new double[] {lo - pad, hi + pad}), LineStyle.SOLID, 0.5,
+                    false));
+        }
         int samples = shown.samples();
         boolean chooser = shown.chooser();
         return () -> {
