@@ -102,6 +102,7 @@ final class LayerPane extends VBox {
         parameterGrid.setHgap(8);
         parameterGrid.setVgap(3);
         model.parameters().addListener((ListChangeListener<ParameterRow>) ch -> rebuildParameters());
+        model.hasNormalizedShapeProperty().addListener((o, a, b) -> rebuildParameters()); // the rows count another thing
         rebuildParameters();
 
         javafx.scene.layout.VBox compareBox = Fields.labeled(UiText.get("layer.compare"), new HBox(compare), model.compare());
@@ -134,7 +135,7 @@ final class LayerPane extends VBox {
         if (!any) {
             return;
         }
-        parameterGrid.addRow(0, new Label(UiText.get("layer.parameters.channel")), new Label(UiText.get("layer.parameters.weight")),
+        parameterGrid.addRow(0, new Label(model.parameterIndexName()), new Label(UiText.get("layer.parameters.weight")),
                 new Label(UiText.get("layer.parameters.bias")));
         int r = 1;
         for (ParameterRow row : model.parameters()) {

@@ -236,6 +236,14 @@ public final class LayerViewModel {
         return training;
     }
 
+    /**
+     * What the weight and bias rows count: the channel, or for LayerNorm the index into its
+     * flattened normalized_shape (its γ and β have that shape; at most {@link #MAX_PARAMETER_ROWS} shown).
+     */
+    public String parameterIndexName() {
+        return UiText.get(hasNormalizedShape.get() ? "layer.parameters.index" : "layer.parameters.channel");
+    }
+
     /** GroupNorm's {@code num_groups}. */
     public ObjectProperty<Integer> numGroupsProperty() {
         return numGroups;
