@@ -42,8 +42,8 @@ class LayerCodeTest {
         assertThat(LayerCode.body(spec).lines()).containsExactly(
                 "    layer = torch.nn.BatchNorm1d(2)",
                 "    with torch.no_grad():",
-                "        layer.weight.copy_(INITIAL[\"weight\"])",
-                "        layer.running_var.copy_(INITIAL[\"running_var\"])",
+                "        layer.weight.copy_(INITIAL[\"weight\"].reshape(layer.weight.shape))",
+                "        layer.running_var.copy_(INITIAL[\"running_var\"].reshape(layer.running_var.shape))",
                 "        layer.num_batches_tracked.fill_(40)");
     }
 

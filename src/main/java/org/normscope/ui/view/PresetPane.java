@@ -19,6 +19,7 @@ final class PresetPane extends VBox {
     PresetPane(MainViewModel model) {
         super(4);
         ComboBox<Preset> presets = new ComboBox<>(model.presets());
+        presets.setVisibleRowCount(20); // every built-in preset (ten and more) and a few of the user's without scrolling
         presets.setId("preset");
         presets.valueProperty().bindBidirectional(model.presetProperty());
         PresetCell shownCell = new PresetCell();
