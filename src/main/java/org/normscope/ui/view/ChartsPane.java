@@ -74,6 +74,8 @@ final class ChartsPane extends HBox {
     private int nextGroup;
     private final ComboBox<Integer> histogramChannel = new ComboBox<>();
     private final ComboBox<Integer> groupSample = new ComboBox<>();
+    private final javafx.scene.control.Tooltip meanTip = Explanations.tooltip("chart_mean");
+    private final javafx.scene.control.Tooltip varTip = Explanations.tooltip("chart_var");
     private final HBox groupRow = new HBox(8, new Label(UiText.get("groups.chooser")), groupSample);
     /** Whether the two charts show the last batch's groups (no running stats, a within-sample layer), not steps. */
     private volatile boolean groupMode;
@@ -113,8 +115,8 @@ final class ChartsPane extends HBox {
         histograms.setPlaceholder(UiText.get("charts.placeholder.histograms"));
         histograms.inputTitleProperty().set(UiText.get("charts.histogram.input"));
         histograms.outputTitleProperty().set(UiText.get("charts.histogram.output"));
-        javafx.scene.control.Tooltip.install(meanChart, Explanations.tooltip("chart_mean"));
-        javafx.scene.control.Tooltip.install(varChart, Explanations.tooltip("chart_var"));
+        javafx.scene.control.Tooltip.install(meanChart, meanTip);
+        javafx.scene.control.Tooltip.install(varChart, varTip);
 
         TextField picked = Fields.field(model.picked(), validation, 10, "picked-channels", "picked");
         HBox pickedRow = new HBox(8, new Label(UiText.get("charts.picked")), picked, Fields.error(model.picked()));
@@ -539,6 +541,7 @@ final class ChartsPane extends HBox {
         }
         return () -> {
             if (group <= VAR) {
+                (group == MEAN ? meanTip : varTip).setText(Explanations.text(group == MEAN ? "chart_mean" : "chart_var"));
                 groupMode = false;
                 groupRow.setVisible(false);
                 meanChart.setXLabel(UiText.get("charts.step"));
@@ -599,6 +602,7 @@ final class ChartsPane extends HBox {
                         : GroupCharts.FIRST_SAMPLES);
             }
             groupRow.setVisible(chooser);
+            (mean ? meanTip : varTip).setText(Explanations.text("chart_groups"));
             chart.setTitle(mean ? shown.meanTitle() : shown.varTitle());
             chart.setYLabel(UiText.get(mean ? "charts.mean" : "charts.var"));
             chart.setXLabel(shown.xLabel());
