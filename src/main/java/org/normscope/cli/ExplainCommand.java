@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.normscope.engine.BatchNorm;
+import org.normscope.engine.NormLayer;
+import org.normscope.engine.Tensor;
 import org.normscope.explain.ExplanationLine;
 import org.normscope.explain.ExplanationLines;
 import org.normscope.explain.Explainer;
+import org.normscope.explain.GroupExplainer;
 import org.normscope.explain.LayerSnapshot;
 import org.normscope.explain.StepExplanation;
 import org.normscope.scenario.Replayer;
 import org.normscope.scenario.ScenarioFile;
 import org.normscope.scenario.ScenarioFormatException;
 import org.normscope.scenario.Step;
-import org.normscope.scenario.UnsupportedLayerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,14 +58,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioFile input;
-        BatchNorm layer;
+        NormLayer built;
         try {
             input = ScenarioFile.parse(InputFiles.read(file));
-            layer = Replayer.createLayer(input.scenario().layer());
+            built = Replayer.create(input.scenario().layer());
         } catch (InputFiles.BadInput e) {
             return fail(e.getMessage());
-        } catch (ScenarioFormatException | UnsupportedLayerException e) {
+        } catch (ScenarioFormatException e) {
             return fail(file + ": " + e.getMessage());
+        }
+        if (!(built instanceof BatchNorm) && json) {
+            return fail(file + ": --json explains BatchNorm alone; " + built.kind() + " is explained as text");
         }
         List<Step> steps = input.scenario().steps();
         if (step < 1 || step > steps.size()) {
@@ -74,7 +79,10 @@ final class ExplainCommand implements Callable<Integer> {
             return fail(file + ": step " + step + " is not a forward step, so there is nothing to explain");
         }
         for (Step s : steps.subList(0, step - 1)) {
-            Replayer.run(layer, s);
+            Replayer.run(built, s);
+        }
+        if (!(built instanceof BatchNorm layer)) {
+            return explainGroup(built, forward);
         }
         StepExplanation explanation;
         try {
@@ -95,6 +103,26 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println(line.formula());
                 out.println("  " + line.caption());
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** InstanceNorm, LayerNorm, GroupNorm: the element's group, m, μ, σ² and y ({@link GroupExplainer}). */
+    private int explainGroup(NormLayer layer, Step.Forward forward) {
+        Tensor x = forward.input();
+        if (x.dim() < 2 || channel >= x.size(1) || element < 0 || element >= x.numel() / x.size(1)) {
+            return fail(file + ": step " + step + ": channel " + channel + ", element " + element
+                    + " is not in the input " + x.sizeString());
+        }
+        layer.train(forward.mode() == Step.Mode.train);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Step " + step + " (" + forward.mode() + "), channel " + channel + ", element " + element + ": "
+                + layer);
+        for (ExplanationLine line : GroupExplainer.explain(layer, x, channel, element)) {
+            out.println();
+            out.println(line.formula());
+            out.println("  " + line.caption());
         }
         out.flush();
         return 0;

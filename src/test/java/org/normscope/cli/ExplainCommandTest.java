@@ -144,4 +144,15 @@ class ExplainCommandTest {
         return Files.writeString(tmp.resolve("s.json"), "{\"format\": \"normscope-scenario/1\", \"name\": \"t\", "
                 + "\"layer\": {\"type\": \"BatchNorm1d\", \"num_features\": 4}, \"steps\": [" + step + "]}");
     }
+
+    @Test
+    void aGroupNormStepIsExplainedThroughTheElementsGroupWithPyTorchsOutput() {
+        Cli.Run run = Cli.run("explain", "src/test/resources/golden/groupnorm_2groups.json", "--step", "1",
+                "--channel", "3");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.out()).startsWith("Step 1 (train), channel 3, element 0: GroupNorm(2, 4, eps=1e-05, affine=True)")
+                .contains("m = 8").contains("sample 0, group 1")
+                .contains("= 0.4079"); // PyTorch's y for (0, 3, 0, 0): 0.40785521
+    }
 }
