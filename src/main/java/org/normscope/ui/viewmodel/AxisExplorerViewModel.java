@@ -349,6 +349,7 @@ public final class AxisExplorerViewModel {
         }
         Cell cell = new Cell(n, c, p);
         if (!cell.equals(hovered.get())) {
+            highlightedSet.set(pic.sets().setOf(n, c, p)); // before the cell: a listener of either sees both
             hovered.set(cell);
             describeHovered();
         }
