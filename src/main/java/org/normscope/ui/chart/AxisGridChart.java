@@ -102,7 +102,7 @@ public final class AxisGridChart extends CanvasChart {
         double byW = (w - left - right - (d.channels() - 1) * blockGap) / cols;
         double byH = (h - above - below - (rows - 1) * rowGap) / rows;
         cell = Math.floor(Math.min(88 * scale(), Math.min(byW, byH)));
-        cellH = Math.floor(Math.min(Math.max(cell, Math.min(2 * cell, 88 * scale())), byH));
+        cellH = Math.floor(Math.min(Math.max(cell, Math.min(2.5 * cell, 88 * scale())), byH));
         if (cell < 3) {
             cell = 0;
             drawTooSmall(gc, 0, top, w, h - top);
@@ -117,7 +117,7 @@ public final class AxisGridChart extends CanvasChart {
         drawCells(gc, d, th);
         drawOutlines(gc, d, th);
         drawLabels(gc, d, th, label, bold, gridW, gridH);
-        drawLegend(gc, d, th, label, bold, y0 + gridH + 4 + lh + 4 + lineHeight(bold) + pad, gridW, legendH);
+        drawLegend(gc, d, th, label, bold, y0 + gridH + 4 + lh + 4 + lineHeight(bold) + pad, gridW, legendH, w);
     }
 
     private double cx(AxisGridData d, int c, int p) {
@@ -241,7 +241,9 @@ public final class AxisGridChart extends CanvasChart {
                     y0 - 4 - lh, Align.CENTER);
         }
         // the sample axis: its title read upwards, then n = k left of each row
-        verticalText(gc, d.sampleTitle() + " \u2192", bold, th.ink(), pad + lineHeight(bold) / 2, y0 + gridH / 2);
+        double rowLabels = textWidth("n = " + (d.samples() - 1), label);
+        verticalText(gc, d.sampleTitle() + " \u2192", bold, th.ink(), x0 - pad - rowLabels - pad - lineHeight(bold) / 2,
+                y0 + gridH / 2);
         int rowEvery = 1;
         while (rowEvery * (cellH + rowGap) < lh) {
             rowEvery++;
@@ -267,11 +269,12 @@ public final class AxisGridChart extends CanvasChart {
     }
 
     private void drawLegend(GraphicsContext gc, AxisGridData d, ChartTheme th, Font label, Font bold, double y,
-                            double gridW, double barH) {
+                            double gridW, double barH, double w) {
         double titleW = textWidth(d.legendTitle(), bold);
-        double barW = Math.min(420 * scale(), Math.max(160, gridW - titleW - 2 * pad()));
+        double barW = Math.max(60, Math.min(420 * scale(), w - titleW - 3 * pad()));
         double total = titleW + pad() + barW;
-        double x = x0 + Math.max(0, (gridW - total) / 2);
+        // centred under the grid, kept inside the chart
+        double x = Math.max(pad(), Math.min(w - pad() - total, x0 + (gridW - total) / 2));
         text(gc, d.legendTitle(), bold, th.ink(), x, y + (barH - lineHeight(bold)) / 2, Align.LEFT);
         double bx = x + titleW + pad();
         int steps = (int) Math.max(2, barW);
