@@ -97,11 +97,15 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where to write the PNG")
     File out;
 
-    /** The rank of the session's batches, {@code 2 + spatial dims}: known once the preset or session is read. */
-    private int batchRank = 2;
+    /** The shape of the session's batches, {@code (N, C, *spatial)}: known once the preset or session is read. */
+    private int[] batchShape = {1, 1};
 
-    private int spatialRank() {
-        return batchRank;
+    private void batchShape(org.normscope.batch.BatchSpec spec, int channels) {
+        int[] shape = new int[2 + spec.spatial().length];
+        shape[0] = spec.batchSize();
+        shape[1] = channels;
+        System.arraycopy(spec.spatial(), 0, shape, 2, spec.spatial().length);
+        batchShape = shape;
     }
 
     /**
@@ -109,7 +113,7 @@ final class ScreenshotCommand implements Callable<Integer> {
      * the session's batch, or of the example chosen), before anything is rendered; null after
      * printing the one line that says what is wrong.
      */
-    private ScreenshotRenderer.AxesShot axesShot(CommandLine cl, int sessionChannels, int sessionRank) {
+    private ScreenshotRenderer.AxesShot axesShot(CommandLine cl) {
         String input = axesInput == null ? (steps > 0 || session != null ? "session" : "nchw") : axesInput;
         if (!java.util.List.of("session", "nc", "nchw").contains(input)) {
             throw new CommandLine.ParameterException(cl, "--axes-input must be session, nc or nchw, got " + input);
@@ -121,10 +125,10 @@ final class ScreenshotCommand implements Callable<Integer> {
         int[] shape = switch (input) {
             case "nc" -> org.normscope.axes.ExampleBatches.NC;
             case "nchw" -> org.normscope.axes.ExampleBatches.NCHW;
-            default -> null;
+            default -> batchShape;
         };
-        int c = shape == null ? sessionChannels : shape[1];
-        int rank = shape == null ? sessionRank : shape.length;
+        int c = shape[1];
+        int rank = shape.length;
         if (groups != 0) {
             if (!"group".equals(axesRule)) {
                 cl.getErr().println("normscope screenshot: --groups goes with --axes-rule group");
@@ -157,10 +161,17 @@ final class ScreenshotCommand implements Callable<Integer> {
             for (int i = 0; i < 3; i++) {
                 point[i] = Integer.parseInt(m.group(i + 1));
             }
-            if (point[1] >= c) {
-                cl.getErr().println("normscope screenshot: --axes-point " + axesPoint + ": channel " + point[1]
-                        + " is out of range: the input has " + c + " channels");
-                return null;
+            int positions = (int) (org.normscope.engine.Tensor.numel(shape) / shape[0] / shape[1]);
+            int[] limits = {shape[0], c, positions};
+            String[] names = {"sample", "channel", "position"};
+            for (int i = 0; i < 3; i++) {
+                int drawn = Math.min(limits[i], i == 2 ? 64 : 16); // what the explorer draws of a large batch
+                if (point[i] >= drawn) {
+                    cl.getErr().println("normscope screenshot: --axes-point " + axesPoint + ": " + names[i] + " "
+                            + point[i] + " is out of range: the explorer shows " + names[i] + "s 0 to " + (drawn - 1)
+                            + " of " + org.normscope.engine.Tensor.sizeString(shape));
+                    return null;
+                }
             }
         }
         return new ScreenshotRenderer.AxesShot(input, axesRule, groups, layerDims, point);
@@ -236,7 +247,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             try {
                 org.normscope.sessionfile.SessionFile.Saved opened = org.normscope.sessionfile.SessionFile.open(session);
                 channels = opened.state().config().numFeatures();
-                batchRank = 2 + opened.state().batches().spatial().length;
+                batchShape(opened.state().batches(), channels);
             } catch (org.normscope.sessionfile.SessionFileException e) {
                 cl.getErr().println("normscope screenshot: " + e.getMessage());
                 return Main.BAD_INPUT;
@@ -251,7 +262,7 @@ final class ScreenshotCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             channels = chosen.layer().numFeatures();
-            batchRank = 2 + chosen.batches().spatial().length;
+            batchShape(chosen.batches(), channels);
         }
         if (explain && channel >= channels) {
             cl.getErr().println("normscope screenshot: --channel " + channel + " is out of range: the layer has "
@@ -265,7 +276,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         if (axes) {
-            axesShot = axesShot(cl, channels, spatialRank());
+            axesShot = axesShot(cl);
             if (axesShot == null) {
                 return Main.BAD_INPUT;
             }
