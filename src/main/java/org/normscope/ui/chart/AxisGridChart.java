@@ -102,7 +102,9 @@ public final class AxisGridChart extends CanvasChart {
         double byW = (w - left - right - (d.channels() - 1) * blockGap) / cols;
         double byH = (h - above - below - (rows - 1) * rowGap) / rows;
         cell = Math.floor(Math.min(88 * scale(), Math.min(byW, byH)));
-        cellH = Math.floor(Math.min(Math.max(cell, Math.min(2.5 * cell, 88 * scale())), byH));
+        // rows at least 28 px × scale high where there is room: tiny cells of a wide batch stay readable as rows
+        cellH = Math.floor(Math.min(Math.min(Math.max(2.5 * cell, 28 * scale()), 88 * scale()), byH));
+        cellH = Math.max(cellH, Math.min(cell, byH));
         if (cell < 3) {
             cell = 0;
             drawTooSmall(gc, 0, top, w, h - top);
@@ -142,10 +144,11 @@ public final class AxisGridChart extends CanvasChart {
                     double y = cy(n);
                     gc.setFill(shown);
                     gc.fillRect(x, y, cell, cellH);
-                    // hairlines between the cells of a block, so that each value is a cell
-                    gc.setStroke(blend(shown, th.background(), 0.5));
-                    gc.setLineWidth(1);
-                    gc.strokeRect(x + 0.5, y + 0.5, cell - 1, cellH - 1);
+                    if (cell >= 12) { // hairlines between the cells of a block, so that each value is a cell
+                        gc.setStroke(blend(shown, th.background(), 0.5));
+                        gc.setLineWidth(1);
+                        gc.strokeRect(x + 0.5, y + 0.5, cell - 1, cellH - 1);
+                    }
                     String s = d.cellText() == null ? null : d.cellText()[i];
                     if (s != null && cell >= 24 && textWidth(s, valueFont) <= cell - 4 && vh <= cellH - 4) {
                         Color ink = Palette.relativeLuminance(shown) > 0.3 ? Color.BLACK : Color.WHITE;
@@ -213,12 +216,14 @@ public final class AxisGridChart extends CanvasChart {
             double x = cx(d, d.hoverC(), d.hoverP());
             double y = cy(d.hoverN());
             double ring = Math.max(2, lineWeight(1.5));
+            // inside a cell large enough, else around it: a cell of a few pixels keeps its colour
+            double in = cell >= 4 * ring + 4 ? ring : -ring - 1;
             gc.setStroke(th.background());
             gc.setLineWidth(ring + 2);
-            gc.strokeRect(x + ring, y + ring, cell - 2 * ring, cellH - 2 * ring);
+            gc.strokeRect(x + in, y + in, cell - 2 * in, cellH - 2 * in);
             gc.setStroke(th.ink());
             gc.setLineWidth(ring);
-            gc.strokeRect(x + ring, y + ring, cell - 2 * ring, cellH - 2 * ring);
+            gc.strokeRect(x + in, y + in, cell - 2 * in, cellH - 2 * in);
         }
     }
 

@@ -31,7 +31,7 @@ import org.normscope.print.NumberText;
  * {@link #pull()}) or a built-in example ({@link ExampleBatches}). The grid shows at most
  * {@value #MAX_SAMPLES} samples × {@value #MAX_CHANNELS} channels × {@value #MAX_POSITIONS}
  * positions, and says so ({@link #shownProperty()}); the statistics are always the whole
- * batch's. The pointed value stays when the pointer leaves, so that a set stays lit for the
+ * batch's, the colour scale spans the values drawn. The pointed value stays when the pointer leaves, so that a set stays lit for the
  * room to read; it starts at the first value.
  */
 public final class AxisExplorerViewModel {
@@ -275,7 +275,15 @@ public final class AxisExplorerViewModel {
         int ns = Math.min(sets.samples(), MAX_SAMPLES);
         int cs = Math.min(sets.channels(), MAX_CHANNELS);
         int ps = Math.min(sets.positions(), MAX_POSITIONS);
-        picture.set(new Picture(batch, sets, stats, ns, cs, ps, ColourScale.of(batch.data())));
+        float[] drawn = new float[ns * cs * ps]; // the colours span what is drawn, not channels left out
+        int i = 0;
+        for (int n = 0; n < ns; n++) {
+            for (int c = 0; c < cs; c++) {
+                System.arraycopy(batch.data(), (n * sets.channels() + c) * sets.positions(), drawn, i, ps);
+                i += ps;
+            }
+        }
+        picture.set(new Picture(batch, sets, stats, ns, cs, ps, ColourScale.of(drawn)));
         caption.set(caption(sets));
         refusal.set(stats.refused() ? stats.refusal() : "");
         refusalWhy.set(!stats.refused() ? "" : rule.type() == NormRule.Type.INSTANCE && dims.length == 2
