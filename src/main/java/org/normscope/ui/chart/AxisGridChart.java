@@ -17,9 +17,10 @@ import javafx.scene.text.Font;
  * channel and position labels (those that fit without overlapping) and a colour legend go
  * around it.
  *
- * <p>Cells are square, as large as the space allows up to 88 px × the font scale, so that a
- * small batch reads from the back of a room; a gap separates the channel blocks and the sample
- * rows. The pointer reports the cell under it ({@link #setOnHover}).
+ * <p>Cells are as large as the space allows up to 88 px × the font scale, so that a small batch
+ * reads from the back of a room: as wide as the blocks leave room for (at most three times as
+ * wide as high), and up to 2.5 times as high as wide where the rows leave room; a gap separates
+ * the channel blocks and the sample rows. The pointer reports the cell under it ({@link #setOnHover}).
  */
 public final class AxisGridChart extends CanvasChart {
 
@@ -97,11 +98,13 @@ public final class AxisGridChart extends CanvasChart {
         double above = top + pad + lineHeight(bold) + 4 + lh + 4;
         double legendH = lh * 0.9;
         double below = 4 + lh + 4 + lineHeight(bold) + pad + legendH + 4 + lh + pad;
-        blockGap = Math.max(10, 16 * scale());
-        rowGap = Math.max(8, 12 * scale());
+        // gaps narrower when there are many blocks or rows, so that the cells keep the room
+        blockGap = Math.max(8, (d.channels() > 8 ? 10 : 16) * scale());
+        rowGap = Math.max(4, (rows > 8 ? 6 : 12) * scale());
         double byW = (w - left - right - (d.channels() - 1) * blockGap) / cols;
         double byH = (h - above - below - (rows - 1) * rowGap) / rows;
-        cell = Math.floor(Math.min(88 * scale(), Math.min(byW, byH)));
+        // a cell's width: the width the blocks leave, up to three times the height the rows leave
+        cell = Math.floor(Math.min(88 * scale(), Math.min(byW, 3 * byH)));
         // rows at least 28 px × scale high where there is room: tiny cells of a wide batch stay readable as rows
         cellH = Math.floor(Math.min(Math.min(Math.max(2.5 * cell, 28 * scale()), 88 * scale()), byH));
         cellH = Math.max(cellH, Math.min(cell, byH));
@@ -133,6 +136,16 @@ public final class AxisGridChart extends CanvasChart {
     private void drawCells(GraphicsContext gc, AxisGridData d, ChartTheme th) {
         Font valueFont = font(Math.min(16, Math.min(cell / 2.8, cellH / 2) / Math.max(0.5, scale())), false);
         double vh = lineHeight(valueFont);
+        // the values are written in every cell or in none: a few numbers here and there would read as a pattern
+        boolean writeValues = d.cellText() != null && cell >= 24 && vh <= cellH - 4;
+        if (writeValues) {
+            for (String t : d.cellText()) {
+                if (textWidth(t, valueFont) > cell - 4) {
+                    writeValues = false;
+                    break;
+                }
+            }
+        }
         for (int n = 0; n < d.samples(); n++) {
             for (int c = 0; c < d.channels(); c++) {
                 for (int p = 0; p < d.positions(); p++) {
@@ -149,8 +162,8 @@ public final class AxisGridChart extends CanvasChart {
                         gc.setLineWidth(1);
                         gc.strokeRect(x + 0.5, y + 0.5, cell - 1, cellH - 1);
                     }
-                    String s = d.cellText() == null ? null : d.cellText()[i];
-                    if (s != null && cell >= 24 && textWidth(s, valueFont) <= cell - 4 && vh <= cellH - 4) {
+                    String s = writeValues ? d.cellText()[i] : null;
+                    if (s != null) {
                         Color ink = Palette.relativeLuminance(shown) > 0.3 ? Color.BLACK : Color.WHITE;
                         if (!lit) {
                             ink = blend(ink, shown, 0.5);
