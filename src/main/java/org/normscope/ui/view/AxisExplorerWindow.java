@@ -53,15 +53,44 @@ public final class AxisExplorerWindow {
         return scene;
     }
 
-    /** Opens the explorer on the session's last batch with the main layer's type, in a new window. */
+    /** The explorer's window while it is open (one at a time), or null. */
+    private static Stage shown;
+
+    /**
+     * Opens the explorer on the session's last batch with the main layer's type, in a window of
+     * its own; if it is open already, it comes to the front, on the session's batch again.
+     */
     public static Stage open(Window owner, MainViewModel model, Consumer<Node> exporter) {
         model.openAxes();
+        if (shown != null && shown.isShowing()) {
+            shown.toFront();
+            return shown;
+        }
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(UiText.get("axes.title"));
         stage.setScene(scene(model, exporter, 1280, 800));
-        stage.setOnHidden(e -> model.axes().close());
+        stage.setOnHidden(e -> {
+            model.axes().close();
+            if (shown == stage) {
+                shown = null;
+            }
+        });
         stage.show();
+        shown = stage;
         return stage;
+    }
+
+    /**
+     * View → Language rebuilt the main window: an open explorer is built again in the new
+     * language, where it was, on what it showed (its view model keeps the choices).
+     */
+    static void rebuild(MainViewModel model, Consumer<Node> exporter) {
+        Stage old = shown;
+        if (old == null || !old.isShowing()) {
+            return;
+        }
+        old.setTitle(UiText.get("axes.title"));
+        old.setScene(scene(model, exporter, old.getScene().getWidth(), old.getScene().getHeight()));
     }
 }

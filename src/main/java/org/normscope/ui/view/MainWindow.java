@@ -337,6 +337,7 @@ public final class MainWindow {
             scene.removeEventFilter(javafx.scene.input.ScrollEvent.SCROLL, wheel);
             next.attach(scene);
         }
+        AxisExplorerWindow.rebuild(model, figureExporter);
         languageChosen.accept(UiLocale.current());
         rebuilt.accept(next);
         return next;

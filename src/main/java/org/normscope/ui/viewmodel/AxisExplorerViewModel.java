@@ -251,6 +251,16 @@ public final class AxisExplorerViewModel {
         recompute();
     }
 
+    /** The language changed (View → Language): every text is made again in the new one. */
+    public void relabel() {
+        if (batch == null) {
+            message.set(pending == null && source.get() == Source.SESSION ? UiText.get("axes.none") : "");
+            return;
+        }
+        shape.set(UiText.get("axes.shape", batch.sizeString()));
+        recompute();
+    }
+
     /** The rule now chosen, for a batch of {@code dims}. */
     public NormRule rule() {
         return switch (type.get()) {

@@ -246,6 +246,7 @@ public final class MainViewModel implements AutoCloseable {
         UiLocale.set(locale);
         time.relabel();
         lesson.relabel();
+        axes.relabel();
         SessionSnapshot s = snapshot.get();
         if (s != null) {
             time.read(s.history());

@@ -42,12 +42,13 @@ class AxisExplorerWindowTest {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private MainViewModel model;
     private Stage main;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         main = stage;
         model = new MainViewModel(PresetLibrary.builtIn());
-        WindowDriver.show(stage, model);
+        window = WindowDriver.show(stage, model);
         model.setErrorHandler(errors::add);
     }
 
@@ -55,6 +56,11 @@ class AxisExplorerWindowTest {
     void closeModel() {
         fxRun(() -> new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != main)
                 .forEach(Window::hide));
+        fxRun(() -> {
+            if (!org.normscope.ui.viewmodel.UiLocale.current().equals(org.normscope.ui.viewmodel.UiLocale.ENGLISH)) {
+                window = window.switchLanguage(org.normscope.ui.viewmodel.UiLocale.ENGLISH);
+            }
+        });
         model.close();
         assertThat(errors).as("exceptions on the session's thread").isEmpty();
     }
@@ -141,5 +147,18 @@ class AxisExplorerWindowTest {
         assertThat(Files.size(png.toPath())).isGreaterThan(5_000);
         javafx.scene.image.Image image = new javafx.scene.image.Image(png.toURI().toString());
         assertThat(image.getWidth()).isGreaterThan(1000);
+    }
+
+    @Test
+    void openingItAgainBringsTheSameWindowForwardAndALanguageSwitchRebuildsIt() {
+        Stage first = fx(() -> AxisExplorerWindow.open(main, model, node -> { }));
+        Stage again = fx(() -> AxisExplorerWindow.open(main, model, node -> { }));
+        assertThat(again).isSameAs(first);
+        fxRun(() -> model.axes().sourceProperty().set(AxisExplorerViewModel.Source.EXAMPLE_NCHW));
+        fxRun(() -> window = window.switchLanguage(org.normscope.ui.viewmodel.UiLocale.CHINESE));
+        Scene scene = explorer();
+        assertThat(fx(() -> ((Label) scene.lookup("#axes-caption")).getText())).isEqualTo(
+                "BatchNorm2d：每个通道一个均值和方差，取自 N\u00b7H\u00b7W = 2\u00b73\u00b73 = 18 个数值");
+        assertThat(fx(() -> first.getTitle())).isEqualTo("轴向浏览器：哪些数值共用同一个均值和方差？");
     }
 }

@@ -175,4 +175,16 @@ class AxisExplorerViewModelTest {
         assertThat(vm.captionProperty().get())
                 .isEqualTo("BatchNorm2d：每个通道一个均值和方差，取自 N\u00b7H\u00b7W = 2\u00b73\u00b73 = 18 个数值");
     }
+
+    @Test
+    void relabelMakesEveryTextAgainInTheNewLanguage() {
+        AxisExplorerViewModel vm = new AxisExplorerViewModel(asker);
+        vm.hover(1, 2, 4);
+        UiLocale.set(UiLocale.CHINESE);
+        vm.relabel();
+        assertThat(vm.captionProperty().get()).startsWith("BatchNorm2d：每个通道");
+        assertThat(vm.setProperty().get()).startsWith("它所在的集合：x[:, 2, :, :]");
+        assertThat(vm.shapeProperty().get()).isEqualTo("输入 x：torch.Size([2, 4, 3, 3])");
+        assertThat(vm.hoveredProperty().get()).isEqualTo(new AxisExplorerViewModel.Cell(1, 2, 4));
+    }
 }
