@@ -126,6 +126,7 @@ public final class AxisExplorerViewModel {
     private Tensor batch;
     private CompletableFuture<Tensor> pending;
     private long askedStep = -1;
+    private boolean stale;
     private boolean open;
     private boolean adjusting;
 
@@ -170,11 +171,19 @@ public final class AxisExplorerViewModel {
         open = false;
     }
 
-    /** The session reached step {@code step}: the last batch is asked again while open on it. */
+    /**
+     * The session reached step {@code step}: the last batch is asked again while open on it. One
+     * question at a time: while playing, a step that comes before the answer is asked for when
+     * the answer is taken, so the session's thread is never flooded.
+     */
     public void show(long step) {
         if (open && source.get() == Source.SESSION && step != askedStep) {
             askedStep = step;
-            ask();
+            if (pending != null) {
+                stale = true;
+            } else {
+                ask();
+            }
         }
     }
 
@@ -190,6 +199,7 @@ public final class AxisExplorerViewModel {
         if (pending != null) {
             pending.cancel(false);
         }
+        stale = false;
         pending = asker.lastBatch();
     }
 
@@ -200,6 +210,10 @@ public final class AxisExplorerViewModel {
             return;
         }
         pending = null;
+        if (stale && source.get() == Source.SESSION) {
+            stale = false;
+            ask(); // a newer step came while this answer was on its way
+        }
         if (p.isCancelled() || p.isCompletedExceptionally() || source.get() != Source.SESSION) {
             return;
         }

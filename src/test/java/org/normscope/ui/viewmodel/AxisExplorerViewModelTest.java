@@ -187,4 +187,23 @@ class AxisExplorerViewModelTest {
         assertThat(vm.shapeProperty().get()).isEqualTo("输入 x：torch.Size([2, 4, 3, 3])");
         assertThat(vm.hoveredProperty().get()).isEqualTo(new AxisExplorerViewModel.Cell(1, 2, 4));
     }
+
+    @Test
+    void whilePlayingOneQuestionIsAskedAtATime() {
+        AxisExplorerViewModel vm = new AxisExplorerViewModel(asker);
+        vm.open("BatchNorm2d");
+        assertThat(asked).isEqualTo(1);
+        vm.show(1);
+        vm.show(2);
+        vm.show(3);
+        assertThat(asked).isEqualTo(1); // the first answer is still on its way
+        answer.complete(new Tensor(new int[] {2, 3, 4}, new float[24]));
+        vm.pull();
+        assertThat(asked).isEqualTo(2); // the newest step, asked once the answer came
+        assertThat(vm.shapeProperty().get()).contains("[2, 3, 4]");
+        answer.complete(new Tensor(new int[] {2, 3, 5}, new float[30]));
+        vm.pull();
+        assertThat(asked).isEqualTo(2);
+        assertThat(vm.shapeProperty().get()).contains("[2, 3, 5]");
+    }
 }
