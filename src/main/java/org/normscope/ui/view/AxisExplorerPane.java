@@ -97,6 +97,8 @@ public final class AxisExplorerPane extends VBox {
         });
         model.layerDimsProperty().addListener((o, a, k) -> dims.setValue(k.intValue()));
         dims.setValue(model.layerDimsProperty().get());
+        // the label names the batch's trailing sizes: a new batch with the same k needs it again
+        model.pictureProperty().addListener((o, a, p) -> dims.setButtonCell(dimCell()));
         HBox dimBox = new HBox(6, new Label(UiText.get("axes.layer.dims")), dims);
         dimBox.setAlignment(Pos.CENTER_LEFT);
         dimBox.visibleProperty().bind(model.typeProperty().isEqualTo(NormRule.Type.LAYER));
