@@ -37,6 +37,7 @@ public final class GroupNorm implements NormLayer {
     private final RowMoments moments = new RowMoments();
     private float[] groupMean = new float[0];
     private float[] groupRstd = new float[0];
+    private float[] groupVar = new float[0];
     private Tensor lastInput;
     private int lastSamples;
     private int lastChannels;
@@ -220,6 +221,7 @@ public final class GroupNorm implements NormLayer {
         if (groupMean.length < rows) {
             groupMean = new float[rows];
             groupRstd = new float[rows];
+            groupVar = new float[rows];
         }
         float epsF = (float) eps;
         float[] x = input.data();
@@ -227,6 +229,7 @@ public final class GroupNorm implements NormLayer {
             moments.compute(x, i * groupSize, groupSize);
             float var = moments.var < 0f ? 0f : moments.var; // std::max(var, 0): NaN stays NaN
             groupMean[i] = moments.mean;
+            groupVar[i] = var;
             groupRstd[i] = 1f / (float) Math.sqrt(var + epsF);
         }
         lastInput = input;
@@ -278,6 +281,14 @@ public final class GroupNorm implements NormLayer {
     /** The {@code 1/sqrt(var + eps)} of each (sample, group) of the last forward (null if none ran). */
     public float[] lastRstd() {
         return lastInput == null ? null : Arrays.copyOf(groupRstd, lastSamples * numGroups);
+    }
+
+    /**
+     * The biased variance {@code max(Σ(x − mean)²/(D·S), 0)} of each (sample, group) of the last
+     * forward, the one its rstd was computed from, sample-major (null if none ran).
+     */
+    public float[] lastVar() {
+        return lastInput == null ? null : Arrays.copyOf(groupVar, lastSamples * numGroups);
     }
 
     // ---- backward -----------------------------------------------------------------------

@@ -351,6 +351,34 @@ public abstract class InstanceNorm implements NormBase {
         }
     }
 
+    // ---- what the last forward computed ------------------------------------------------
+
+    /**
+     * The mean of each (sample, channel) the last forward normalized with, sample-major
+     * ({@code mean[n·C + c]}); null if no forward ran, it was empty, or it used the running
+     * statistics (eval with tracking).
+     */
+    public float[] lastMean() {
+        return lastInput == null || !lastBatchStats || lastSlice == 0 ? null
+                : Arrays.copyOf(pass.mean, lastChannels);
+    }
+
+    /**
+     * The biased variance {@code Σ(x − mean)²/m} of each (sample, channel) the last forward
+     * normalized with, as the kernel divided it in float ({@code m} = the spatial size),
+     * sample-major; null where {@link #lastMean()} is.
+     */
+    public float[] lastBatchVar() {
+        if (lastInput == null || !lastBatchStats || lastSlice == 0) {
+            return null;
+        }
+        float[] v = new float[lastChannels];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = pass.varSum[i] / (float) lastSlice;
+        }
+        return v;
+    }
+
     // ---- backward -----------------------------------------------------------------------
 
     /**

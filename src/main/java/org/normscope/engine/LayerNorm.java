@@ -40,6 +40,7 @@ public final class LayerNorm implements NormLayer {
     private final RowMoments moments = new RowMoments();
     private float[] rowMean = new float[0];
     private float[] rowRstd = new float[0];
+    private float[] rowVar = new float[0];
     private Tensor lastInput;
     private int lastRows;
     private boolean lastInPlace;
@@ -190,12 +191,14 @@ public final class LayerNorm implements NormLayer {
         if (rowMean.length < rows) {
             rowMean = new float[rows];
             rowRstd = new float[rows];
+            rowVar = new float[rows];
         }
         float epsF = (float) eps;
         float[] x = input.data();
         for (int i = 0; i < rows; i++) {
             moments.compute(x, i * size, size);
             rowMean[i] = moments.mean;
+            rowVar[i] = moments.var;
             rowRstd[i] = 1f / (float) Math.sqrt(moments.var + epsF);
         }
         lastInput = input;
@@ -236,6 +239,14 @@ public final class LayerNorm implements NormLayer {
     /** The {@code 1/sqrt(var + eps)} of each row of the last forward (null if none ran). */
     public float[] lastRstd() {
         return lastInput == null ? null : Arrays.copyOf(rowRstd, lastRows);
+    }
+
+    /**
+     * The biased variance {@code Σ(x − mean)²/N} of each row of the last forward, the one its
+     * rstd was computed from (null if none ran).
+     */
+    public float[] lastVar() {
+        return lastInput == null ? null : Arrays.copyOf(rowVar, lastRows);
     }
 
     // ---- backward -----------------------------------------------------------------------

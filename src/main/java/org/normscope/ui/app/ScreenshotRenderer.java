@@ -66,17 +66,41 @@ public final class ScreenshotRenderer {
                               double fontSize, long cursor, boolean overTime, int explainChannel,
                               boolean presentation, String theme, File out) throws Exception {
         render(preset, null, steps, training, width, height, fontSize, cursor, overTime, explainChannel, presentation,
-                theme, null, out);
+                theme, out);
     }
 
     /**
      * As above, from a saved session instead of a preset ({@code session} non-null): the window
-     * as it was saved (its view and banner), then {@code steps} more steps; with {@code layerKind}
-     * (non-null) the preset's layer is switched to that kind first, as the layer chooser does.
+     * as it was saved (its view and banner), then {@code steps} more steps.
      */
     public static void render(String preset, java.nio.file.Path session, int steps, Boolean training, double width,
                               double height, double fontSize, long cursor, boolean overTime, int explainChannel,
-                              boolean presentation, String theme, LayerKind layerKind, File out) throws Exception {
+                              boolean presentation, String theme, File out) throws Exception {
+        render(preset, session, steps, training, width, height, fontSize, cursor, overTime, explainChannel, presentation,
+                theme, null, null, out);
+    }
+
+    /**
+     * The axis explorer's picture ({@code screenshot --axes}): its window of the size asked for,
+     * on the session's last batch or an example.
+     *
+     * @param input "session", "nc" or "nchw"
+     * @param rule "batch", "instance", "layer", "group", or null for the session layer's type
+     * @param groups GroupNorm's G, 0 for the default
+     * @param layerDims LayerNorm's normalized trailing dims, 0 for the default
+     * @param point the value pointed at, {n, c, p}
+     */
+    public record AxesShot(String input, String rule, int groups, int layerDims, int[] point) {
+    }
+
+    /**
+     * As above, with the axis explorer's window instead of the main one when {@code axes} is not
+     * null, and with {@code layerKind} (non-null) the preset's layer switched to that kind first.
+     */
+    public static void render(String preset, java.nio.file.Path session, int steps, Boolean training, double width,
+                              double height, double fontSize, long cursor, boolean overTime, int explainChannel,
+                              boolean presentation, String theme, LayerKind layerKind, AxesShot axes, File out)
+            throws Exception {
         PresentationViewModel.Look look = theme == null ? null : switch (theme) {
             case "light" -> PresentationViewModel.Look.LIGHT;
             case "projector" -> PresentationViewModel.Look.PROJECTOR_LIGHT;
@@ -143,7 +167,7 @@ public final class ScreenshotRenderer {
                 model.pull(); // the newest snapshot before the window is built: its first layout is the one shown
                 return null;
             });
-            Stage stage = onFx(() -> {
+            Stage stage = axes != null ? onFx(() -> showAxes(model, axes, width, height)) : onFx(() -> {
                 MainWindow window = new MainWindow(model);
                 Stage s = new Stage();
                 s.setScene(window.createScene(width, height));
@@ -158,6 +182,13 @@ public final class ScreenshotRenderer {
                 return s;
             });
             model.awaitIdle(); // the explanation is asked of the session's thread
+            if (axes != null) {
+                onFx(() -> {
+                    model.pull(); // the session's batch, asked by the explorer (no main window takes frames here)
+                    model.axes().hover(axes.point()[0], axes.point()[1], axes.point()[2]);
+                    return null;
+                });
+            }
             waitFrames(4);
             onFx(() -> {
                 Figures.writePng(stage.getScene(), out);
@@ -167,6 +198,31 @@ public final class ScreenshotRenderer {
         } finally {
             model.close();
         }
+    }
+
+    /** The axis explorer's window, opened as View → Axis explorer… opens it, then set as {@code axes} asks. */
+    private static Stage showAxes(MainViewModel model, AxesShot axes, double width, double height) {
+        model.openAxes();
+        org.normscope.ui.viewmodel.AxisExplorerViewModel vm = model.axes();
+        vm.sourceProperty().set(switch (axes.input()) {
+            case "nc" -> org.normscope.ui.viewmodel.AxisExplorerViewModel.Source.EXAMPLE_NC;
+            case "nchw" -> org.normscope.ui.viewmodel.AxisExplorerViewModel.Source.EXAMPLE_NCHW;
+            default -> org.normscope.ui.viewmodel.AxisExplorerViewModel.Source.SESSION;
+        });
+        if (axes.rule() != null) {
+            vm.typeProperty().set(org.normscope.axes.NormRule.Type.valueOf(
+                    axes.rule().toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (axes.groups() > 0) {
+            vm.groupsProperty().set(axes.groups());
+        }
+        if (axes.layerDims() > 0) {
+            vm.layerDimsProperty().set(axes.layerDims());
+        }
+        Stage s = new Stage();
+        s.setScene(org.normscope.ui.view.AxisExplorerWindow.scene(model, node -> { }, width, height));
+        s.show();
+        return s;
     }
 
     /** Opens a saved session as the window does, taking frames until it is on screen. */

@@ -124,6 +124,34 @@ public final class Palette {
         return table;
     }
 
+    /**
+     * ColorBrewer's PuOr (Brewer, colorbrewer2.org; marked colour-blind safe), 11 classes, from
+     * dark purple (0) through near-white (0.5) to dark orange (1): a diverging map for values
+     * about a centre (the axis explorer's cells).
+     */
+    private static final int[] PU_OR_ANCHORS = {
+        0x2D004B, 0x542788, 0x8073AC, 0xB2ABD2, 0xD8DAEB, 0xF7F7F7, 0xFEE0B6, 0xFDB863, 0xE08214, 0xB35806, 0x7F3B08,
+    };
+
+    /**
+     * The diverging colour of {@code t} in [0, 1] (clamped; NaN gives {@link #MISSING}): purple
+     * below the centre 0.5, near-white at it, orange above, linear in sRGB between PuOr's eleven
+     * anchors. Lightness falls on both sides, so the map also reads in grey scale as "far from
+     * the centre".
+     */
+    public static Color diverging(double t) {
+        if (Double.isNaN(t)) {
+            return MISSING;
+        }
+        double pos = Math.max(0, Math.min(1, t)) * (PU_OR_ANCHORS.length - 1);
+        int k = Math.min((int) Math.floor(pos), PU_OR_ANCHORS.length - 2);
+        double f = pos - k;
+        int a = PU_OR_ANCHORS[k];
+        int b = PU_OR_ANCHORS[k + 1];
+        return Color.rgb(mix((a >> 16) & 0xFF, (b >> 16) & 0xFF, f), mix((a >> 8) & 0xFF, (b >> 8) & 0xFF, f),
+                mix(a & 0xFF, b & 0xFF, f));
+    }
+
     private static int mix(int a, int b, double f) {
         return (int) Math.round(a + (b - a) * f);
     }

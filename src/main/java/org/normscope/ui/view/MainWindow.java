@@ -337,6 +337,7 @@ public final class MainWindow {
             scene.removeEventFilter(javafx.scene.input.ScrollEvent.SCROLL, wheel);
             next.attach(scene);
         }
+        AxisExplorerWindow.rebuild(model, figureExporter);
         languageChosen.accept(UiLocale.current());
         rebuilt.accept(next);
         return next;
@@ -656,8 +657,12 @@ public final class MainWindow {
             model.presentation().lookProperty().addListener((o, a, l) -> item.setSelected(l == look));
             theme.getItems().add(item);
         }
+        MenuItem axes = new MenuItem(UiText.get("menu.view.axes"));
+        axes.setId("view-axes");
+        axes.setMnemonicParsing(false);
+        axes.setOnAction(e -> AxisExplorerWindow.open(root.getScene().getWindow(), model, figureExporter));
         Menu view = new Menu(UiText.get("menu.view"), null, bigger, smaller, normal,
-                new javafx.scene.control.SeparatorMenuItem(), present, theme,
+                new javafx.scene.control.SeparatorMenuItem(), present, theme, axes,
                 new javafx.scene.control.SeparatorMenuItem(), languageMenu());
         view.setId("view-menu");
 

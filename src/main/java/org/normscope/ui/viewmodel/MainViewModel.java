@@ -52,6 +52,7 @@ public final class MainViewModel implements AutoCloseable {
     private final LayoutViewModel layout = new LayoutViewModel();
     private final PresentationViewModel presentation;
     private final ExplainViewModel explain;
+    private final AxisExplorerViewModel axes;
     private final CodeViewModel code;
     private final PredictViewModel predict;
     private final LessonViewModel lesson;
@@ -135,6 +136,7 @@ public final class MainViewModel implements AutoCloseable {
         ExplainViewModel.Asker asker = runner::call;
         explain = new ExplainViewModel(asker, SessionExplainer::explain);
         code = new CodeViewModel(asker, SessionExplainer::code);
+        axes = new AxisExplorerViewModel(() -> runner.call(s -> s.stepCount() > 0 ? s.batchAt(s.stepCount()) : null));
         predict = new PredictViewModel(asker);
         lesson = new LessonViewModel(lessons, PresetLibrary::find, this::openStage);
         predict.revealsProperty().addListener((o, a, b) -> openExplainOnReveal());
@@ -244,6 +246,7 @@ public final class MainViewModel implements AutoCloseable {
         UiLocale.set(locale);
         time.relabel();
         lesson.relabel();
+        axes.relabel();
         SessionSnapshot s = snapshot.get();
         if (s != null) {
             time.read(s.history());
@@ -594,6 +597,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         console.pull(session.console());
         explain.pull();
+        axes.pull();
         code.pull();
         predict.pull();
         playing.set(runner.isPlaying());
@@ -624,6 +628,7 @@ public final class MainViewModel implements AutoCloseable {
         showEdits(s);
         updateBanner(s);
         explain.show(s);
+        axes.show(s.step());
         code.show(s);
         snapshot.set(s);
         predict.show(s);
@@ -771,6 +776,23 @@ public final class MainViewModel implements AutoCloseable {
     /** The Explain pane: one channel at one step, formula by formula. */
     public ExplainViewModel explain() {
         return explain;
+    }
+
+    /** The axis explorer: which values of a batch share one mean and variance. */
+    public AxisExplorerViewModel axes() {
+        return axes;
+    }
+
+    /** Opens the axis explorer on the session's last batch, with the main layer's type. */
+    public void openAxes() {
+        SessionSnapshot s = snapshot.get();
+        if (s == null) {
+            axes.open("BatchNorm1d");
+            return;
+        }
+        org.normscope.session.LayerConfig c = s.layer();
+        axes.open(c.kind().torchName(), c.kind() == org.normscope.session.LayerKind.GROUP_NORM ? c.numGroups() : 0,
+                c.kind() == org.normscope.session.LayerKind.LAYER_NORM ? c.normalizedDims() : 0);
     }
 
     /** Predict, then reveal: the class's guesses of the next value. */

@@ -205,7 +205,7 @@ class NormScopeAppTest {
         File opened = dir.resolve("opened.png").toFile();
         try {
             ScreenshotRenderer.render("noisy-small-batches", 12_345, null, 1280, 800, 0, straight);
-            ScreenshotRenderer.render(null, session, 0, null, 1280, 800, 0, 0, false, -1, false, null, null, opened);
+            ScreenshotRenderer.render(null, session, 0, null, 1280, 800, 0, 0, false, -1, false, null, opened);
         } finally {
             fx(() -> {
                 javafx.application.Application.setUserAgentStylesheet(null);
