@@ -48,10 +48,18 @@ final class ForwardPass {
     private final java.util.concurrent.atomic.AtomicInteger statsDone = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger nextTile = new java.util.concurrent.atomic.AtomicInteger();
     private int statBlocks;
+    private volatile boolean aborted;
     private int outTiles;
     // one set of scratch rows and accumulators per thread: two threads writing neighbouring
     // channels of one array would pass its cache line back and forth at every row
     private final RowKernels.Rows[] rows = {new RowKernels.Rows(), new RowKernels.Rows()};
+    /** The helper thread's share of an {@code (N, C)} forward. */
+    private final SpinningHelper.Job rowsJob = new SpinningHelper.Job() {
+        @Override
+        protected void work() {
+            rowsWork(1);
+        }
+    };
     private final RowKernels.Tile[] tiles = {new RowKernels.Tile(), new RowKernels.Tile()};
 
     ForwardPass(int capacity) {
@@ -233,15 +241,20 @@ final class ForwardPass {
             rowsWork(0);
             return;
         }
-        helper.reinitialize();
-        helper.fork();
+        aborted = false;
+        boolean shared = SpinningHelper.offer(rowsJob);
         try {
             if (alongside != null) {
                 alongside.run();
             }
-        } finally {
             rowsWork(0);
-            helper.join();
+        } catch (RuntimeException | Error e) {
+            aborted = true; // a helper waiting for this thread's statistics gives up
+            throw e;
+        } finally {
+            if (shared) {
+                rowsJob.finish();
+            }
         }
     }
 
@@ -256,6 +269,11 @@ final class ForwardPass {
         }
         // the output needs every channel's α and β: wait for a block the other thread is still on
         while (statsDone.get() < statBlocks) {
+            if (slot == 0) {
+                rowsJob.rethrowFailure();
+            } else if (aborted) {
+                return;
+            }
             Thread.onSpinWait();
         }
         RowKernels.Tile tile = tiles[slot];
@@ -294,11 +312,7 @@ final class ForwardPass {
 
         @Override
         protected void compute() {
-            if (slice == 1) {
-                rowsWork(1);
-            } else {
-                takeBlocks();
-            }
+            takeBlocks();
         }
     }
 }
