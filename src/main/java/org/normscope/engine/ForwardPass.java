@@ -268,13 +268,14 @@ final class ForwardPass {
             return;
         }
         // the output needs every channel's α and β: wait for a block the other thread is still on
+        long since = System.nanoTime();
         while (statsDone.get() < statBlocks) {
             if (slot == 0) {
                 rowsJob.rethrowFailure();
             } else if (aborted) {
                 return;
             }
-            Thread.onSpinWait();
+            SpinningHelper.pause(since);
         }
         RowKernels.Tile tile = tiles[slot];
         tile.prepare(channels, alpha, beta);
