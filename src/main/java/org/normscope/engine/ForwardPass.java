@@ -268,14 +268,13 @@ final class ForwardPass {
             return;
         }
         // the output needs every channel's α and β: wait for a block the other thread is still on
-        long since = System.nanoTime();
         while (statsDone.get() < statBlocks) {
             if (slot == 0) {
                 rowsJob.rethrowFailure();
             } else if (aborted) {
                 return;
             }
-            SpinningHelper.pause(since);
+            Thread.onSpinWait();
         }
         RowKernels.Tile tile = tiles[slot];
         tile.prepare(channels, alpha, beta);

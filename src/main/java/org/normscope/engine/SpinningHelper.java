@@ -50,28 +50,11 @@ final class SpinningHelper {
         /** Returns once the helper is not (and will not be) running this job; rethrows its failure. */
         final void finish() {
             if (!state.compareAndSet(OFFERED, TAKEN_BACK)) {
-                long since = System.nanoTime();
                 while (state.get() == RUNNING) {
-                    pause(since);
+                    Thread.onSpinWait();
                 }
             }
             rethrowFailure();
-        }
-    }
-
-    /** After this long a waiting thread yields its core at each turn instead of only spinning. */
-    private static final long YIELD_AFTER_NANOS = 20_000;
-
-    /**
-     * One turn of a wait that began at {@code since}: a spin at first; then a yield, so that on a
-     * machine whose other core is taken by another program the thread being waited for, which may
-     * share this core, gets to run.
-     */
-    static void pause(long since) {
-        if (System.nanoTime() - since < YIELD_AFTER_NANOS) {
-            Thread.onSpinWait();
-        } else {
-            Thread.yield();
         }
     }
 
@@ -136,7 +119,7 @@ final class SpinningHelper {
                 slot.compareAndSet(job, null);
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                pause(idleSince);
+                Thread.onSpinWait();
             } else {
                 waiting = true;
                 if (slot.get() == null) {
