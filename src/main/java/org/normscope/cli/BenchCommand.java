@@ -5,11 +5,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.normscope.bench.ForwardBenchmark;
 import org.normscope.engine.BatchNorm;
+import org.normscope.engine.Momentum;
+import org.normscope.engine.NormLayer;
 import org.normscope.engine.TorchError;
 import org.normscope.scenario.LayerSpec;
 import org.normscope.scenario.LayerType;
 import org.normscope.scenario.Replayer;
-import org.normscope.scenario.UnsupportedLayerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,12 +23,25 @@ import picocli.CommandLine.Spec;
             + "batch; prints the median and min ms per forward and G elements/s (at the median).")
 final class BenchCommand implements Callable<Integer> {
 
+    private static final String TYPES = "BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNorm1d, InstanceNorm2d, "
+            + "InstanceNorm3d, LayerNorm, GroupNorm";
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--layer", defaultValue = "BatchNorm2d",
-            description = "BatchNorm1d, BatchNorm2d or BatchNorm3d (default: ${DEFAULT-VALUE})")
+            description = "BatchNorm1d/2d/3d, InstanceNorm1d/2d/3d, LayerNorm or GroupNorm, with PyTorch's "
+                + "defaults for the rest (default: ${DEFAULT-VALUE})")
     String layer;
+
+    @Option(names = "--normalized-dims", paramLabel = "K",
+            description = "LayerNorm only: normalize over the last K dims of the shape, "
+                + "normalized_shape = those sizes (default: 1)")
+    Integer normalizedDims;
+
+    @Option(names = "--groups", paramLabel = "G",
+            description = "GroupNorm only: num_groups, a divisor of C (default: the largest divisor of C up to 32)")
+    Integer groups;
 
     @Option(names = "--shape", defaultValue = "64,64,32,32", split = ",",
             description = "batch shape N,C,... (default: ${DEFAULT-VALUE})")
@@ -51,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             type = LayerType.valueOf(layer);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--layer: expected BatchNorm1d, BatchNorm2d or BatchNorm3d, got '"
+            throw new ParameterException(spec.commandLine(), "--layer: expected one of " + TYPES + ", got '"
                     + layer + "'");
         }
         if (!mode.equals("train") && !mode.equals("eval")) {
@@ -66,6 +80,26 @@ final class BenchCommand implements Callable<Integer> {
         if (shape.length < 2 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
             throw new ParameterException(spec.commandLine(), "--shape: expected N,C,... with every size at least 1, got "
                     + Arrays.toString(shape));
+        }
+        if (normalizedDims != null && type != LayerType.LayerNorm) {
+            throw new ParameterException(spec.commandLine(), "--normalized-dims: only for LayerNorm, not " + type);
+        }
+        if (groups != null && type != LayerType.GroupNorm) {
+            throw new ParameterException(spec.commandLine(), "--groups: only for GroupNorm, not " + type);
+        }
+        int dims = normalizedDims == null ? 1 : normalizedDims;
+        if (dims < 1 || dims > shape.length) {
+            throw new ParameterException(spec.commandLine(), "--normalized-dims: expected 1 to " + shape.length
+                    + " (the shape's number of dims), got " + dims);
+        }
+        int numGroups = groups == null ? defaultGroups(shape[1]) : groups;
+        if (numGroups < 1) {
+            throw new ParameterException(spec.commandLine(), "--groups: expected at least 1, got " + numGroups);
+        }
+        if (type == LayerType.GroupNorm && shape[1] % numGroups != 0) {
+            // PyTorch's GroupNorm(G, C) refuses this in its constructor, with this message
+            throw new ParameterException(spec.commandLine(), "--groups " + numGroups + " with C = " + shape[1]
+                    + ": ValueError: num_channels must be divisible by num_groups");
         }
         // the sizes and the memory they need, before anything is allocated
         long numel = 1;
@@ -84,14 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " for its input and output, but the Java heap has " + InputFiles.size(Math.max(0, available))
                     + " free (at most " + InputFiles.size(runtime.maxMemory()) + "; more with java -Xmx)");
         }
-        BatchNorm bn;
-        try {
-            bn = Replayer.createLayer(LayerSpec.batchNorm(type, shape[1], BatchNorm.DEFAULT_EPS,
-                    org.normscope.engine.Momentum.DEFAULT, true, true));
-        } catch (UnsupportedLayerException e) {
-            throw new ParameterException(spec.commandLine(), "--layer: " + layer
-                    + " is not supported yet (expected BatchNorm1d, BatchNorm2d or BatchNorm3d)");
-        }
+        NormLayer bn = Replayer.create(layerSpec(type, shape, dims, numGroups));
         bn.train(mode.equals("train"));
         ForwardBenchmark.Measurement m;
         try {
@@ -125,6 +152,32 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The layer PyTorch builds from {@code nn.TYPE(...)} with only the sizes given, for a batch of {@code shape}. */
+    static LayerSpec layerSpec(LayerType type, int[] shape, int normalizedDims, int numGroups) {
+        double eps = BatchNorm.DEFAULT_EPS;
+        if (type.isBatchNorm()) {
+            return LayerSpec.batchNorm(type, shape[1], eps, Momentum.DEFAULT, true, true);
+        }
+        if (type.isInstanceNorm()) { // InstanceNorm's defaults: affine=False, track_running_stats=False
+            return new LayerSpec(type, shape[1], eps, Momentum.DEFAULT, false, false, null, null, null, 0, 0);
+        }
+        if (type == LayerType.LayerNorm) {
+            int[] normalized = Arrays.copyOfRange(shape, shape.length - normalizedDims, shape.length);
+            return new LayerSpec(type, 0, eps, Momentum.DEFAULT, true, false, null, null, normalized, 0, 0);
+        }
+        return new LayerSpec(type, 0, eps, Momentum.DEFAULT, true, false, null, null, null, numGroups, shape[1]);
+    }
+
+    /** GroupNorm's default group count here: the largest divisor of {@code channels} up to 32. */
+    static int defaultGroups(int channels) {
+        for (int g = Math.min(32, channels); g > 1; g--) {
+            if (channels % g == 0) {
+                return g;
+            }
+        }
+        return 1;
     }
 
     private int refuse(String message) {

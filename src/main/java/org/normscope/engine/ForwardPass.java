@@ -11,7 +11,7 @@ import java.util.concurrent.RecursiveAction;
  * that fits the cache is then read from memory once and written once, which is what
  * lets this beat PyTorch's CPU kernel (two separate sweeps over the whole batch).
  * {@code (N, C)} inputs, whose channels interleave value by value, are walked row by
- * row instead (see {@link #rowWise}). Large
+ * row instead (see {@link #runRows}). Large
  * batches share the channels out in blocks between the calling thread and one task on the
  * common fork-join pool: the task object is reused, so a step allocates nothing.
  */
@@ -44,6 +44,23 @@ final class ForwardPass {
     private final Helper helper = new Helper();
     private final java.util.concurrent.atomic.AtomicInteger nextBlock = new java.util.concurrent.atomic.AtomicInteger();
     private int blocks;
+    // (N, C) inputs: blocks of channels for the statistics, then tiles of rows for the output
+    private final java.util.concurrent.atomic.AtomicInteger statsDone = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger nextTile = new java.util.concurrent.atomic.AtomicInteger();
+    private int statBlocks;
+    private volatile boolean aborted;
+    private int outTiles;
+    // one set of scratch rows and accumulators per thread: two threads writing neighbouring
+    // channels of one array would pass its cache line back and forth at every row
+    private final RowKernels.Rows[] rows = {new RowKernels.Rows(), new RowKernels.Rows()};
+    /** The helper thread's share of an {@code (N, C)} forward. */
+    private final SpinningHelper.Job rowsJob = new SpinningHelper.Job() {
+        @Override
+        protected void work() {
+            rowsWork(1);
+        }
+    };
+    private final RowKernels.Tile[] tiles = {new RowKernels.Tile(), new RowKernels.Tile()};
 
     ForwardPass(int capacity) {
         ensureCapacity(capacity);
@@ -82,6 +99,10 @@ final class ForwardPass {
     /** @param alongside run on the calling thread while the pool thread starts (or first, if not parallel); may be null */
     void run(boolean parallel, Runnable alongside) {
         try {
+            if (slice == 1) {
+                runRows(parallel, alongside);
+                return;
+            }
             if (!parallel) {
                 if (alongside != null) {
                     alongside.run();
@@ -92,8 +113,7 @@ final class ForwardPass {
             // Channels are handed out in blocks to whichever thread asks next, rather than in two
             // fixed halves: when the other thread is descheduled (a window rendering on the same
             // cores), this one takes its blocks instead of waiting for a half to be done.
-            // (N, C) inputs stay in two halves: each block sweeps every row.
-            blocks = slice == 1 ? 2 : Math.min(channels, MAX_BLOCKS);
+            blocks = Math.min(channels, MAX_BLOCKS);
             nextBlock.set(0);
             helper.reinitialize();
             helper.fork();
@@ -118,10 +138,6 @@ final class ForwardPass {
     }
 
     private void channels(int from, int to) {
-        if (slice == 1) {
-            rowWise(from, to);
-            return;
-        }
         long n = (long) batch * slice;
         int stride = channels * slice;
         for (int c = from; c < to; c++) {
@@ -152,10 +168,10 @@ final class ForwardPass {
      */
     void writeOutput(float[] x, float[] y, int batch, int channels, int slice) {
         if (slice == 1) {
-            for (int start = 0; start < x.length; start += channels) {
-                for (int c = 0; c < channels; c++) {
-                    y[start + c] = Math.fma(x[start + c], alpha[c], beta[c]);
-                }
+            RowKernels.Tile tile = tiles[0];
+            tile.prepare(channels, alpha, beta);
+            for (int t = 0, n = RowKernels.tiles(batch, channels); t < n; t++) {
+                RowKernels.affine(x, y, channels, batch, t, alpha, beta, tile);
             }
             return;
         }
@@ -197,50 +213,96 @@ final class ForwardPass {
     }
 
     /**
-     * An {@code (N, C)} or {@code (N, C, 1)} input, channels {@code [from, to)}, walked row by row
-     * as PyTorch 1.13's channels-last kernel walks it: the sum and then the sum of squared
-     * deviations accumulated per channel in <em>float</em>, row after row
-     * ({@code acc = fma(x − mean, x − mean, acc)}), the mean as {@code (float)(sum / N)}, then
-     * {@code y = fma(x, α, β)}. Float accumulation is less exact than the double sums of wider
-     * inputs, but these are PyTorch's numbers, and rows keep the memory access sequential.
+     * An {@code (N, C)} or {@code (N, C, 1)} input, walked row by row as PyTorch 1.13's
+     * channels-last kernel walks it (see {@link RowKernels}): the sum and then the sum of
+     * squared deviations accumulated per channel in <em>float</em>, row after row, the mean as
+     * {@code (float)(sum / N)}, then {@code y = fma(x, α, β)}. Float accumulation is less exact
+     * than the double sums of wider inputs, but these are PyTorch's numbers.
+     *
+     * <p>In parallel the statistics are split by channels, in two halves (each half sweeps every
+     * row, so no channel's additions are split), and, once both halves are done, the output by
+     * tiles of whole rows, handed out to whichever thread asks next.
      */
-    private void rowWise(int from, int to) {
-        // locals, so that the JIT keeps the arrays in registers across the row loops
-        float[] xs = x;
-        float[] ys = y;
-        int width = channels;
-        if (batchStats) {
-            float[] sums = mean;
-            float[] squares = varSum;
-            java.util.Arrays.fill(sums, from, to, 0f);
-            java.util.Arrays.fill(squares, from, to, 0f);
-            for (int start = 0; start < xs.length; start += width) {
-                for (int c = from; c < to; c++) {
-                    sums[c] += xs[start + c];
-                }
-            }
-            for (int c = from; c < to; c++) {
-                sums[c] = (float) ((double) sums[c] / batch);
-            }
-            for (int start = 0; start < xs.length; start += width) {
-                for (int c = from; c < to; c++) {
-                    float d = xs[start + c] - sums[c];
-                    squares[c] = Math.fma(d, d, squares[c]);
-                }
+    private void runRows(boolean parallel, Runnable alongside) {
+        statBlocks = batchStats ? (parallel ? 2 : 1) : 0;
+        if (!batchStats) {
+            for (int c = 0; c < channels; c++) {
+                finishChannel(c, batch);
             }
         }
-        for (int c = from; c < to; c++) {
-            finishChannel(c, batch);
-        }
-        if (ys == null) {
+        outTiles = y == null ? 0 : RowKernels.tiles(batch, channels);
+        nextBlock.set(0);
+        statsDone.set(0);
+        nextTile.set(0);
+        if (!parallel) {
+            if (alongside != null) {
+                alongside.run();
+            }
+            rowsWork(0);
             return;
         }
-        float[] a = alpha;
-        float[] b = beta;
-        for (int start = 0; start < xs.length; start += width) {
-            for (int c = from; c < to; c++) {
-                ys[start + c] = Math.fma(xs[start + c], a[c], b[c]);
+        aborted = false;
+        boolean shared = SpinningHelper.offer(rowsJob);
+        try {
+            if (alongside != null) {
+                alongside.run();
             }
+            rowsWork(0);
+        } catch (RuntimeException | Error e) {
+            aborted = true; // a helper waiting for this thread's statistics gives up
+            throw e;
+        } finally {
+            if (shared) {
+                rowsJob.finish();
+            }
+        }
+    }
+
+    /** One thread's share of {@link #runRows}; {@code slot} names its output tile (0 caller, 1 helper). */
+    private void rowsWork(int slot) {
+        for (int b = nextBlock.getAndIncrement(); b < statBlocks; b = nextBlock.getAndIncrement()) {
+            rowStats(rows[slot], (int) ((long) b * channels / statBlocks), (int) ((long) (b + 1) * channels / statBlocks));
+            statsDone.incrementAndGet();
+        }
+        if (outTiles == 0) {
+            return;
+        }
+        // the output needs every channel's α and β: wait for a block the other thread is still on
+        while (statsDone.get() < statBlocks) {
+            if (slot == 0) {
+                rowsJob.rethrowFailure();
+            } else if (aborted) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        RowKernels.Tile tile = tiles[slot];
+        tile.prepare(channels, alpha, beta);
+        // tiles are handed out in at most MAX_BLOCKS runs: one counter bumped by both threads for every
+        // 4 KB tile would pass its cache line between the cores more often than the tiles take
+        int runs = Math.min(outTiles, MAX_BLOCKS);
+        for (int b = nextTile.getAndIncrement(); b < runs; b = nextTile.getAndIncrement()) {
+            int end = (int) ((long) (b + 1) * outTiles / runs);
+            for (int t = (int) ((long) b * outTiles / runs); t < end; t++) {
+                RowKernels.affine(x, y, channels, batch, t, alpha, beta, tile);
+            }
+        }
+    }
+
+    /** The batch statistics of channels {@code [from, to)} of an {@code (N, C)} input, and their α, β. */
+    private void rowStats(RowKernels.Rows scratch, int from, int to) {
+        scratch.ensure(channels);
+        float[] sums = scratch.sum;
+        float[] squares = scratch.sq;
+        RowKernels.sums(x, channels, batch, from, to, sums, scratch);
+        for (int c = from; c < to; c++) {
+            sums[c] = (float) ((double) sums[c] / batch);
+        }
+        RowKernels.squaredDeviations(x, channels, batch, from, to, sums, squares, scratch);
+        System.arraycopy(sums, from, mean, from, to - from);
+        System.arraycopy(squares, from, varSum, from, to - from);
+        for (int c = from; c < to; c++) {
+            finishChannel(c, batch);
         }
     }
 

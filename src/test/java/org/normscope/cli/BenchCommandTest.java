@@ -30,7 +30,44 @@ class BenchCommandTest {
                 Arguments.of("BatchNorm1d", "16,3", "train"),
                 Arguments.of("BatchNorm2d", "4,3,5,5", "train"),
                 Arguments.of("BatchNorm3d", "2,3,4,4,4", "train"),
-                Arguments.of("BatchNorm3d", "2,3,4,4,4", "eval"));
+                Arguments.of("BatchNorm3d", "2,3,4,4,4", "eval"),
+                Arguments.of("InstanceNorm1d", "4,3,16", "train"),
+                Arguments.of("InstanceNorm2d", "4,3,5,5", "eval"),
+                Arguments.of("InstanceNorm3d", "2,3,4,4,4", "train"),
+                Arguments.of("LayerNorm", "16,8", "train"),
+                Arguments.of("LayerNorm", "4,3,5,5", "eval"),
+                Arguments.of("GroupNorm", "4,6,5,5", "train"),
+                Arguments.of("GroupNorm", "16,8", "eval"));
+    }
+
+    @Test
+    void layerNormTakesTheTrailingDimsAndGroupNormTheGroups() {
+        Cli.Run layerNorm = Cli.run(bench("--layer", "LayerNorm", "--shape", "4,3,5,5", "--normalized-dims", "3",
+                "--iters", "2", "--warmup-ms", "1"));
+        assertThat(layerNorm.exitCode()).as(layerNorm.describe()).isZero();
+        assertThat(layerNorm.outLines().get(0)).startsWith("LayerNorm((3, 5, 5), eps=1e-05, elementwise_affine=True) ");
+
+        Cli.Run byDefault = Cli.run(bench("--layer", "LayerNorm", "--shape", "4,3,5,5", "--iters", "2", "--warmup-ms", "1"));
+        assertThat(byDefault.outLines().get(0)).startsWith("LayerNorm((5,), ");
+
+        Cli.Run groupNorm = Cli.run(bench("--layer", "GroupNorm", "--shape", "4,6,5,5", "--groups", "3",
+                "--iters", "2", "--warmup-ms", "1"));
+        assertThat(groupNorm.exitCode()).as(groupNorm.describe()).isZero();
+        assertThat(groupNorm.outLines().get(0)).startsWith("GroupNorm(3, 6, eps=1e-05, affine=True) ");
+
+        // the default: C's largest divisor up to 32
+        Cli.Run groups = Cli.run(bench("--layer", "GroupNorm", "--shape", "2,96,2", "--iters", "2", "--warmup-ms", "1"));
+        assertThat(groups.outLines().get(0)).startsWith("GroupNorm(32, 96, ");
+        assertThat(BenchCommand.defaultGroups(64)).isEqualTo(32);
+        assertThat(BenchCommand.defaultGroups(60)).isEqualTo(30);
+        assertThat(BenchCommand.defaultGroups(37)).isEqualTo(1);
+        assertThat(BenchCommand.defaultGroups(6)).isEqualTo(6);
+
+        // InstanceNorm with PyTorch's own defaults: no affine parameters, no running stats
+        Cli.Run instance = Cli.run(bench("--layer", "InstanceNorm2d", "--shape", "2,3,4,4", "--iters", "2",
+                "--warmup-ms", "1"));
+        assertThat(instance.outLines().get(0))
+                .startsWith("InstanceNorm2d(3, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False) ");
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -79,8 +116,18 @@ class BenchCommandTest {
                 Arguments.of(List.of("--shape", "2"), "--shape: expected N,C,..."),
                 Arguments.of(List.of("--shape", "0,4"), "--shape: expected N,C,..."),
                 Arguments.of(List.of("--shape", "a,b"), "'a' is not an int"),
-                Arguments.of(List.of("--layer", "LayerNorm"), "not supported yet"),
-                Arguments.of(List.of("--layer", "Foo"), "--layer: expected BatchNorm1d, BatchNorm2d or BatchNorm3d, got 'Foo'"),
+                Arguments.of(List.of("--layer", "Foo"), "--layer: expected one of BatchNorm1d, BatchNorm2d, BatchNorm3d, "
+                        + "InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LayerNorm, GroupNorm, got 'Foo'"),
+                Arguments.of(List.of("--layer", "GroupNorm", "--shape", "4,64", "--groups", "5"),
+                        "--groups 5 with C = 64: ValueError: num_channels must be divisible by num_groups"),
+                Arguments.of(List.of("--layer", "GroupNorm", "--groups", "0"), "--groups: expected at least 1, got 0"),
+                Arguments.of(List.of("--layer", "BatchNorm2d", "--groups", "2"), "--groups: only for GroupNorm, not BatchNorm2d"),
+                Arguments.of(List.of("--layer", "LayerNorm", "--shape", "4,8", "--normalized-dims", "3"),
+                        "--normalized-dims: expected 1 to 2 (the shape's number of dims), got 3"),
+                Arguments.of(List.of("--layer", "LayerNorm", "--normalized-dims", "0"),
+                        "--normalized-dims: expected 1 to 4 (the shape's number of dims), got 0"),
+                Arguments.of(List.of("--layer", "InstanceNorm2d", "--normalized-dims", "1"),
+                        "--normalized-dims: only for LayerNorm, not InstanceNorm2d"),
                 Arguments.of(List.of("--iters", "0"), "--iters: expected at least 1, got 0"),
                 Arguments.of(List.of("--iters", "many"), "'many' is not an int"),
                 Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"),
@@ -112,7 +159,8 @@ class BenchCommandTest {
                 Arguments.of("BatchNorm3d", "2,2,3,3", "ValueError: expected 5D input (got 4D input)"),
                 Arguments.of("BatchNorm1d", "2,2,3,3", "ValueError: expected 2D or 3D input (got 4D input)"),
                 Arguments.of("BatchNorm1d", "1,4",
-                        "ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])"));
+                        "ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])"),
+                Arguments.of("InstanceNorm2d", "2,3", "ValueError: expected 3D or 4D input (got 2D input)"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
