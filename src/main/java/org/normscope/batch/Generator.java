@@ -10,15 +10,15 @@ import java.util.Optional;
  *   <li>{@link #SPLITTABLE_POLAR_1}: Marsaglia's polar method over {@link java.util.SplittableRandom}
  *       (NormScope's generator until issue 18; sessions saved with it keep it, and keep their batches);
  *   <li>{@link #ZIGGURAT_1}: Marsaglia and Tsang's ziggurat over SplitMix64 ({@link Ziggurat}),
- *       several times faster.
+ *       several times faster; what new sessions and presets draw with.
  * </ul>
  */
 public enum Generator {
     SPLITTABLE_POLAR_1("splittable-polar-1"),
     ZIGGURAT_1("ziggurat-1");
 
-    /** What a new batch spec draws with (still the polar method until session files name the generator). */
-    public static final Generator DEFAULT = SPLITTABLE_POLAR_1;
+    /** What a new batch spec draws with: new sessions and presets. */
+    public static final Generator DEFAULT = ZIGGURAT_1;
 
     private final String id;
 

@@ -135,7 +135,7 @@ class BatchSpecTest {
     void everyEditKeepsTheSpecsGenerator() {
         BatchSpec s = new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, false).withGenerator(Generator.ZIGGURAT_1);
         assertThat(new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, false).generator())
-                .isEqualTo(Generator.DEFAULT);
+                .isEqualTo(Generator.DEFAULT).isEqualTo(Generator.ZIGGURAT_1);
         BatchSpec old = s.withGenerator(Generator.SPLITTABLE_POLAR_1);
         assertThat(old.withSource(1, K).generator()).isEqualTo(Generator.SPLITTABLE_POLAR_1);
         assertThat(old.withSpatial(new int[] {4}).generator()).isEqualTo(Generator.SPLITTABLE_POLAR_1);
