@@ -243,10 +243,22 @@ public final class SessionFile {
             throw SessionBinary.damaged("its history part ends too soon");
         }
         BatchSpec batches = settings.preset.batches();
+        boolean found = false;
         for (BatchSpec known : contents.batches()) {
             if (known.equals(batches)) {
                 batches = known; // the same object the history holds: the next step extends its segment
+                found = true;
                 break;
+            }
+        }
+        if (!found && !contents.batches().isEmpty()) {
+            for (BatchSpec known : contents.batches()) {
+                if (known.withGenerator(batches.generator()).equals(batches)) {
+                    // drawing on with another generator would give other numbers than the session had
+                    throw SessionBinary.damaged("its generator (\"" + batches.generator().id()
+                            + "\") is not the one its history drew these batches with (\"" + known.generator().id()
+                            + "\")");
+                }
             }
         }
         Preset p = settings.preset;

@@ -167,6 +167,27 @@ class SessionFileGeneratorTest {
                 + " have (it has \"splittable-polar-1\" and \"ziggurat-1\")", e.getMessage());
     }
 
+    @Test
+    void aGeneratorThatDisagreesWithTheHistoryIsRefusedRatherThanDrawingOtherNumbers() throws Exception {
+        byte[] old = Files.readAllBytes(resource("polar-v1.normscope"));
+        Path file = dir.resolve("edited.normscope");
+        Files.write(file, SessionFileTest.replaceSettings(old, s -> s.replace("\"splittable-polar-1\"",
+                "\"ziggurat-1\"")));
+        SessionFileException e = assertThrows(SessionFileException.class, () -> SessionFile.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("its generator (\"ziggurat-1\") is not the one its history drew these"
+                + " batches with (\"splittable-polar-1\")"), e.getMessage());
+
+        Preset p = PresetLibrary.find("noisy-small-batches");
+        Session s = new Session(p.layer(), p.batches(), null);
+        s.step();
+        Files.write(file, SessionFileTest.replaceSettings(SessionFileTest.bytes(s), t -> t.replace("\"ziggurat-1\"",
+                "\"splittable-polar-1\"")));
+        e = assertThrows(SessionFileException.class, () -> SessionFile.open(file));
+        assertTrue(e.getMessage().contains("its generator (\"splittable-polar-1\") is not the one its history drew"
+                + " these batches with (\"ziggurat-1\")"), e.getMessage());
+    }
+
     private static int binaryVersion(byte[] file) throws IOException {
         return ByteBuffer.wrap(SessionFileTest.historyOf(file), 4, 4).getInt();
     }
