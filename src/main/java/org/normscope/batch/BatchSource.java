@@ -1,6 +1,8 @@
 package org.normscope.batch;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.normscope.engine.Tensor;
 
 /**
@@ -15,11 +17,32 @@ import org.normscope.engine.Tensor;
  */
 public final class BatchSource {
 
+    /** A batch of fewer values is drawn on the calling thread alone (as the engine's forward). */
+    static final int PARALLEL_THRESHOLD = 1 << 16;
+    /** A parallel draw hands out at most this many blocks of channels (as the engine's forward). */
+    private static final int MAX_BLOCKS = 16;
+    /** The engine's: the calling thread and one task on the common pool. */
+    private static final int DEFAULT_THREADS = 2;
+
     private final BatchSpec spec;
+    private final int threads;
     private Tensor repeated; // the one batch of a spec that repeats it without drift
 
     public BatchSource(BatchSpec spec) {
+        this(spec, DEFAULT_THREADS);
+    }
+
+    /**
+     * A source that draws a large batch on {@code threads} threads: the calling one and
+     * {@code threads − 1} tasks on the common fork-join pool (the engine's). The values do not
+     * depend on it.
+     */
+    public BatchSource(BatchSpec spec, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.spec = spec;
+        this.threads = threads;
     }
 
     public BatchSpec spec() {
@@ -57,13 +80,77 @@ public final class BatchSource {
         int slice = (int) (spec.valuesPerChannel() / n);
         Tensor out = reuse != null && reuse != repeated && java.util.Arrays.equals(reuse.shape(), shape) ? reuse
                 : new Tensor(shape, new float[n * channels * slice]);
-        float[] data = out.data();
-        long stepSeed = mix(spec.seed(), spec.freshEachStep() ? step : 1);
-        double drift = driftAt(step);
-        for (int c = 0; c < channels; c++) {
-            SplittableRandom random = new SplittableRandom(mix(stepSeed, c));
+        Draw d = new Draw(out.data(), n, channels, slice, mix(spec.seed(), spec.freshEachStep() ? step : 1),
+                driftAt(step), outlier);
+        if (threads < 2 || channels < 2 || (long) n * channels * slice < PARALLEL_THRESHOLD) {
+            d.channels(0, channels);
+            return out;
+        }
+        // As the engine's forward (ForwardPass): blocks of channels go to whichever thread asks
+        // next, the calling one and helpers on the common fork-join pool. Every channel's values
+        // depend on (seed, step, channel) alone, so who draws which block does not matter.
+        d.blocks = Math.min(channels, MAX_BLOCKS);
+        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[Math.min(threads, d.blocks) - 1];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = ForkJoinTask.adapt(d::takeBlocks).fork();
+        }
+        try {
+            d.takeBlocks();
+        } finally {
+            for (ForkJoinTask<?> h : helpers) {
+                h.join();
+            }
+        }
+        return out;
+    }
+
+    /** One batch being drawn: its channels, by blocks. */
+    private final class Draw {
+        final float[] data;
+        final int n;
+        final int channels;
+        final int slice;
+        final long stepSeed;
+        final double drift;
+        final boolean outlier;
+        final AtomicInteger nextBlock = new AtomicInteger();
+        int blocks;
+
+        Draw(float[] data, int n, int channels, int slice, long stepSeed, double drift, boolean outlier) {
+            this.data = data;
+            this.n = n;
+            this.channels = channels;
+            this.slice = slice;
+            this.stepSeed = stepSeed;
+            this.drift = drift;
+            this.outlier = outlier;
+        }
+
+        void takeBlocks() {
+            for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                channels((int) ((long) b * channels / blocks), (int) ((long) (b + 1) * channels / blocks));
+            }
+        }
+
+        void channels(int from, int to) {
+            for (int c = from; c < to; c++) {
+                channel(c);
+            }
+        }
+
+        /** Channel {@code c}: its values at {@code (b·C + c)·slice + s}, drawn in order of {@code b}, then {@code s}. */
+        private void channel(int c) {
+            long channelSeed = mix(stepSeed, c);
             ChannelSource source = spec.sources().get(c);
             double shift = drift + (outlier ? outlierShift(c) : 0.0);
+            int stride = channels * slice;
+            if (source instanceof ChannelSource.Normal normal && spec.generator() == Generator.ZIGGURAT_1) {
+                Ziggurat.fill(data, c * slice, stride, n, slice, new SplitMix64(channelSeed), normal.mean(),
+                        normal.std(), shift);
+                return;
+            }
+            // splittable-polar-1's normals, and both generators' uniform and constant channels
+            SplittableRandom random = new SplittableRandom(channelSeed);
             for (int b = 0; b < n; b++) {
                 int base = (b * channels + c) * slice;
                 for (int s = 0; s < slice; s++) {
@@ -71,7 +158,6 @@ public final class BatchSource {
                 }
             }
         }
-        return out;
     }
 
     /** Channel {@code c}'s true mean at step {@code step}: {@code source.mean + drift·(step − 1)}. */

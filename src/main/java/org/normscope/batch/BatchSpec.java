@@ -17,14 +17,23 @@ import java.util.List;
  *     mean {@code source.mean + drift·(t − 1)}
  * @param seed fixes every draw
  * @param freshEachStep true for a new draw each step; false to repeat step 1's draw (shifted by the drift)
+ * @param generator how the values are drawn: a session saved before issue 18 keeps
+ *     {@link Generator#SPLITTABLE_POLAR_1}, and with it its batches; new specs take {@link Generator#DEFAULT}
  */
 public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> sources, double driftPerStep, long seed,
-                        boolean freshEachStep) {
+                        boolean freshEachStep, Generator generator) {
 
     /** The largest batch, in values: 2^24 floats are 64 MB. */
     public static final long MAX_VALUES = 1L << 24;
 
+    /** A spec drawn with {@link Generator#DEFAULT}. */
+    public BatchSpec(int batchSize, int[] spatial, List<ChannelSource> sources, double driftPerStep, long seed,
+            boolean freshEachStep) {
+        this(batchSize, spatial, sources, driftPerStep, seed, freshEachStep, Generator.DEFAULT);
+    }
+
     public BatchSpec {
+        java.util.Objects.requireNonNull(generator, "generator");
         spatial = spatial.clone();
         sources = List.copyOf(sources);
         if (batchSize < 1) {
@@ -99,19 +108,24 @@ public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> source
         while (resized.size() < channels) {
             resized.add(sources.get(sources.size() - 1));
         }
-        return new BatchSpec(batchSize, spatial, resized, driftPerStep, seed, freshEachStep);
+        return new BatchSpec(batchSize, spatial, resized, driftPerStep, seed, freshEachStep, generator);
     }
 
     /** This spec with other sizes after C. */
     public BatchSpec withSpatial(int[] newSpatial) {
-        return new BatchSpec(batchSize, newSpatial, sources, driftPerStep, seed, freshEachStep);
+        return new BatchSpec(batchSize, newSpatial, sources, driftPerStep, seed, freshEachStep, generator);
     }
 
     /** This spec with {@code source} for channel {@code c}. */
     public BatchSpec withSource(int c, ChannelSource source) {
         List<ChannelSource> changed = new ArrayList<>(sources);
         changed.set(c, source);
-        return new BatchSpec(batchSize, spatial, changed, driftPerStep, seed, freshEachStep);
+        return new BatchSpec(batchSize, spatial, changed, driftPerStep, seed, freshEachStep, generator);
+    }
+
+    /** This spec drawn with {@code g}. */
+    public BatchSpec withGenerator(Generator g) {
+        return g == generator ? this : new BatchSpec(batchSize, spatial, sources, driftPerStep, seed, freshEachStep, g);
     }
 
     private static List<ChannelSource> repeat(ChannelSource s, int n) {
@@ -124,7 +138,7 @@ public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> source
     public boolean equals(Object o) {
         return o instanceof BatchSpec b && batchSize == b.batchSize && Arrays.equals(spatial, b.spatial)
                 && sources.equals(b.sources) && Double.compare(driftPerStep, b.driftPerStep) == 0 && seed == b.seed
-                && freshEachStep == b.freshEachStep;
+                && freshEachStep == b.freshEachStep && generator == b.generator;
     }
 
     @Override
@@ -135,6 +149,6 @@ public record BatchSpec(int batchSize, int[] spatial, List<ChannelSource> source
     @Override
     public String toString() {
         return "BatchSpec" + Arrays.toString(shape()) + sources + " drift=" + driftPerStep + " seed=" + seed
-                + (freshEachStep ? " fresh" : " same");
+                + (freshEachStep ? " fresh" : " same") + " " + generator.id();
     }
 }

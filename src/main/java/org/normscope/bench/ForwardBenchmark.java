@@ -1,7 +1,12 @@
 package org.normscope.bench;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.SplittableRandom;
+import org.normscope.batch.BatchSource;
+import org.normscope.batch.BatchSpec;
+import org.normscope.batch.ChannelSource;
+import org.normscope.batch.Generator;
 import org.normscope.engine.BatchNorm;
 import org.normscope.engine.NormLayer;
 import org.normscope.engine.Tensor;
@@ -78,5 +83,51 @@ public final class ForwardBenchmark {
             layer.forwardWithoutOutput(input);
             layer.writeOutput(input, output);
         }
+    }
+
+    /** What {@link #runFresh} measured: the draw alone, and the draw then the forward (a fresh step). */
+    public record FreshMeasurement(Measurement draw, Measurement step) {
+    }
+
+    /**
+     * Times fresh steps, as "fresh batch each step" runs them: each draws a new batch of this
+     * shape (N(0, 1) in every channel, by {@link BatchSource} with {@code generator}, into the
+     * reused input) and then runs the forward. Warms up as {@link #run}, then times
+     * {@code iterations} draws alone and {@code iterations} draws with their forward.
+     */
+    public FreshMeasurement runFresh(int iterations, long warmupMillis, Generator generator) {
+        int[] shape = input.shape();
+        BatchSource source = new BatchSource(new BatchSpec(shape[0], Arrays.copyOfRange(shape, 2, shape.length),
+                Collections.nCopies(shape[1], new ChannelSource.Normal(0, 1)), 0, 42, true, generator));
+        forward(); // fails fast on a shape the layer refuses
+        long step = 1;
+        int warmups = 0;
+        long until = System.nanoTime() + warmupMillis * 1_000_000L;
+        while (warmups < 20 || System.nanoTime() < until) {
+            source.batch(step++, false, input);
+            forward();
+            warmups++;
+        }
+        double[] draw = new double[iterations];
+        double[] fresh = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            source.batch(step++, false, input);
+            draw[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            source.batch(step++, false, input);
+            forward();
+            fresh[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return new FreshMeasurement(summary(draw, warmups), summary(fresh, warmups));
+    }
+
+    private Measurement summary(double[] ms, int warmups) {
+        double mean = Arrays.stream(ms).average().orElse(Double.NaN);
+        Arrays.sort(ms);
+        double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+        return new Measurement(ms.length, warmups, median, ms[0], mean, input.numel());
     }
 }

@@ -59,6 +59,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "end with one JSON line: median_ms, min_ms, elements_per_s, ...")
     boolean json;
 
+    @Option(names = "--fresh", description = "time fresh steps instead: each draws a new N(0, 1) batch, then runs the"
+            + " forward (as \"fresh batch each step\"); prints the draw alone and draw + forward")
+    boolean fresh;
+
+    @Option(names = "--generator", defaultValue = "ziggurat-1", description = "with --fresh: the generator that draws"
+            + " the batch, ziggurat-1 or splittable-polar-1 (default: ${DEFAULT-VALUE})")
+    String generator;
+
     @Override
     public Integer call() {
         LayerType type;
@@ -120,6 +128,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         NormLayer bn = Replayer.create(layerSpec(type, shape, dims, numGroups));
         bn.train(mode.equals("train"));
+        if (fresh) {
+            return fresh(bn);
+        }
         ForwardBenchmark.Measurement m;
         try {
             m = new ForwardBenchmark(bn, shape, 42).run(iters, warmupMs);
@@ -178,6 +189,40 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 1;
+    }
+
+    /** {@code --fresh}: times the draw of a fresh batch, and the draw then the forward, per step. */
+    private int fresh(NormLayer bn) {
+        org.normscope.batch.Generator g = org.normscope.batch.Generator.byId(generator).orElseThrow(
+                () -> new ParameterException(spec.commandLine(), "--generator: expected ziggurat-1 or"
+                        + " splittable-polar-1, got '" + generator + "'"));
+        ForwardBenchmark.FreshMeasurement m;
+        try {
+            m = new ForwardBenchmark(bn, shape, 42).runFresh(iters, warmupMs, g);
+        } catch (TorchError e) {
+            return refuse(bn.kind() + " refuses shape " + Arrays.toString(shape) + ": " + e);
+        } catch (IllegalArgumentException e) {
+            return refuse("shape " + Arrays.toString(shape) + ": " + e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        String shapeText = Arrays.toString(shape).replace('[', '(').replace(']', ')');
+        out.println(bn + " " + mode + ", a fresh " + g.id() + " batch of " + shapeText + " float32 each step, "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+        out.println(String.format(Locale.ROOT, "warm-up %d steps, timed %d draws and %d steps",
+                m.step().warmupForwards(), iters, iters));
+        out.println(String.format(Locale.ROOT, "draw           median %.3f ms   min %.3f ms   mean %.3f ms",
+                m.draw().medianMs(), m.draw().minMs(), m.draw().meanMs()));
+        out.println(String.format(Locale.ROOT, "draw + forward median %.3f ms   min %.3f ms   mean %.3f ms   %.0f steps/s",
+                m.step().medianMs(), m.step().minMs(), m.step().meanMs(), 1e3 / m.step().medianMs()));
+        if (json) {
+            out.println(String.format(Locale.ROOT, "{\"layer\":\"%s\",\"shape\":%s,\"mode\":\"%s\",\"iters\":%d,"
+                    + "\"generator\":\"%s\",\"draw_median_ms\":%.4f,\"step_median_ms\":%.4f,\"step_min_ms\":%.4f,"
+                    + "\"steps_per_s\":%.1f,\"cores\":%d}", bn.kind(), Arrays.toString(shape).replace(" ", ""), mode,
+                    iters, g.id(), m.draw().medianMs(), m.step().medianMs(), m.step().minMs(),
+                    1e3 / m.step().medianMs(), Runtime.getRuntime().availableProcessors()));
+        }
+        out.flush();
+        return 0;
     }
 
     private int refuse(String message) {

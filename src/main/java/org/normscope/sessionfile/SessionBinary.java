@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
+import org.normscope.batch.Generator;
 import org.normscope.engine.Momentum;
 import org.normscope.history.HistoryPyramid;
 import org.normscope.session.LayerConfig;
@@ -23,10 +24,13 @@ import org.normscope.session.StepSetup;
  * The binary part of a session file ({@code history.bin}): what a session recorded, bit for
  * bit, in big-endian {@link DataOutput} form. In order:
  * <ol>
- *   <li>the magic {@code "NSB1"} and the part's version (1);
+ *   <li>the magic {@code "NSB1"} and the part's version: 1 when every batch setting is drawn
+ *       with {@code splittable-polar-1} (so a NormScope from before issue 18 still opens it),
+ *       else 2;
  *   <li>the batch settings used anywhere, each once: N, the sizes after C, each channel's
  *       source (a tag: 0 constant, 1 normal, 2 uniform, and its doubles), the drift, the seed
- *       and whether each step draws afresh;
+ *       and whether each step draws afresh, then, in version 2 only, its generator (a byte:
+ *       0 {@code splittable-polar-1}, 1 {@code ziggurat-1});
  *   <li>the step setups used anywhere, each once: the layer's arguments (kind, C, eps, momentum
  *       with NaN for None, affine, tracking), the mode, γ and β (length -1 for none), the index
  *       of its batch settings, and the comparison's momentum;
@@ -44,7 +48,12 @@ import org.normscope.session.StepSetup;
 final class SessionBinary {
 
     static final int MAGIC = 0x4E53_4231; // "NSB1"
-    static final int VERSION = 1;
+    /** The part's version when every batch setting draws with splittable-polar-1: what NormScope wrote before issue 18. */
+    static final int VERSION_POLAR_ONLY = 1;
+    /** The part's version with a generator in each batch setting. */
+    static final int VERSION = 2;
+    /** A batch setting's generator in version 2, by its code (the index in this list). */
+    private static final List<Generator> GENERATORS = List.of(Generator.SPLITTABLE_POLAR_1, Generator.ZIGGURAT_1);
 
     private static final int MAX_TABLE = 1_000_000;
     /** The most values a weight or bias holds: LayerNorm's over (C, *spatial) can outnumber the channels. */
@@ -113,11 +122,18 @@ final class SessionBinary {
             seen.put(st, index);
         }
 
+        boolean polarOnly = true;
+        for (BatchSpec b : batches.keySet()) {
+            polarOnly &= b.generator() == Generator.SPLITTABLE_POLAR_1;
+        }
         out.writeInt(MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(polarOnly ? VERSION_POLAR_ONLY : VERSION);
         out.writeInt(batches.size());
         for (BatchSpec b : batches.keySet()) {
             writeBatches(b, out);
+            if (!polarOnly) {
+                out.writeByte(GENERATORS.indexOf(b.generator()));
+            }
         }
         out.writeInt(setups.size());
         for (StepSetup st : setups.keySet()) {
@@ -296,13 +312,17 @@ final class SessionBinary {
             throw damaged("its history part does not start as one");
         }
         int version = in.readInt();
-        if (version != VERSION) {
-            throw damaged("its history part has version " + version + ", this NormScope reads version " + VERSION);
+        if (version != VERSION && version != VERSION_POLAR_ONLY) {
+            throw damaged("its history part has version " + version + ", this NormScope reads versions "
+                    + VERSION_POLAR_ONLY + " and " + VERSION);
         }
         List<BatchSpec> batches = new ArrayList<>();
         int nb = count(in.readInt(), MAX_TABLE, "batch settings");
         for (int i = 0; i < nb; i++) {
-            batches.add(readBatches(in));
+            BatchSpec b = readBatches(in);
+            Generator g = version == VERSION_POLAR_ONLY ? Generator.SPLITTABLE_POLAR_1
+                    : GENERATORS.get(index(in.readByte(), GENERATORS.size(), "generators"));
+            batches.add(b.withGenerator(g));
         }
         List<StepSetup> setups = new ArrayList<>();
         int ns = count(in.readInt(), MAX_TABLE, "step setups");

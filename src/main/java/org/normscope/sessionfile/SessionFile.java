@@ -22,7 +22,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -30,6 +32,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.normscope.NormScope;
 import org.normscope.batch.BatchSpec;
+import org.normscope.batch.Generator;
 import org.normscope.files.AtomicWrite;
 import org.normscope.json.JsonPaths;
 import org.normscope.preset.Preset;
@@ -42,7 +45,9 @@ import org.normscope.session.SessionState;
  * A session saved to a file ({@code .normscope}): a zip archive of two parts.
  * <ul>
  *   <li>{@code session.json}, human-readable: the format's name and version, the NormScope that
- *       wrote it, the generator the batches were drawn with, the setup (the layer's arguments,
+ *       wrote it, the generator the session's batches are drawn with (its {@link Generator}'s
+ *       id; a batch setting met earlier in the session may have another, which
+ *       {@code history.bin} records), the setup (the layer's arguments,
  *       the mode, the input settings and the comparison, as a preset file writes them), the
  *       step count and what the window pointed out last, the view (range, cursor, channels),
  *       and the console's entries;
@@ -62,8 +67,6 @@ public final class SessionFile {
     public static final String FORMAT = "normscope-session";
     /** The version this NormScope writes, and the newest it opens. */
     public static final int VERSION = 1;
-    /** How the batches were drawn (issue 18 may add another: a file names the one it needs). */
-    public static final String GENERATOR = "splittable-polar-1";
     /** The largest file opened, in MB. */
     public static final int MAX_MB = 256;
     static final String SETTINGS = "session.json";
@@ -146,7 +149,7 @@ public final class SessionFile {
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("app", NormScope.NAME_AND_VERSION);
-        root.put("generator", GENERATOR);
+        root.put("generator", s.batches().generator().id());
         root.set("setup", PresetJson.write(new Preset("session", "", s.config(), s.batches(), s.training(),
                 s.compareMomentum())));
         ObjectNode state = root.putObject("state");
@@ -240,10 +243,22 @@ public final class SessionFile {
             throw SessionBinary.damaged("its history part ends too soon");
         }
         BatchSpec batches = settings.preset.batches();
+        boolean found = false;
         for (BatchSpec known : contents.batches()) {
             if (known.equals(batches)) {
                 batches = known; // the same object the history holds: the next step extends its segment
+                found = true;
                 break;
+            }
+        }
+        if (!found && !contents.batches().isEmpty()) {
+            for (BatchSpec known : contents.batches()) {
+                if (known.withGenerator(batches.generator()).equals(batches)) {
+                    // drawing on with another generator would give other numbers than the session had
+                    throw SessionBinary.damaged("its generator (\"" + batches.generator().id()
+                            + "\") is not the one its history drew these batches with (\"" + known.generator().id()
+                            + "\")");
+                }
             }
         }
         Preset p = settings.preset;
@@ -281,17 +296,19 @@ public final class SessionFile {
                     + "; this one, " + NormScope.VERSION + ", opens version " + VERSION + " and older)");
         }
         unknown(root, "", TOP);
-        String generator = text(root, "generator", "");
-        if (!GENERATOR.equals(generator)) {
-            throw new IOException("generator: its batches were drawn with \"" + generator
-                    + "\", which this NormScope does not have (it has \"" + GENERATOR + "\")");
-        }
+        String name = text(root, "generator", "");
+        Generator generator = Generator.byId(name).orElseThrow(() -> new IOException("generator: its batches were"
+                + " drawn with \"" + name + "\", which this NormScope does not have (it has " + Arrays.stream(
+                        Generator.values()).map(g -> "\"" + g.id() + "\"").collect(Collectors.joining(" and ")) + ")"));
         Preset preset;
         try {
             preset = PresetJson.read(field(root, "setup", ""), "setup");
         } catch (PresetFormatException e) {
             throw new IOException(e.getMessage());
         }
+        preset = new Preset(preset.name(), preset.description(), preset.layer(),
+                preset.batches().withGenerator(generator), preset.training(), preset.compareMomentum(),
+                preset.nameZhCn(), preset.descriptionZhCn());
         JsonNode state = field(root, "state", "");
         unknown(state, "state", STATE);
         JsonNode channels = field(state, "histogram_channels", "state");

@@ -132,6 +132,21 @@ class BatchSpecTest {
     }
 
     @Test
+    void everyEditKeepsTheSpecsGenerator() {
+        BatchSpec s = new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, false).withGenerator(Generator.ZIGGURAT_1);
+        assertThat(new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, false).generator())
+                .isEqualTo(Generator.DEFAULT).isEqualTo(Generator.ZIGGURAT_1);
+        BatchSpec old = s.withGenerator(Generator.SPLITTABLE_POLAR_1);
+        assertThat(old.withSource(1, K).generator()).isEqualTo(Generator.SPLITTABLE_POLAR_1);
+        assertThat(old.withSpatial(new int[] {4}).generator()).isEqualTo(Generator.SPLITTABLE_POLAR_1);
+        assertThat(old.withChannels(5).generator()).isEqualTo(Generator.SPLITTABLE_POLAR_1);
+        assertThat(old.withGenerator(Generator.ZIGGURAT_1)).isEqualTo(s);
+        assertThat(Generator.byId("splittable-polar-1")).contains(Generator.SPLITTABLE_POLAR_1);
+        assertThat(Generator.byId("ziggurat-1")).contains(Generator.ZIGGURAT_1);
+        assertThat(Generator.byId("mersenne")).isEmpty();
+    }
+
+    @Test
     void equalityLooksAtEveryField() {
         BatchSpec s = new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, false);
         BatchSpec same = new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, false);
@@ -143,8 +158,10 @@ class BatchSpecTest {
         assertThat(s).isNotEqualTo(new BatchSpec(3, new int[] {2}, List.of(A, B), 0.5, 9, false));
         assertThat(s).isNotEqualTo(new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 8, false));
         assertThat(s).isNotEqualTo(new BatchSpec(3, new int[] {2}, List.of(A, B), 0.25, 9, true));
+        Generator other = s.generator() == Generator.ZIGGURAT_1 ? Generator.SPLITTABLE_POLAR_1 : Generator.ZIGGURAT_1;
+        assertThat(s).isNotEqualTo(s.withGenerator(other));
         assertThat(s.toString()).isEqualTo("BatchSpec[3, 2, 2][Normal[mean=-2.0, std=0.5], Uniform[low=0.0, high=1.0]]"
-                + " drift=0.25 seed=9 same");
+                + " drift=0.25 seed=9 same " + Generator.DEFAULT.id());
     }
 
     @Test

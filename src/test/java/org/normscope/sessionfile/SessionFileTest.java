@@ -339,13 +339,13 @@ class SessionFileTest {
         return s;
     }
 
-    private static byte[] bytes(Session s) throws IOException {
+    static byte[] bytes(Session s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SessionFile.write(new SessionFile.Saved(s.state(), SessionView.DEFAULT), out);
         return out.toByteArray();
     }
 
-    private static String settingsOf(byte[] file) throws IOException {
+    static String settingsOf(byte[] file) throws IOException {
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 if (e.getName().equals(SessionFile.SETTINGS)) {
@@ -356,7 +356,7 @@ class SessionFileTest {
         throw new AssertionError("no settings");
     }
 
-    private static byte[] historyOf(byte[] file) throws IOException {
+    static byte[] historyOf(byte[] file) throws IOException {
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 if (e.getName().equals(SessionFile.HISTORY)) {
@@ -367,14 +367,14 @@ class SessionFileTest {
         throw new AssertionError("no history");
     }
 
-    private static byte[] replaceSettings(byte[] file, java.util.function.UnaryOperator<String> edit) throws IOException {
+    static byte[] replaceSettings(byte[] file, java.util.function.UnaryOperator<String> edit) throws IOException {
         String settings = settingsOf(file);
         String edited = edit.apply(settings);
         assertFalse(edited.equals(settings), "the edit changed nothing");
         return zip(edited, historyOf(file));
     }
 
-    private static byte[] zip(String settings, byte[] history) throws IOException {
+    static byte[] zip(String settings, byte[] history) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(SessionFile.SETTINGS));

@@ -67,13 +67,13 @@ public final class InputViewModel {
             dims.add(dim);
         }
         batchSize.setOnCommit(n -> change(batchSize, s -> new BatchSpec(n, s.spatial(), s.sources(),
-                s.driftPerStep(), s.seed(), s.freshEachStep())));
+                s.driftPerStep(), s.seed(), s.freshEachStep(), s.generator())));
         drift.setOnCommit(v -> change(drift, s -> new BatchSpec(s.batchSize(), s.spatial(), s.sources(), v,
-                s.seed(), s.freshEachStep())));
+                s.seed(), s.freshEachStep(), s.generator())));
         seed.setOnCommit(v -> change(seed, s -> new BatchSpec(s.batchSize(), s.spatial(), s.sources(),
-                s.driftPerStep(), v, s.freshEachStep())));
+                s.driftPerStep(), v, s.freshEachStep(), s.generator())));
         freshEachStep.addListener((o, a, fresh) -> change(null, s -> new BatchSpec(s.batchSize(), s.spatial(),
-                s.sources(), s.driftPerStep(), s.seed(), fresh)));
+                s.sources(), s.driftPerStep(), s.seed(), fresh, s.generator())));
         first.setOnCommit(v -> applySource(first));
         second.setOnCommit(v -> applySource(second));
         sourceKind.addListener((o, a, k) -> {
