@@ -21,7 +21,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "a preset's name or id (notebook, noisy-small-batches, drifting, eval-untracked); "
+            description = "a preset's name or id (notebook, noisy-small-batches, drifting, eval-untracked, group-norm-groups, …); "
                 + "default: the notebook's")
     String preset;
 
