@@ -174,6 +174,7 @@ public final class AxisExplorerPane extends VBox {
         l.setId(id);
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines are not cut when the grid wants the room
         l.textProperty().bind(text);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
