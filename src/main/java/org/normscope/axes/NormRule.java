@@ -85,7 +85,7 @@ public record NormRule(Type type, int groups, int layerDims) {
 
     /** The divisors of {@code c}, ascending: the {@code num_groups} GroupNorm takes. */
     public static int[] divisors(int c) {
-        return java.util.stream.IntStream.rangeClosed(1, c).filter(d -> c % d == 0).toArray();
+        return org.normscope.engine.GroupNorm.groupCounts(c);
     }
 
     /**

@@ -86,6 +86,11 @@ public final class GroupNorm implements NormLayer {
         }
     }
 
+    /** The {@code num_groups} PyTorch accepts for {@code channels}: its divisors, ascending. */
+    public static int[] groupCounts(int channels) {
+        return java.util.stream.IntStream.rangeClosed(1, channels).filter(g -> channels % g == 0).toArray();
+    }
+
     @Override
     public String kind() {
         return "GroupNorm";

@@ -85,7 +85,7 @@ public record LayerConfig(LayerKind kind, int numFeatures, double eps, Momentum 
 
     /** The divisors of C, in order: the num_groups GroupNorm can take. */
     public static int[] divisors(int channels) {
-        return java.util.stream.IntStream.rangeClosed(1, channels).filter(g -> channels % g == 0).toArray();
+        return org.normscope.engine.GroupNorm.groupCounts(channels);
     }
 
     /** LayerNorm's {@code normalized_shape} for input {@code (N, C, *spatial)}: its last {@code normalizedDims} sizes. */
