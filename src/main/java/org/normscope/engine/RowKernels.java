@@ -105,11 +105,7 @@ final class RowKernels {
             float[] t2 = scratch.t2;
             float[] t3 = scratch.t3;
             for (; r + 4 <= rows; r += 4) {
-                int s = r * width + from;
-                System.arraycopy(x, s, t0, from, len);
-                System.arraycopy(x, s + width, t1, from, len);
-                System.arraycopy(x, s + 2 * width, t2, from, len);
-                System.arraycopy(x, s + 3 * width, t3, from, len);
+                copyFourRows(x, r * width + from, width, from, len, scratch);
                 for (int c = from; c < to; c++) {
                     acc[c] = (((acc[c] + t0[c]) + t1[c]) + t2[c]) + t3[c];
                 }
@@ -139,11 +135,7 @@ final class RowKernels {
             float[] t2 = scratch.t2;
             float[] t3 = scratch.t3;
             for (; r + 4 <= rows; r += 4) {
-                int s = r * width + from;
-                System.arraycopy(x, s, t0, from, len);
-                System.arraycopy(x, s + width, t1, from, len);
-                System.arraycopy(x, s + 2 * width, t2, from, len);
-                System.arraycopy(x, s + 3 * width, t3, from, len);
+                copyFourRows(x, r * width + from, width, from, len, scratch);
                 for (int c = from; c < to; c++) {
                     float m = mean[c];
                     float d0 = t0[c] - m;
@@ -164,6 +156,14 @@ final class RowKernels {
                 acc[c] = Math.fma(d, d, acc[c]);
             }
         }
+    }
+
+    /** Rows {@code r … r+3}'s segments (the first starting at {@code s}) into the four scratch rows at {@code from}. */
+    private static void copyFourRows(float[] x, int s, int width, int from, int len, Rows scratch) {
+        System.arraycopy(x, s, scratch.t0, from, len);
+        System.arraycopy(x, s + width, scratch.t1, from, len);
+        System.arraycopy(x, s + 2 * width, scratch.t2, from, len);
+        System.arraycopy(x, s + 3 * width, scratch.t3, from, len);
     }
 
     /** How many output tiles {@link #affine} splits {@code rows} rows of {@code width} into. */
