@@ -11,13 +11,21 @@ import picocli.CommandLine.Command;
  * does, replay the notebook, benchmark the engine. Exit codes: 0 done, 1 a check found
  * differences, 2 bad arguments or a bad file (one line on stderr, no stack trace).
  */
-@Command(name = "normscope", mixinStandardHelpOptions = true, version = org.normscope.NormScope.NAME_AND_VERSION,
+@Command(name = "normscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "NormScope: PyTorch's normalization layers, step by step, with PyTorch's numbers.",
         subcommands = {AppCommand.class, ScreenshotCommand.class, ReplayCommand.class, ExplainCommand.class,
             ExportPythonCommand.class, FormatCommand.class,
             DemoCommand.class, RunCommand.class, BenchCommand.class, BenchUiCommand.class, BenchFilesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    /** {@code --version}: the pom's, read when asked (it is not a compile-time constant). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {org.normscope.NormScope.NAME_AND_VERSION};
+        }
+    }
 
     /** Exit code of a check that found differences. */
     static final int DIFFERENCES = 1;
