@@ -56,6 +56,9 @@ public final class Main implements Runnable {
 
     /** With no arguments: the desktop window. Otherwise the command given. */
     public static void main(String[] args) {
+        if (isSessionFile(args)) {
+            args = new String[] {"app", args[0]}; // a double-clicked session (the desktop entry's %F)
+        }
         if (args.length == 0) {
             String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
                     System.getenv("WAYLAND_DISPLAY"));
@@ -73,6 +76,12 @@ public final class Main implements Runnable {
             System.exit(0);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Whether the whole command line is one session file ({@code normscope lesson.normscope}): open it in the window. */
+    static boolean isSessionFile(String[] args) {
+        return args.length == 1 && !args[0].startsWith("-")
+                && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(org.normscope.sessionfile.SessionFile.EXTENSION);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

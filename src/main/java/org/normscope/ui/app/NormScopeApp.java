@@ -25,7 +25,7 @@ public final class NormScopeApp extends Application {
     /** The user's preferences key of the window's language ({@code en} or {@code zh-CN}). */
     private static final String LANGUAGE_KEY = "language";
 
-    /** Opens the window and returns when it is closed. */
+    /** Opens the window and returns when it is closed; {@code args} may name a session file to open. */
     public static void launchApp(String... args) {
         Application.launch(NormScopeApp.class, args);
     }
@@ -50,9 +50,13 @@ public final class NormScopeApp extends Application {
         window.addOnRebuilt(w -> window = w);
         PlacementMemory.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, pointer().getX(), pointer().getY());
         boolean crashed = SessionFilesViewModel.autosaveLeft();
+        java.nio.file.Path startFile = getParameters().getRaw().isEmpty() ? null
+                : java.nio.file.Path.of(getParameters().getRaw().get(0));
         stage.show();
         if (crashed) {
-            Platform.runLater(() -> offerAutosave(stage));
+            Platform.runLater(() -> model.files().openAtStart(startFile, offerAutosave(stage)));
+        } else {
+            model.files().openAtStart(startFile, false);
         }
         startAutosave();
     }
@@ -65,8 +69,8 @@ public final class NormScopeApp extends Application {
         autosave.play();
     }
 
-    /** What a NormScope that did not exit cleanly left: restore it, or start afresh (and forget it). */
-    private void offerAutosave(Stage stage) {
+    /** What a NormScope that did not exit cleanly left: restore it (true), or start afresh and forget it. */
+    private boolean offerAutosave(Stage stage) {
         javafx.scene.control.ButtonType restore = new javafx.scene.control.ButtonType(UiText.get("autosave.restore"),
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(UiText.get("autosave.discard"),
@@ -78,9 +82,10 @@ public final class NormScopeApp extends Application {
         ask.setHeaderText(UiText.get("autosave.header"));
         if (ask.showAndWait().orElse(discard) == restore) {
             model.files().restoreAutosave();
-        } else {
-            SessionFilesViewModel.discardAutosave();
+            return true;
         }
+        SessionFilesViewModel.discardAutosave();
+        return false;
     }
 
     /** Puts a window on a stage: title, size, error handling, figure export, clean closing. */

@@ -269,6 +269,24 @@ public final class SessionFilesViewModel {
         });
     }
 
+    /**
+     * The file the window was started with ({@code normscope x.normscope}, or a double-click on
+     * it), once the autosave offer (if any) is answered: opened; or, if the autosave was
+     * restored, not opened (that would replace the restored session) but put first in Open
+     * recent and named in the banner. Nothing to do for null.
+     */
+    public void openAtStart(Path startFile, boolean autosaveRestored) {
+        if (startFile == null) {
+            return;
+        }
+        if (autosaveRestored) {
+            remember(startFile);
+            host.say(UiText.get("session.kept_for_later", startFile.getFileName().toString()), false);
+        } else {
+            open(startFile);
+        }
+    }
+
     /** A new session: the file is forgotten (the window loads the first preset). */
     public void forgetFile() {
         file.set(null);

@@ -124,6 +124,37 @@ class SessionFilesViewModelTest {
     }
 
     @Test
+    void aFileTheWindowStartsWithIsOpenedUnlessTheAutosaveWasRestored() throws Exception {
+        try (Vm w = new Vm()) {
+            w.vm.step(12);
+            w.settle();
+            Path saved = dir.resolve("start.normscope");
+            assertThat(w.vm.files().saveAs(saved).get()).isTrue();
+            w.vm.step(3);
+            w.settle();
+
+            // the autosave was restored: the file is not opened over it, but offered first in Open recent
+            w.vm.files().openAtStart(saved, true);
+            w.settle();
+            assertThat(w.steps()).isEqualTo(15);
+            assertThat(w.vm.bannerProperty().get()).isEqualTo(UiText.get("session.kept_for_later", "start.normscope"));
+            assertThat(w.vm.bannerIsErrorProperty().get()).isFalse();
+            assertThat(w.vm.files().recentNow()).startsWith(saved.toAbsolutePath().normalize());
+
+            // no autosave (or it was declined): the file opens
+            w.vm.files().openAtStart(saved, false);
+            w.pullUntil(10, "the start file on screen", () -> w.steps() == 12);
+            assertThat(w.vm.files().fileProperty().get()).isEqualTo(saved);
+            assertThat(w.vm.bannerProperty().get()).isEqualTo(UiText.get("session.opened", "start.normscope"));
+
+            w.vm.files().openAtStart(null, false); // started without a file: nothing happens
+            w.settle();
+            assertThat(w.steps()).isEqualTo(12);
+            assertThat(w.errors).isEmpty();
+        }
+    }
+
+    @Test
     void aNameWithoutTheExtensionGetsIt() {
         assertThat(SessionFilesViewModel.withExtension(Path.of("a/b"))).isEqualTo(Path.of("a/b.normscope"));
         assertThat(SessionFilesViewModel.withExtension(Path.of("a/b.NormScope"))).isEqualTo(Path.of("a/b.NormScope"));
