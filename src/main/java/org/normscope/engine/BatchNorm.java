@@ -543,58 +543,15 @@ public abstract class BatchNorm implements NormBase {
                     affine ? new float[numFeatures] : null);
         }
         int channels = last.channels;
-        int batch = x.size(0);
-        int slice = x.numel() / batch / channels;
-        float[] gradInput = new float[x.numel()];
-        float[] gradWeight = affine ? new float[channels] : null;
-        float[] gradBias = affine ? new float[channels] : null;
-        float[] xs = x.data();
-        float[] dys = gradOutput.data();
-        long n = (long) batch * slice;
-        for (int c = 0; c < channels; c++) {
-            float w = affine ? weight[c] : 1f;
-            float mean;
-            float invstd;
-            if (last.batchStats) {
-                mean = pass.mean[c];
-                invstd = pass.invstd[c];
-            } else {
-                mean = runningMean[c];
-                invstd = (float) (1.0 / Math.sqrt(runningVar[c] + eps));
-            }
-            double sum = 0;
-            double dotp = 0;
-            for (int b = 0; b < batch; b++) {
-                int off = (b * channels + c) * slice;
-                for (int i = off; i < off + slice; i++) {
-                    sum += dys[i];
-                    dotp += (xs[i] - mean) * dys[i];
-                }
-            }
-            if (last.batchStats) {
-                float k = (float) dotp * invstd * invstd / n;
-                float gradMean = (float) (sum / n);
-                for (int b = 0; b < batch; b++) {
-                    int off = (b * channels + c) * slice;
-                    for (int i = off; i < off + slice; i++) {
-                        float dx = (xs[i] - mean) * k;
-                        gradInput[i] = (dys[i] - gradMean - dx) * invstd * w;
-                    }
-                }
-            } else {
-                for (int b = 0; b < batch; b++) {
-                    int off = (b * channels + c) * slice;
-                    for (int i = off; i < off + slice; i++) {
-                        gradInput[i] = dys[i] * invstd * w;
-                    }
-                }
-            }
-            if (affine) {
-                gradWeight[c] = (float) (dotp * invstd);
-                gradBias[c] = (float) sum;
+        float[] mean = last.batchStats ? pass.mean : runningMean;
+        float[] invstd = pass.invstd;
+        if (!last.batchStats) { // the running statistics' 1/sqrt(var + eps), as the backward computes it
+            invstd = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                invstd[c] = (float) (1.0 / Math.sqrt(runningVar[c] + eps));
             }
         }
-        return new BatchNormGradients(new Tensor(x.shape(), gradInput), gradWeight, gradBias);
+        return BatchNormBackward.run(x, gradOutput, channels, last.batchStats, mean, invstd, affine ? weight : null);
     }
 
     // ---- repr ---------------------------------------------------------------------------
