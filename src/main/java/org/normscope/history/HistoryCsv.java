@@ -104,7 +104,7 @@ public final class HistoryCsv {
     /**
      * Rows {@code 0..n-1} of the chunk {@code chunkFirst..chunkLast}: each bucket overlapping the
      * chunk goes to every row of the chunk it overlaps, weighted by the share of its steps the row
-     * covers (see {@link HistoryPyramid#share}); so a row's min and max bracket every value of its
+     * covers (see {@link ColumnReducer#share}); so a row's min and max bracket every value of its
      * steps and no row within the history is empty, even where a bucket is wider than a row.
      */
     private static void reduceRows(HistoryPyramid p, int s, long a, long chunkFirst, long chunkLast, long stepsPerRow,
@@ -112,59 +112,10 @@ public final class HistoryCsv {
         Arrays.fill(min, 0, n, Float.NaN);
         Arrays.fill(max, 0, n, Float.NaN);
         Arrays.fill(mean, 0, n, Float.NaN);
-        RowReducer reducer = new RowReducer(chunkFirst, chunkLast, stepsPerRow, min, max, mean);
+        ColumnReducer reducer = new ColumnReducer(ColumnReducer.fixed(chunkFirst, stepsPerRow), chunkFirst, chunkLast, min,
+                max, mean, null);
         p.buckets(s, chunkFirst, chunkLast, reducer);
         reducer.flush();
-    }
-
-    /** Buckets arrive in step order, so their rows do too: one running reduction suffices. */
-    private static final class RowReducer implements BucketSink {
-        private final long chunkFirst;
-        private final long chunkLast;
-        private final long stepsPerRow;
-        private final float[] min;
-        private final float[] max;
-        private final float[] mean;
-        private final Reduction reduction = new Reduction();
-        private int row = -1;
-
-        RowReducer(long chunkFirst, long chunkLast, long stepsPerRow, float[] min, float[] max, float[] mean) {
-            this.chunkFirst = chunkFirst;
-            this.chunkLast = chunkLast;
-            this.stepsPerRow = stepsPerRow;
-            this.min = min;
-            this.max = max;
-            this.mean = mean;
-        }
-
-        @Override
-        public void bucket(long firstStep, long lastStep, float bMin, float bMax, float bMean, int count) {
-            long first = Math.max(firstStep, chunkFirst);
-            long last = Math.min(lastStep, chunkLast);
-            if (first > last) {
-                return;
-            }
-            int r0 = (int) ((first - chunkFirst) / stepsPerRow);
-            int r1 = (int) ((last - chunkFirst) / stepsPerRow);
-            for (int r = r0; r <= r1; r++) {
-                if (r != row) {
-                    flush();
-                    row = r;
-                }
-                long rowFirst = chunkFirst + r * stepsPerRow;
-                long overlap = Math.min(last, rowFirst + stepsPerRow - 1) - Math.max(first, rowFirst) + 1;
-                reduction.add(bMin, bMax, bMean, HistoryPyramid.share(count, overlap, lastStep - firstStep + 1));
-            }
-        }
-
-        void flush() {
-            if (row >= 0 && !reduction.isEmpty()) {
-                min[row] = reduction.min();
-                max[row] = reduction.max();
-                mean[row] = reduction.mean();
-            }
-            reduction.reset();
-        }
     }
 
     private static void cell(StringBuilder line, float v) {

@@ -5,9 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.normscope.history.HistoryPyramid.Blocks;
-import org.normscope.history.HistoryPyramid.Cells;
-import org.normscope.history.HistoryPyramid.Level;
 
 /**
  * The binary form of a {@link HistoryPyramid}: its whole state, so that the pyramid read back
@@ -90,7 +87,7 @@ final class PyramidBinary {
             int n = p.levelCount;
             out.writeInt(n);
             for (int j = 0; j < n; j++) {
-                Level level = p.levels[j];
+                PyramidLevel level = p.levels[j];
                 out.writeLong(level.width);
                 out.writeLong(level.firstStep);
                 out.writeInt(level.head);
@@ -106,19 +103,19 @@ final class PyramidBinary {
                 }
                 out.writeByte(1);
                 writeFloats(out, ring, chunk);
-                Blocks blocks = p.blocks[s];
+                BlockSummaries blocks = p.blocks[s];
                 if (blocks != null) {
                     writeInts(out, blocks.data, chunk);
                     writeShorts(out, blocks.meta, chunk);
                 }
                 for (int j = 0; j < n; j++) {
-                    Cells cells = p.levels[j].cells[s];
+                    BucketCells cells = p.levels[j].cells[s];
                     writeFloats(out, cells.stats, chunk);
                     writeInts(out, cells.count, chunk);
-                    out.writeInt(Float.floatToRawIntBits(cells.openMin));
-                    out.writeInt(Float.floatToRawIntBits(cells.openMax));
-                    out.writeLong(Double.doubleToRawLongBits(cells.openSum));
-                    out.writeInt(cells.openCount);
+                    out.writeInt(Float.floatToRawIntBits(cells.open.min()));
+                    out.writeInt(Float.floatToRawIntBits(cells.open.max()));
+                    out.writeLong(Double.doubleToRawLongBits(cells.open.sum()));
+                    out.writeInt((int) cells.open.count());
                 }
             }
         }
@@ -158,7 +155,7 @@ final class PyramidBinary {
                 "it has no level but " + steps + " steps, more than its exact window of " + exactSteps + " holds");
         check(n == 0 || steps > exactSteps,
                 "it has " + n + " levels but only " + steps + " steps, all in its exact window of " + exactSteps);
-        Level[] levels = new Level[n];
+        PyramidLevel[] levels = new PyramidLevel[n];
         for (int j = 0; j < n; j++) {
             long width = in.readLong();
             long firstStep = in.readLong();
@@ -166,7 +163,7 @@ final class PyramidBinary {
             int count = in.readInt();
             long openSteps = in.readLong();
             checkLevel(j, n, p, width, head, count, openSteps);
-            Level level = new Level(width, series, bucketsPerLevel);
+            PyramidLevel level = new PyramidLevel(width, series, bucketsPerLevel);
             level.firstStep = firstStep;
             level.head = head;
             level.count = count;
@@ -191,7 +188,7 @@ final class PyramidBinary {
                 int[] data = readInts(in, 3 * p.blockSlots, chunk);
                 short[] meta = readShorts(in, p.blockSlots, chunk);
                 for (int k = 0; k < meta.length; k++) {
-                    int count = meta[k] & Blocks.COUNT_MASK;
+                    int count = meta[k] & BlockSummaries.COUNT_MASK;
                     if (count > HistoryPyramid.BLOCK) {
                         throw damaged("series " + s + "'s block summary " + k + " counts " + count + " values, at most "
                                 + HistoryPyramid.BLOCK);
@@ -200,11 +197,11 @@ final class PyramidBinary {
                         throw damaged("series " + s + "'s block summary " + k + " has unknown flags");
                     }
                 }
-                p.blocks[s] = new Blocks(data, meta);
+                p.blocks[s] = new BlockSummaries(data, meta);
             }
             for (int j = 0; j < n; j++) {
-                Level level = levels[j];
-                Cells cells = new Cells(readFloats(in, 3 * bucketsPerLevel, chunk), readInts(in, bucketsPerLevel, chunk));
+                PyramidLevel level = levels[j];
+                BucketCells cells = new BucketCells(readFloats(in, 3 * bucketsPerLevel, chunk), readInts(in, bucketsPerLevel, chunk));
                 for (int k = 0; k < bucketsPerLevel; k++) {
                     int c = cells.count[k];
                     if (c < 0 || c > level.width) {
@@ -212,12 +209,13 @@ final class PyramidBinary {
                                 + " values, and it is " + level.width + " steps wide");
                     }
                 }
-                cells.openMin = Float.intBitsToFloat(in.readInt());
-                cells.openMax = Float.intBitsToFloat(in.readInt());
-                cells.openSum = Double.longBitsToDouble(in.readLong());
-                cells.openCount = in.readInt();
-                if (cells.openCount < 0 || cells.openCount > level.openSteps) {
-                    throw damaged("series " + s + "'s open bucket of level " + (j + 1) + " counts " + cells.openCount
+                float openMin = Float.intBitsToFloat(in.readInt());
+                float openMax = Float.intBitsToFloat(in.readInt());
+                double openSum = Double.longBitsToDouble(in.readLong());
+                int openCount = in.readInt();
+                cells.open.set(openMin, openMax, openSum, openCount);
+                if (openCount < 0 || openCount > level.openSteps) {
+                    throw damaged("series " + s + "'s open bucket of level " + (j + 1) + " counts " + openCount
                             + " values, and it has " + level.openSteps + " steps");
                 }
                 level.cells[s] = cells;
@@ -227,7 +225,7 @@ final class PyramidBinary {
     }
 
     /**
-     * Level {@code j+1}'s bookkeeping as appending leaves it: closed buckets {@code w1·2^j} steps
+     * PyramidLevel {@code j+1}'s bookkeeping as appending leaves it: closed buckets {@code w1·2^j} steps
      * wide (the top level's a power of two times that, and at least half full once it halved),
      * every level below the highest one full, the open bucket short of a whole bucket and made of
      * whole buckets of the level below.
@@ -260,11 +258,11 @@ final class PyramidBinary {
      * The levels cover steps 1 to {@code steps - E} from the highest down, each starting where
      * the one above it ends, with the ring position that its evictions so far imply.
      */
-    private static void checkCoverage(Level[] levels, long steps, int exactSteps, int bucketsPerLevel)
+    private static void checkCoverage(PyramidLevel[] levels, long steps, int exactSteps, int bucketsPerLevel)
             throws IOException {
         long next = 1;
         for (int j = levels.length - 1; j >= 0; j--) {
-            Level level = levels[j];
+            PyramidLevel level = levels[j];
             String name = "level " + (j + 1);
             check(level.firstStep == next, name + " starts at step " + level.firstStep + ", not " + next
                     + (j == levels.length - 1 ? "" : " where the level above ends"));

@@ -70,6 +70,24 @@ final class Reduction {
         count += valuesCount;
     }
 
+    /** How many values (bucket counts included) were added since the last reset. */
+    long count() {
+        return count;
+    }
+
+    /** Becomes exactly {@code other} (a copy of a pyramid). */
+    void copyFrom(Reduction other) {
+        set(other.min, other.max, other.sum, other.count);
+    }
+
+    /** Sets every field as read from a saved pyramid (the reader checks them). */
+    void set(float min, float max, double sum, long count) {
+        this.min = min;
+        this.max = max;
+        this.sum = sum;
+        this.count = count;
+    }
+
     /** The running sum (in double) of the values and bucket means times counts added so far. */
     double sum() {
         return sum;
