@@ -373,23 +373,14 @@ public final class HistoryPyramid {
     }
 
     /**
-     * Reduces series {@code s} over {@code from..to} to {@code columns} pixel columns.
-     *
-     * <p>With {@code span = to - from + 1}, column {@code i} covers steps
-     * {@code [from + ⌊i·span/columns⌋, from + ⌊(i+1)·span/columns⌋ - 1]} (empty when
-     * {@code span < columns} makes that range empty). The columns are laid out on the
-     * requested {@code from..to}, not on the clamped range: steps outside {@code 1..steps()}
-     * hold no data, so their columns read NaN and a column keeps its meaning as the history
-     * grows. Each stored bucket that overlaps {@code from..to} goes to every column it overlaps
-     * (step {@code t} is in column {@code ⌊((t - from + 1)·columns - 1) / span⌋}), weighted in
-     * each by the share of its steps the column covers. Column min = min of its buckets' mins,
-     * max = max of their maxes, mean = their weighted mean: so a column's min and max bracket
-     * every value of its steps, even where a bucket is wider than a column. A column with only
-     * missing values reads NaN in all three. Draw two points per column: min and max.
-     *
-     * <p>Inside the exact window a column reads the 16-step blocks it wholly holds from their
-     * summaries where that gives the same result as reading their steps (see the class
-     * comment), so that wide columns cost about one read per block.
+     * Reduces series {@code s} over {@code from..to} to {@code columns} pixel columns: column
+     * {@code i} covers steps {@code [from + ⌊i·span/columns⌋, from + ⌊(i+1)·span/columns⌋ − 1]},
+     * {@code span = to − from + 1} ({@link ColumnReducer#even}), laid out on the requested range
+     * so that steps outside {@code 1..steps()} read NaN and a column keeps its meaning as the
+     * history grows. A bucket goes to every column it overlaps, weighted by the share of its
+     * steps each covers: a column's min and max bracket every value of its steps, its mean is the
+     * weighted mean, and a column with only missing values reads NaN. Inside the exact window,
+     * whole 16-step blocks are read by their summaries where that gives the same result.
      *
      * @throws IllegalArgumentException if {@code columns < 0}, an array is shorter than
      *         {@code columns}, or {@code span·columns} overflows a long
