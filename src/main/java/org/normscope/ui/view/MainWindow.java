@@ -6,39 +6,28 @@ import org.normscope.ui.viewmodel.UiText;
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationSupport;
-import org.normscope.preset.Preset;
 import org.normscope.ui.viewmodel.MainViewModel;
-import org.normscope.ui.viewmodel.Speed;
 
 /**
  * NormScope's main window, built in code on a {@link MainViewModel}: toolbar (mode, stepping,
@@ -64,6 +53,7 @@ public final class MainWindow {
 
     public MainWindow(MainViewModel model) {
         this.model = model;
+        keys = new WindowKeys(this)::onKey;
         root.getStyleClass().add("normscope");
         if (UiLocale.chinese()) {
             // the system's CJK fonts first, the bundled one as the fallback (CSS and the canvas charts)
@@ -126,7 +116,8 @@ public final class MainWindow {
             model.layout().setChartsWidth(charts.getWidth(), f.doubleValue());
         });
 
-        VBox top = new VBox(menuBar(), toolbar(), banner(), new PredictPane(model.predict()));
+        VBox top = new VBox(menuBar(), MainToolbar.create(model, root.widthProperty()), BannerBar.create(model),
+                new PredictPane(model.predict()));
         root.setTop(top);
         root.setCenter(main);
         // a reveal opens the Explain pane (the view model points it at the step's channel)
@@ -236,7 +227,7 @@ public final class MainWindow {
         return scene;
     }
 
-    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    private final javafx.event.EventHandler<KeyEvent> keys;
     // Ctrl + the mouse wheel sizes the text, as in a browser (the charts' own wheel zoom is without Ctrl)
     private final javafx.event.EventHandler<javafx.scene.input.ScrollEvent> wheel = this::onWheel;
 
@@ -331,7 +322,7 @@ public final class MainWindow {
         next.presetFileChooser = presetFileChooser;
         stop();
         model.snapshotProperty().removeListener(snapshots);
-        model.presets().removeListener(presetsChanged);
+        presetsMenu.detach();
         if (scene != null) {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             scene.removeEventFilter(javafx.scene.input.ScrollEvent.SCROLL, wheel);
@@ -363,6 +354,11 @@ public final class MainWindow {
             language.getItems().add(item);
         }
         return language;
+    }
+
+    /** The view model this window shows. */
+    MainViewModel model() {
+        return model;
     }
 
     public Parent root() {
@@ -414,152 +410,15 @@ public final class MainWindow {
         figureExporter = exporter;
     }
 
-    // Ctrl + is Ctrl = on many keyboards, and Ctrl with the keypad's + or − counts too
-    // (with Shift or without: on a US keyboard Ctrl + is typed Ctrl Shift =)
-    private static final KeyCombination[] BIGGER = {
-        new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-        new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-        new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY)};
-    private static final KeyCombination[] SMALLER = {
-        new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-        new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY)};
-    private static final KeyCombination NORMAL_SIZE = new KeyCodeCombination(KeyCode.DIGIT0,
-            KeyCombination.SHORTCUT_DOWN);
-
-    /** Run to step N… (also in the Run menu). */
-    private static final KeyCombination RUN_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
-
-    /**
-     * Edit → Undo and Redo, handled in the key filter by who has the focus: an editable text field
-     * keeps its own Ctrl+Z (undo the typing), anywhere else it undoes a change of the session. Not
-     * menu accelerators: in JavaFX 21 a focused text field does get Ctrl+Z before the scene's
-     * accelerators (checked with a robot), but which control takes the key first is then each
-     * control's affair (a read-only text area such as the code pane is no field to type in, and a
-     * native menu bar would take the key before any field); deciding here by the focus owner keeps
-     * it one rule. The menu items show the keys in their text, as the View menu's filter keys do.
-     */
-    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination[] REDO = {
-        new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-        new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN)};
-
     /** Asks for the step to run to; a good one starts the run (see {@link RunToDialog}). */
-    private void askRunTo() {
+    void askRunTo() {
         model.askRunTo();
         RunToDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), model);
-    }
-
-    private static boolean matchesAny(KeyCombination[] combinations, KeyEvent e) {
-        for (KeyCombination k : combinations) {
-            if (k.match(e)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Help → Keyboard shortcuts (F1). */
     void showShortcuts() {
         HelpDialogs.shortcuts(root.getScene().getWindow()).show();
-    }
-
-    private void onKey(KeyEvent e) {
-        if (model.presentation().blankedProperty().get()) { // any key shows the screen again
-            model.presentation().unblank();
-            e.consume();
-            return;
-        }
-        if (e.getCode() == KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown()) {
-            model.presentation().toggle();
-            e.consume();
-            return;
-        }
-        if (e.getCode() == KeyCode.F1) {
-            showShortcuts();
-            e.consume();
-            return;
-        }
-        if (matchesAny(BIGGER, e)) {
-            model.biggerFont();
-            e.consume();
-            return;
-        }
-        if (matchesAny(SMALLER, e)) {
-            model.smallerFont();
-            e.consume();
-            return;
-        }
-        if (NORMAL_SIZE.match(e)) {
-            model.defaultFont();
-            e.consume();
-            return;
-        }
-        if (RUN_TO.match(e)) { // here too, so that it works while a text field has the focus
-            e.consume();
-            askRunTo();
-            return;
-        }
-        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-        // Ctrl+Z in a text field undoes the typing (the field's own); elsewhere it undoes a change of the session
-        boolean typing = focus instanceof TextInputControl t && t.isEditable();
-        if (!typing && UNDO.match(e)) {
-            e.consume();
-            model.undo();
-            return;
-        }
-        if (!typing && matchesAny(REDO, e)) {
-            e.consume();
-            model.redo();
-            return;
-        }
-        // Plain keys act only when no text field has the focus: there they type. Escape leaves
-        // the field (committing it), so that Space steps again.
-        if (focus instanceof TextInputControl && e.getCode() == KeyCode.ESCAPE) {
-            root.requestFocus();
-            e.consume();
-            return;
-        }
-        if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
-            return;
-        }
-        boolean presenting = model.presentation().presentingProperty().get();
-        switch (e.getCode()) {
-            // long work or Play stops after the running step; else Esc leaves presentation mode
-            case ESCAPE -> model.escape();
-            case SPACE -> model.step();
-            // a presentation remote's "next" and "previous": a step and the cursor a step back, and in a
-            // lesson the next stage once the stage has taken its steps, the previous one from a stage's start
-            case PAGE_DOWN -> model.remoteNext();
-            case PAGE_UP -> model.remotePrevious();
-            case RIGHT, LEFT, B -> { // while presenting only: elsewhere they move in the controls
-                if (!presenting) {
-                    return;
-                }
-                if (e.getCode() == KeyCode.RIGHT) {
-                    model.step();
-                } else if (e.getCode() == KeyCode.LEFT) {
-                    model.time().stepBack();
-                } else {
-                    model.presentation().toggleBlank();
-                }
-            }
-            case P -> model.togglePlay();
-            case T -> model.train();
-            case E -> model.eval();
-            case R -> model.resetRunningStats();
-            case Q -> model.togglePredict();
-            case N -> {
-                if (e.isShiftDown()) {
-                    model.lesson().previous();
-                } else {
-                    model.lesson().next();
-                }
-            }
-            default -> {
-                return;
-            }
-        }
-        e.consume();
     }
 
     private void exportSession(boolean script) {
@@ -614,11 +473,9 @@ public final class MainWindow {
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("file-menu");
 
-        Menu presets = new Menu(UiText.get("menu.presets"));
-        presets.setId("presets-menu");
-        fillPresetsMenu(presets);
-        presetsChanged = c -> fillPresetsMenu(presets);
-        model.presets().addListener(presetsChanged);
+        presetsMenu = new PresetsMenu(model, () -> root.getScene() == null ? null : root.getScene().getWindow(),
+                owner -> presetFileChooser.apply(owner));
+        Menu presets = presetsMenu.menu();
 
         Menu lessons = new Menu(UiText.get("menu.lessons"));
         lessons.setId("lessons-menu");
@@ -668,7 +525,7 @@ public final class MainWindow {
 
         MenuItem runTo = new MenuItem(UiText.get("menu.run.to"));
         runTo.setId("run-to");
-        runTo.setAccelerator(RUN_TO);
+        runTo.setAccelerator(WindowKeys.RUN_TO);
         runTo.setOnAction(e -> askRunTo());
         MenuItem stopWork = new MenuItem(UiText.get("menu.run.stop"));
         stopWork.setId("run-stop");
@@ -703,169 +560,10 @@ public final class MainWindow {
         return new MenuBar(file, edit, run, presets, lessons, view, help);
     }
 
-    /** Rebuilds the Presets menu when a user preset comes or goes (removed when View → Language replaces the window). */
-    private javafx.collections.ListChangeListener<Preset> presetsChanged;
-
-    /**
-     * The Presets menu: the built-in presets, a separator, the user's own presets (if any, then
-     * another separator), Save setup as preset… and Import preset….
-     */
-    private void fillPresetsMenu(Menu menu) {
-        java.util.List<Preset> all = model.presets();
-        java.util.List<Preset> user = model.userPresets().presets();
-        java.util.List<MenuItem> items = new java.util.ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Preset p = all.get(i);
-            MenuItem item = new MenuItem(p.name(UiLocale.current()));
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> model.load(p));
-            if (i == all.size() - user.size()) {
-                items.add(new javafx.scene.control.SeparatorMenuItem());
-            }
-            if (i >= all.size() - user.size()) {
-                item.setId("user-preset-" + (i - (all.size() - user.size())));
-            }
-            items.add(item);
-        }
-        items.add(new javafx.scene.control.SeparatorMenuItem());
-        MenuItem save = new MenuItem(UiText.get("menu.presets.save"));
-        save.setId("preset-save");
-        save.setMnemonicParsing(false);
-        save.setOnAction(e -> SavePresetDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(),
-                model.userPresets()));
-        MenuItem importPreset = new MenuItem(UiText.get("menu.presets.import"));
-        importPreset.setId("preset-import");
-        importPreset.setMnemonicParsing(false);
-        importPreset.setOnAction(e -> {
-            File file = presetFileChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
-            if (file != null) {
-                model.userPresets().importFile(file.toPath());
-            }
-        });
-        items.add(save);
-        items.add(importPreset);
-        menu.getItems().setAll(items);
-    }
-
     /** Asks for the preset file to import (null: none chosen); a test gives its own. */
-    java.util.function.Function<Window, File> presetFileChooser = MainWindow::choosePresetFile;
+    java.util.function.Function<Window, File> presetFileChooser = PresetsMenu::choosePresetFile;
+    private PresetsMenu presetsMenu;
 
-    /** A file chooser for a preset file (*.json) to import. */
-    private static File choosePresetFile(Window owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(UiText.get("preset.import.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(UiText.get("preset.import.files"), "*.json"));
-        return chooser.showOpenDialog(owner);
-    }
-
-    private Node toolbar() {
-        ToggleGroup modes = new ToggleGroup();
-        ToggleButton train = new ToggleButton(UiText.get("toolbar.train"));
-        train.setId("train");
-        train.getStyleClass().add("train");
-        ToggleButton eval = new ToggleButton(UiText.get("toolbar.eval"));
-        eval.setId("eval");
-        eval.getStyleClass().add("eval");
-        train.setToggleGroup(modes);
-        eval.setToggleGroup(modes);
-        Explanations.explain(train, "mode");
-        Explanations.explain(eval, "mode");
-        train.setSelected(model.layer().trainingProperty().get());
-        eval.setSelected(!model.layer().trainingProperty().get());
-        model.layer().trainingProperty().addListener((o, a, on) -> (on ? train : eval).setSelected(true));
-        modes.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t == null) {
-                a.setSelected(true); // one of the two is always on
-            } else {
-                model.layer().trainingProperty().set(t == train);
-            }
-        });
-        HBox modeSwitch = new HBox(0, train, eval);
-        modeSwitch.getStyleClass().add("mode-switch");
-
-        Button step = button("step", UiText.get("toolbar.step"), "step", e -> model.step());
-        Button step10 = button("step10", "\u00d710", "step10", e -> model.step(10));
-        Button step100 = button("step100", "\u00d7100", "step100", e -> model.step(100));
-        Button play = button("play", UiText.get("toolbar.play"), "play", e -> model.togglePlay());
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then(UiText.get("toolbar.pause"))
-                .otherwise(UiText.get("toolbar.play")));
-        play.setMinWidth(Region.USE_PREF_SIZE);
-        ComboBox<Speed> speed = new ComboBox<>();
-        speed.setId("speed");
-        speed.getItems().setAll(Speed.CHOICES);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        Explanations.explain(speed, "speed");
-        Button resetStats = button("reset-stats", UiText.get("toolbar.reset.stats"), "reset_stats", e -> model.resetRunningStats());
-        Button resetLayer = button("reset-layer", UiText.get("toolbar.reset.layer"), "reset_layer", e -> model.resetLayer());
-
-        Label stepCount = new Label();
-        stepCount.setId("step-count");
-        stepCount.getStyleClass().add("step-count");
-        stepCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> UiText.get("toolbar.step.count", Long.toString(model.stepCountProperty().get())),
-                model.stepCountProperty()));
-
-        ToggleButton predict = new ToggleButton(UiText.get("predict.toggle"));
-        predict.setId("predict");
-        predict.setFocusTraversable(false);
-        predict.setTooltip(new javafx.scene.control.Tooltip(UiText.get("predict.toggle.tip")));
-        predict.selectedProperty().bindBidirectional(model.predict().onProperty());
-
-        ToggleButton settings = new ToggleButton(UiText.get("toolbar.settings"));
-        settings.setId("show-settings");
-        settings.setTooltip(new javafx.scene.control.Tooltip(UiText.get("toolbar.settings.tip")));
-        settings.selectedProperty().bindBidirectional(model.layout().settingsShownProperty());
-        speed.setMinWidth(Region.USE_PREF_SIZE);
-        // a flow, not a row: on a narrow window or with large text the buttons go on on a second row
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(settings, modeSwitch, stepCount, step,
-                step10, step100, play, speed, resetStats, resetLayer, predict);
-        bar.getStyleClass().add("toolbar-box");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.prefWrapLengthProperty().bind(root.widthProperty());
-        for (Node n : bar.getChildren()) {
-            if (n instanceof Region r && !(n instanceof ComboBox)) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        }
-        return bar;
-    }
-
-    private static Button button(String id, String text, String explanation,
-                                 javafx.event.EventHandler<javafx.event.ActionEvent> action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(action);
-        b.setFocusTraversable(false); // Space must step, not press the last clicked button
-        Explanations.explain(b, explanation);
-        return b;
-    }
-
-    private Node banner() {
-        Label text = new Label();
-        text.setId("banner-text");
-        text.getStyleClass().add("banner-text");
-        text.textProperty().bind(model.bannerProperty());
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button dismiss = new Button("\u2715");
-        dismiss.setId("banner-dismiss");
-        dismiss.setFocusTraversable(false);
-        dismiss.setOnAction(e -> model.dismissBanner());
-        HBox banner = new HBox(10, text, dismiss);
-        banner.setId("banner");
-        banner.getStyleClass().add("banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.setPadding(new Insets(6, 12, 6, 12));
-        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        model.bannerIsErrorProperty().addListener((o, a, error) -> {
-            banner.getStyleClass().remove("error");
-            if (error) {
-                banner.getStyleClass().add("error");
-            }
-        });
-        return banner;
-    }
 
     /** A file chooser for PNG figures. */
     public static File choosePng(Window owner, String suggestedName) {
