@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# A PyTorch script made by NormScope 0.1.0 (export-python) from the scenario "seed_bn1d_ones".
+# A PyTorch script made by NormScope 1.0.0 (export-python) from the scenario "seed_bn1d_ones".
 # It builds the layer, replays every step through torch.nn, and compares what PyTorch gives
 # with the numbers NormScope's engine gave for the same steps (embedded below).
 # It needs Python 3 and PyTorch (made for PyTorch 1.13), nothing else.

@@ -11,10 +11,10 @@ import java.util.Properties;
  */
 public final class NormScope {
 
-    /** The pom's version, e.g. {@code 0.1.0}. */
+    /** The pom's version, e.g. {@code 1.0.0}. */
     public static final String VERSION = readVersion();
 
-    /** {@code NormScope 0.1.0}. */
+    /** {@code NormScope 1.0.0}. */
     public static final String NAME_AND_VERSION = "NormScope " + VERSION;
 
     private NormScope() {

@@ -76,7 +76,7 @@ class PythonScriptTest {
 
         assertThat(script.lines().limit(14).toList())
                 .startsWith("#!/usr/bin/env python3",
-                        "# A PyTorch script made by NormScope 0.1.0 (export-python) from the scenario \"seed_bn1d_ones\".")
+                        "# A PyTorch script made by NormScope 1.0.0 (export-python) from the scenario \"seed_bn1d_ones\".")
                 .contains("#   python3 s.py --json  PyTorch's result as normscope-result/1 JSON instead")
                 .anyMatch(l -> l.startsWith("#   python3 s.py         one line per difference, then \"N passed, M failed\""));
         assertThat(script).contains("    layer = torch.nn.BatchNorm1d(4, eps=0.0, momentum=0.3)\n    return layer\n")
