@@ -21,7 +21,6 @@ import org.normscope.scenario.ResultJson;
 import org.normscope.scenario.ScenarioFile;
 import org.normscope.scenario.ScenarioFormatException;
 import org.normscope.scenario.StepResult;
-import org.normscope.scenario.Tolerance;
 
 /** {@code normscope replay FILE}: the result JSON on stdout, or one clear line on stderr and exit 2. */
 class ReplayCommandTest {

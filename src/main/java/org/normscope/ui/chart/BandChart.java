@@ -19,7 +19,8 @@ import javafx.scene.text.Font;
  *
  * <p><b>Layout</b>, top to bottom: the title; one legend row for the bands and the median
  * (in neutral grey: it holds for every panel); the panels, of equal height; the x tick labels
- * and the x axis title. When space is short, the x axis title and then the legend are left out. A panel with no data (or {@code null} data) shows its heading and the
+ * and the x axis title. When space is short, the x axis title and then the legend are left out.
+ * A panel with no data (or {@code null} data) shows its heading and the
  * {@link #placeholderProperty() placeholder} ("no samples yet") instead of a plot.
  *
  * <p><b>Bands.</b> Levels are paired from the outside in ({@code k} with {@code K-1-k}); with

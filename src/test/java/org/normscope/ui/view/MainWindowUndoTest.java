@@ -23,7 +23,6 @@ import org.normscope.ui.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Ctrl+Z and Edit → Undo in the real window: the session's changes, except while typing in a field. */
 @ExtendWith(ApplicationExtension.class)
