@@ -131,6 +131,26 @@ class ArchitectureTest {
                 .check(mainClasses);
     }
 
+    /** The history is storage and arithmetic: no UI, no JavaFX, and nothing of the session that fills it. */
+    @Test
+    void theHistoryKnowsNoUiAndNoSession() {
+        noClasses().that().resideInAPackage("org.normscope.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.normscope.ui..",
+                        "org.normscope.session..", "org.normscope.cli..")
+                .check(mainClasses);
+    }
+
+    /** No two packages depend on each other, directly or round about: each can be read and tested from the bottom up. */
+    @Test
+    void packagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.normscope.(*)..").should().beFreeOfCycles()
+                .check(mainClasses);
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.normscope.ui.(*)..").should().beFreeOfCycles()
+                .check(mainClasses);
+    }
+
     @Test
     void theRulesSeeTheMainClassesAndNoTests() {
         assertThat(mainClasses.containPackage("org.normscope.engine")).isTrue();
