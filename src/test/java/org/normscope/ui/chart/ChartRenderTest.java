@@ -237,7 +237,7 @@ class ChartRenderTest {
                 return null;
             });
             waitForRedraws(chart, before + 1);
-            Thread.sleep(300); // more pulses pass: nothing left to draw
+            FxCharts.pulses(18); // more pulses pass: nothing left to draw
             assertThat(FxCharts.onFx(chart::redrawCount)).isEqualTo(before + 1);
             assertThat(texts(chart)).contains("five changes", "step");
         } finally {
@@ -413,7 +413,7 @@ class ChartRenderTest {
                 chart.setHistograms(same.get(), same.get()); // new objects, the same counts
                 return null;
             });
-            Thread.sleep(300);
+            FxCharts.pulses(18);
             assertThat(FxCharts.onFx(chart::redrawCount)).isEqualTo(before);
             FxCharts.onFx(() -> {
                 chart.setHistograms(same.get(), List.of(HistogramData.of("channel 0", c, new double[] {1, 2, 2, 4}, 10,
@@ -719,14 +719,16 @@ class ChartRenderTest {
     /** Waits until a shown chart has drawn and settled, and gives how many times it has drawn. */
     static int settledRedrawCount(CanvasChart chart) throws Exception {
         waitForRedraws(chart, 1);
-        Thread.sleep(200);
+        FxCharts.pulses(12);
         return FxCharts.onFx(chart::redrawCount);
     }
 
     static void waitForRedraws(CanvasChart chart, int atLeast) throws Exception {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (FxCharts.onFx(chart::redrawCount) < atLeast && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> FxCharts.onFx(chart::redrawCount) >= atLeast);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion below says what was drawn
         }
         assertThat(FxCharts.onFx(chart::redrawCount)).isGreaterThanOrEqualTo(atLeast);
     }

@@ -30,6 +30,28 @@ final class FxCharts {
         return WaitForAsyncUtils.asyncFx(task).get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Returns after {@code n} pulses of the JavaFX toolkit (its frames, about 60 a second): to check
+     * that nothing more was drawn "later", wait a number of frames, not a number of milliseconds.
+     */
+    static void pulses(int n) throws Exception {
+        java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= n) {
+                    stop();
+                    passed.countDown();
+                }
+            }
+        }.start());
+        if (!passed.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError(n + " pulses did not pass in 30 s");
+        }
+    }
+
     /** Shows {@code chart} as the root of a {@code w × h} scene, snapshots it, closes the stage. */
     static WritableImage render(Region chart, double w, double h) throws Exception {
         Stage stage = onFx(() -> {

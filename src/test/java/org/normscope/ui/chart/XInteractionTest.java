@@ -399,7 +399,7 @@ class XInteractionTest {
         Stage stage = ChartRenderTest.show(chart, 800, 500);
         try {
             ChartRenderTest.waitForRedraws(chart, 1);
-            Thread.sleep(200);
+            FxCharts.pulses(12);
             int data = FxCharts.onFx(chart::redrawCount);
             int overlay = FxCharts.onFx(chart::overlayRedrawCount);
             FxCharts.onFx(() -> {
@@ -409,7 +409,7 @@ class XInteractionTest {
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(200);
+            FxCharts.pulses(12);
             assertThat(FxCharts.onFx(chart::overlayRedrawCount)).isEqualTo(overlay + 1);
             assertThat(FxCharts.onFx(chart::redrawCount)).as("data layer redraws").isEqualTo(data);
 
@@ -418,7 +418,7 @@ class XInteractionTest {
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(100);
+            FxCharts.pulses(6);
             assertThat(FxCharts.onFx(chart::overlayRedrawCount)).isEqualTo(overlay + 1);
 
             // a data change redraws both (the plot may have moved)
@@ -427,7 +427,7 @@ class XInteractionTest {
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(100);
+            FxCharts.pulses(6);
             assertThat(FxCharts.onFx(chart::redrawCount)).isEqualTo(data + 1);
             assertThat(FxCharts.onFx(chart::overlayRedrawCount)).isEqualTo(overlay + 2);
         } finally {
