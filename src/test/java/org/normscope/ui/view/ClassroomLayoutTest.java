@@ -99,7 +99,7 @@ class ClassroomLayoutTest {
         });
         waitUntil("four steps shown", () -> model.stepCountProperty().get() == 4);
         fxRun(model::dismissBanner); // the preset's notice
-        Thread.sleep(300); // a few frames: the charts draw on the next pulse
+        WindowDriver.waitFrames(18); // a few frames: the charts draw on the next pulse
         Scene scene = fx(stage::getScene);
         waitUntil("the charts drawn", () -> !ChartProbe.texts((CurveChart) scene.lookup("#mean-chart")).isEmpty());
         List<String> problems = fx(() -> LayoutProblems.of(scene));

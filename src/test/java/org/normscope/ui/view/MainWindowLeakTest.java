@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.normscope.ui.view.WindowDriver.fx;
 import static org.normscope.ui.view.WindowDriver.fxRun;
 
-import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,12 +86,12 @@ class MainWindowLeakTest {
                 WindowDriver.waitFrames(2); // as before the count at the end: the charts draw over a few frames
                 nodesAt100 = fx(() -> count(root));
                 kindsAt100 = fx(() -> kinds(root));
-                heapAt100 = usedAfterGc();
+                heapAt100 = org.normscope.testing.Heap.usedAfterGc();
             }
         }
         WindowDriver.waitFrames(2);
         int nodesAt1000 = fx(() -> count(root));
-        long heapAt1000 = usedAfterGc();
+        long heapAt1000 = org.normscope.testing.Heap.usedAfterGc();
 
         // the window shows the last layer's fields, once each
         assertThat(fx(() -> robot.lookup("#weight-4").queryAll().size())).isEqualTo(1);
@@ -100,7 +99,8 @@ class MainWindowLeakTest {
         java.util.Map<String, Integer> kindsAt1000 = fx(() -> kinds(root));
         assertThat(nodesAt1000).as("nodes in the window at rebuild 100 and %d (by kind: %s, then %s)", REBUILDS,
                 kindsAt100, kindsAt1000).isEqualTo(nodesAt100);
-        awaitCollected(early);
+        org.normscope.testing.Heap.awaitCollected(early,
+                o -> o instanceof Node n ? n.getClass().getSimpleName() + "#" + n.getId() : o.getClass().getSimpleName());
         assertThat(heapAt1000 - heapAt100).as("heap growth from rebuild 100 to %d: %d → %d bytes", REBUILDS,
                 heapAt100, heapAt1000).isLessThan(MAX_GROWTH);
     }
@@ -127,39 +127,5 @@ class MainWindowLeakTest {
             }
         }
         return n;
-    }
-
-    static long usedAfterGc() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(50);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
-    /** Collects until every reference is cleared, for up to ten seconds. */
-    static void awaitCollected(List<WeakReference<Object>> refs) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            List<String> alive = new ArrayList<>();
-            for (WeakReference<Object> r : refs) {
-                Object o = r.get();
-                if (o != null) {
-                    alive.add(o instanceof Node n ? n.getClass().getSimpleName() + "#" + n.getId()
-                            : o.getClass().getSimpleName());
-                }
-            }
-            if (alive.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(alive.size() + " of " + refs.size()
-                        + " objects still reachable after 10 s of GC: " + alive);
-            }
-            System.gc();
-            Thread.sleep(50);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.normscope.ui.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,45 +42,18 @@ class ViewModelLeakTest {
                     }
                 }
                 if (i == 100) {
-                    at100 = usedAfterGc();
+                    at100 = org.normscope.testing.Heap.usedAfterGc();
                 }
             }
-            long at1000 = usedAfterGc();
+            long at1000 = org.normscope.testing.Heap.usedAfterGc();
             assertThat(early).hasSize(4 + 3 + 5 + 3);
-            awaitCollected(early);
+            org.normscope.testing.Heap.awaitCollected(early, o -> o.getClass().getSimpleName());
             assertThat(at1000 - at100).as("heap growth from rebuild 100 to %d: %d → %d bytes", REBUILDS, at100,
                     at1000).isLessThan(MAX_GROWTH);
             // still working
             vm.step(4);
             m.settle();
             Vm.assertAll(m.snap().runningMean(), 0.7599f, 1e-4);
-        }
-    }
-
-    /** Heap in use after a few full collections. */
-    static long usedAfterGc() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(50);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
-    /** Collects until every reference is cleared, for up to ten seconds. */
-    static void awaitCollected(List<? extends WeakReference<?>> refs) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            long alive = refs.stream().filter(r -> r.get() != null).count();
-            if (alive == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(alive + " of " + refs.size() + " objects still reachable after 10 s of GC");
-            }
-            System.gc();
-            Thread.sleep(50);
         }
     }
 }
