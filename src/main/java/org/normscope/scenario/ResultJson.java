@@ -8,18 +8,21 @@ import static org.normscope.scenario.JsonFields.optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.normscope.engine.Tensor;
+import org.normscope.json.ShortestFloat;
 
 /** Reads and writes results ({@code normscope-result/1}, see the spec). */
 public final class ResultJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Floats as their shortest decimal ({@link ShortestFloat}). */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(ShortestFloat.JSON_FEATURE).build();
 
     private static final List<String> TOP_FIELDS = List.of("format", "steps");
     private static final List<String> STEP_FIELDS = List.of("output", "error", "running_mean", "running_var",

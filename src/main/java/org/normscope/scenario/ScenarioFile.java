@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.normscope.json.JsonPaths;
+import org.normscope.json.ShortestFloat;
 
 /**
  * A file that {@code replay} takes: a scenario, or a golden file
@@ -21,10 +22,14 @@ import org.normscope.json.JsonPaths;
  */
 public record ScenarioFile(Scenario scenario, Result expected) {
 
-    /** Strict as the preset and lesson readers: no text after the document, no field given twice. */
+    /**
+     * Strict as the preset and lesson readers: no text after the document, no field given twice;
+     * writes floats as their shortest decimal ({@link ShortestFloat}).
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(ShortestFloat.JSON_FEATURE)
             .build();
 
     private static final List<String> GOLDEN_FIELDS = List.of("scenario", "expected");
