@@ -24,8 +24,8 @@ import org.normscope.engine.BatchNorm;
 
 import org.normscope.engine.Momentum;
 import org.normscope.json.JsonPaths;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 
 /**
  * Reads and writes preset files (the format is described in {@code resources/presets/README.md}).

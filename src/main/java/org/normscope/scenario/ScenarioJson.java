@@ -56,10 +56,10 @@ public final class ScenarioJson {
      * BatchNorm and InstanceNorm, the buffers (LayerNorm and GroupNorm have neither momentum nor
      * running statistics).
      */
-    private static List<String> layerFields(LayerType type) {
+    private static List<String> layerFields(LayerKind type) {
         return switch (type) {
-            case LayerNorm -> LAYER_NORM_FIELDS;
-            case GroupNorm -> GROUP_NORM_FIELDS;
+            case LAYER_NORM -> LAYER_NORM_FIELDS;
+            case GROUP_NORM -> GROUP_NORM_FIELDS;
             default -> LAYER_RUNNING;
         };
     }
@@ -106,12 +106,12 @@ public final class ScenarioJson {
         FIELDS.object(node, path);
         String typePath = child(path, "type");
         String typeName = FIELDS.text(FIELDS.required(node, "type", path, "a layer type"), typePath,
-                "one of " + LayerType.allNames());
-        LayerType type;
+                "one of " + LayerKind.allNames());
+        LayerKind type;
         try {
-            type = LayerType.valueOf(typeName);
+            type = LayerKind.ofTorchName(typeName);
         } catch (IllegalArgumentException e) {
-            throw ScenarioFormatException.at(typePath, "expected one of " + LayerType.allNames() + ", got \"" + typeName + "\"");
+            throw ScenarioFormatException.at(typePath, "expected one of " + LayerKind.allNames() + ", got \"" + typeName + "\"");
         }
         FIELDS.noUnknownFields(node, path, layerFields(type), " for a " + type);
 
@@ -120,9 +120,9 @@ public final class ScenarioJson {
         int numGroups = 0;
         int numChannels = 0;
         switch (type) {
-            case LayerNorm -> normalizedShape = readShape(FIELDS.required(node, "normalized_shape", path,
+            case LAYER_NORM -> normalizedShape = readShape(FIELDS.required(node, "normalized_shape", path,
                     "a size or a list of sizes"), child(path, "normalized_shape"));
-            case GroupNorm -> {
+            case GROUP_NORM -> {
                 numGroups = FIELDS.positiveInt(FIELDS.required(node, "num_groups", path, "a whole number >= 1"),
                         child(path, "num_groups"));
                 numChannels = FIELDS.positiveInt(FIELDS.required(node, "num_channels", path,
@@ -145,9 +145,9 @@ public final class ScenarioJson {
         Momentum momentum = momentumGiven == null ? Momentum.DEFAULT : momentumGiven;
 
         boolean instance = type.isInstanceNorm();
-        String affineField = type == LayerType.LayerNorm ? "elementwise_affine" : "affine";
+        String affineField = type == LayerKind.LAYER_NORM ? "elementwise_affine" : "affine";
         boolean affine = readBool(node, affineField, path, !instance);
-        boolean track = type.hasRunningStats() && readBool(node, "track_running_stats", path, !instance);
+        boolean track = type.hasMomentum() && readBool(node, "track_running_stats", path, !instance);
 
         int paramCount = parameterCount(type, numFeatures, normalizedShape, numChannels);
         float[] weight = readParameter(node, "weight", path, paramCount, affine);
@@ -220,10 +220,10 @@ public final class ScenarioJson {
     }
 
     /** How many values weight and bias have: one per channel, or one per element of normalized_shape. */
-    private static int parameterCount(LayerType type, int numFeatures, int[] normalizedShape, int numChannels) {
+    private static int parameterCount(LayerKind type, int numFeatures, int[] normalizedShape, int numChannels) {
         return switch (type) {
-            case GroupNorm -> numChannels;
-            case LayerNorm -> (int) org.normscope.engine.Tensor.numel(normalizedShape);
+            case GROUP_NORM -> numChannels;
+            case LAYER_NORM -> (int) org.normscope.engine.Tensor.numel(normalizedShape);
             default -> numFeatures;
         };
     }
@@ -302,14 +302,14 @@ public final class ScenarioJson {
         String op = opNode == null ? "forward" : FIELDS.text(opNode, child(path, "op"), OPS);
         switch (op) {
             case "reset_running_stats":
-                if (!layer.type().hasRunningStats()) {
+                if (!layer.type().hasMomentum()) {
                     throw ScenarioFormatException.at(child(path, "op"), "a " + layer.type()
                             + " has no running stats to reset (PyTorch raises AttributeError)");
                 }
                 FIELDS.noUnknownFields(node, path, RESET_FIELDS, " for a reset_running_stats step");
                 return new Step.ResetRunningStats();
             case "set":
-                if (layer.type().hasRunningStats()) {
+                if (layer.type().hasMomentum()) {
                     FIELDS.noUnknownFields(node, path, SET_FIELDS, " for a set step");
                 } else {
                     FIELDS.noUnknownFields(node, path, SET_FIELDS_NO_MOMENTUM, " for a set step on a " + layer.type());
@@ -357,26 +357,26 @@ public final class ScenarioJson {
         root.put("name", s.name());
         LayerSpec l = s.layer();
         ObjectNode layer = root.putObject("layer");
-        layer.put("type", l.type().name());
+        layer.put("type", l.type().torchName());
         switch (l.type()) {
-            case LayerNorm -> {
+            case LAYER_NORM -> {
                 ArrayNode shape = layer.putArray("normalized_shape");
                 for (int d : l.normalizedShape()) {
                     shape.add(d);
                 }
             }
-            case GroupNorm -> {
+            case GROUP_NORM -> {
                 layer.put("num_groups", l.numGroups());
                 layer.put("num_channels", l.numChannels());
             }
             default -> layer.put("num_features", l.numFeatures());
         }
         layer.put("eps", l.eps());
-        if (l.type().hasRunningStats()) {
+        if (l.type().hasMomentum()) {
             writeMomentum(layer, l.momentum());
         }
-        layer.put(l.type() == LayerType.LayerNorm ? "elementwise_affine" : "affine", l.affine());
-        if (l.type().hasRunningStats()) {
+        layer.put(l.type() == LayerKind.LAYER_NORM ? "elementwise_affine" : "affine", l.affine());
+        if (l.type().hasMomentum()) {
             layer.put("track_running_stats", l.trackRunningStats());
         }
         if (l.weight() != null) {
