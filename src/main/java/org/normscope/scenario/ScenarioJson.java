@@ -199,13 +199,22 @@ public final class ScenarioJson {
 
     private static float[] readState(JsonNode node, String field, String path, int count, boolean track)
             throws ScenarioFormatException {
+        return readPerChannel(node, field, path, count, track, "the layer tracks no running stats");
+    }
+
+    /**
+     * A per-channel vector the layer may have: null when absent, refused when the layer has no
+     * such values ({@code given, but <lacking>}) or when it holds other than {@code count} values.
+     */
+    private static float[] readPerChannel(JsonNode node, String field, String path, int count, boolean has,
+            String lacking) throws ScenarioFormatException {
         JsonNode v = optional(node, field);
         if (v == null) {
             return null;
         }
         String p = child(path, field);
-        if (!track) {
-            throw ScenarioFormatException.at(p, "given, but the layer tracks no running stats");
+        if (!has) {
+            throw ScenarioFormatException.at(p, "given, but " + lacking);
         }
         float[] values = TensorJson.readVector(v, p);
         if (values.length != count) {
@@ -268,19 +277,7 @@ public final class ScenarioJson {
 
     private static float[] readParameter(JsonNode node, String field, String path, int count, boolean affine)
             throws ScenarioFormatException {
-        JsonNode v = optional(node, field);
-        if (v == null) {
-            return null;
-        }
-        String p = child(path, field);
-        if (!affine) {
-            throw ScenarioFormatException.at(p, "given, but the layer has no affine parameters");
-        }
-        float[] values = TensorJson.readVector(v, p);
-        if (values.length != count) {
-            throw ScenarioFormatException.at(p, values.length + " values, expected " + count + " (one per channel)");
-        }
-        return values;
+        return readPerChannel(node, field, path, count, affine, "the layer has no affine parameters");
     }
 
     private static List<Step> readSteps(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
