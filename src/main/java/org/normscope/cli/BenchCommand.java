@@ -8,8 +8,8 @@ import org.normscope.engine.BatchNorm;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.NormLayer;
 import org.normscope.engine.TorchError;
+import org.normscope.scenario.LayerKind;
 import org.normscope.scenario.LayerSpec;
-import org.normscope.scenario.LayerType;
 import org.normscope.scenario.Replayer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,9 +69,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LayerType type;
+        LayerKind type;
         try {
-            type = LayerType.valueOf(layer);
+            type = LayerKind.ofTorchName(layer);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--layer: expected one of " + TYPES + ", got '"
                     + layer + "'");
@@ -89,10 +89,10 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--shape: expected N,C,... with every size at least 1, got "
                     + Arrays.toString(shape));
         }
-        if (normalizedDims != null && type != LayerType.LayerNorm) {
+        if (normalizedDims != null && type != LayerKind.LAYER_NORM) {
             throw new ParameterException(spec.commandLine(), "--normalized-dims: only for LayerNorm, not " + type);
         }
-        if (groups != null && type != LayerType.GroupNorm) {
+        if (groups != null && type != LayerKind.GROUP_NORM) {
             throw new ParameterException(spec.commandLine(), "--groups: only for GroupNorm, not " + type);
         }
         int dims = normalizedDims == null ? 1 : normalizedDims;
@@ -104,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         if (numGroups < 1) {
             throw new ParameterException(spec.commandLine(), "--groups: expected at least 1, got " + numGroups);
         }
-        if (type == LayerType.GroupNorm && shape[1] % numGroups != 0) {
+        if (type == LayerKind.GROUP_NORM && shape[1] % numGroups != 0) {
             // PyTorch's GroupNorm(G, C) refuses this in its constructor, with this message
             throw new ParameterException(spec.commandLine(), "--groups " + numGroups + " with C = " + shape[1]
                     + ": ValueError: num_channels must be divisible by num_groups");
@@ -166,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The layer PyTorch builds from {@code nn.TYPE(...)} with only the sizes given, for a batch of {@code shape}. */
-    static LayerSpec layerSpec(LayerType type, int[] shape, int normalizedDims, int numGroups) {
+    static LayerSpec layerSpec(LayerKind type, int[] shape, int normalizedDims, int numGroups) {
         double eps = BatchNorm.DEFAULT_EPS;
         if (type.isBatchNorm()) {
             return LayerSpec.batchNorm(type, shape[1], eps, Momentum.DEFAULT, true, true);
@@ -174,7 +174,7 @@ final class BenchCommand implements Callable<Integer> {
         if (type.isInstanceNorm()) { // InstanceNorm's defaults: affine=False, track_running_stats=False
             return new LayerSpec(type, shape[1], eps, Momentum.DEFAULT, false, false, null, null, null, 0, 0);
         }
-        if (type == LayerType.LayerNorm) {
+        if (type == LayerKind.LAYER_NORM) {
             int[] normalized = Arrays.copyOfRange(shape, shape.length - normalizedDims, shape.length);
             return new LayerSpec(type, 0, eps, Momentum.DEFAULT, true, false, null, null, normalized, 0, 0);
         }

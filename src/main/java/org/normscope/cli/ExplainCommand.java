@@ -3,6 +3,7 @@ package org.normscope.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import org.normscope.explain.Explainer;
 import org.normscope.explain.GroupExplainer;
 import org.normscope.explain.LayerSnapshot;
 import org.normscope.explain.StepExplanation;
+import org.normscope.json.ShortestFloat;
 import org.normscope.scenario.Replayer;
 import org.normscope.scenario.ScenarioFile;
 import org.normscope.scenario.ScenarioFormatException;
@@ -136,7 +138,8 @@ final class ExplainCommand implements Callable<Integer> {
     /** The {@code --json} object: snake_case keys, numbers as JSON numbers, null where not applicable. */
     static final class ExplanationJson {
 
-        private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(ShortestFloat.JSON_FEATURE).build();
 
         private ExplanationJson() {
         }

@@ -243,14 +243,14 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (theme != null && !java.util.List.of("light", "projector", "dark").contains(theme)) {
             throw new CommandLine.ParameterException(cl, "--theme must be light, projector or dark, got " + theme);
         }
-        org.normscope.session.LayerKind layerKind = null;
+        org.normscope.scenario.LayerKind layerKind = null;
         if (layer != null) {
             if (session != null) {
                 cl.getErr().println("normscope screenshot: --layer and --session cannot be given together");
                 return Main.BAD_INPUT;
             }
             try {
-                layerKind = org.normscope.session.LayerKind.ofTorchName(layer);
+                layerKind = org.normscope.scenario.LayerKind.ofTorchName(layer);
             } catch (IllegalArgumentException e) {
                 cl.getErr().println("normscope screenshot: --layer: " + e.getMessage());
                 return Main.BAD_INPUT;

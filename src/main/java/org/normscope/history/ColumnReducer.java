@@ -24,7 +24,7 @@ final class ColumnReducer implements BucketSink {
 
     /**
      * {@code span} steps from {@code from} shared out over {@code columns} columns as evenly as
-     * whole steps allow: column {@code c} ends at step {@code from + ⌊(c+1)·span/columns⌋ − 1}.
+     * whole steps allow ({@link StepColumns}).
      */
     static Columns even(long from, long span, int columns) {
         return new Columns() {
@@ -40,7 +40,7 @@ final class ColumnReducer implements BucketSink {
 
             @Override
             public long lastStepOf(int c) {
-                return from + (c + 1) * span / columns - 1;
+                return StepColumns.lastStep(from, span, columns, c);
             }
         };
     }

@@ -1,11 +1,9 @@
 package org.normscope.history;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Objects;
+import org.normscope.json.ShortestFloat;
 
 /**
  * A statistic's history as CSV, at a resolution the caller chooses.
@@ -30,8 +28,7 @@ import java.util.Objects;
  *
  * <p>An empty cell is NaN: no value (every value missing, or no bucket beginning in the row),
  * or a mean of +∞ and -∞. Numbers are the shortest decimal that reads back as the same float,
- * in {@link Float#toString(float)}'s layout ({@code 0.001} to {@code 9999999.0} plain,
- * otherwise {@code 1.0E-4}, {@code 1.2345678E7}; {@code Infinity}, {@code -Infinity}).
+ * in {@link Float#toString(float)}'s layout ({@link ShortestFloat}).
  */
 public final class HistoryCsv {
 
@@ -121,7 +118,7 @@ public final class HistoryCsv {
     private static void cell(StringBuilder line, float v) {
         line.append(',');
         if (!Float.isNaN(v)) {
-            line.append(format(v));
+            line.append(ShortestFloat.format(v));
         }
     }
 
@@ -131,48 +128,5 @@ public final class HistoryCsv {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';
-    }
-
-    /**
-     * The shortest decimal (of at least 2 significant digits, the closest to {@code v} among
-     * them) that {@link Float#parseFloat} reads back as {@code v}, laid out as
-     * {@link Float#toString(float)} lays it out: what {@code Float.toString} gives from Java 19
-     * on. (Java 17's sometimes gives a digit more than needed, e.g. {@code 1.18846831E13} for
-     * {@code 1.1884683E13}.)
-     */
-    static String format(float v) {
-        if (v == 0 || Float.isNaN(v) || Float.isInfinite(v)) {
-            return Float.toString(v);
-        }
-        BigDecimal exact = new BigDecimal(v);
-        BigDecimal shortest = null;
-        for (int digits = 2; digits <= 9; digits++) { // 2: as Java 19+, 1.4E-45 rather than 1.0E-45
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (Float.parseFloat(candidate.toString()) == v) {
-                shortest = candidate.stripTrailingZeros();
-                break;
-            }
-        }
-        if (shortest == null) { // 9 significant digits always suffice for a float
-            return Float.toString(v);
-        }
-        String digits = shortest.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - shortest.scale(); // v = d.ddd × 10^exponent
-        StringBuilder s = new StringBuilder(16);
-        if (v < 0) {
-            s.append('-');
-        }
-        if (exponent >= -3 && exponent < 7) {
-            String plain = shortest.abs().toPlainString();
-            s.append(plain);
-            if (plain.indexOf('.') < 0) {
-                s.append(".0");
-            }
-        } else {
-            s.append(digits.charAt(0)).append('.');
-            s.append(digits.length() > 1 ? digits.substring(1) : "0");
-            s.append('E').append(exponent);
-        }
-        return s.toString();
     }
 }

@@ -89,6 +89,12 @@ public final class JsonPaths {
         return d[a.length()][b.length()];
     }
 
+    /** Where the parser refused the text, {@code " at line 3, column 7"}, or "" when it does not say. */
+    public static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
     /**
      * Where in the document the parser stood when it refused the text ({@code steps[0].layer}),
      * in the form of {@link #child} and {@link #element}; empty at the top or when unknown.

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.normscope.json.JsonPaths;
 
 /**
  * Reads lesson files (the format is described in {@code resources/lessons/README.md}).
@@ -200,9 +201,7 @@ public final class LessonJson {
             return root;
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            var loc = e.getLocation();
-            throw new LessonFormatException("", "not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + m);
+            throw new LessonFormatException("", "not valid JSON" + JsonPaths.where(e) + ": " + m);
         }
     }
 

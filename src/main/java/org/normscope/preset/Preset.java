@@ -79,8 +79,8 @@ public record Preset(String name, String description, LayerConfig layer, BatchSp
             return "LayerNorm normalizes the last " + layer.normalizedDims() + " sizes, but the input has only "
                     + (1 + spatial.length) + " after N (C and " + Arrays.toString(spatial) + ")";
         }
-        if (layer.kind() == org.normscope.session.LayerKind.LAYER_NORM
-                || layer.kind() == org.normscope.session.LayerKind.GROUP_NORM) {
+        if (layer.kind() == org.normscope.scenario.LayerKind.LAYER_NORM
+                || layer.kind() == org.normscope.scenario.LayerKind.GROUP_NORM) {
             return layer.kind().torchName() + " takes (N, C) to (N, C, D, H, W): 0 to 3 sizes after C, got "
                     + Arrays.toString(spatial);
         }

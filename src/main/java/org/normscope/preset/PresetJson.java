@@ -3,6 +3,7 @@ package org.normscope.preset;
 import static org.normscope.json.JsonPaths.child;
 import static org.normscope.json.JsonPaths.element;
 import static org.normscope.json.JsonPaths.show;
+import static org.normscope.preset.PresetFormatException.FIELDS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +24,8 @@ import org.normscope.engine.BatchNorm;
 
 import org.normscope.engine.Momentum;
 import org.normscope.json.JsonPaths;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 
 /**
  * Reads and writes preset files (the format is described in {@code resources/presets/README.md}).
@@ -75,32 +75,32 @@ public final class PresetJson {
 
     /** The preset object at {@code path} of a parsed document. */
     public static Preset read(JsonNode root, String path) throws PresetFormatException {
-        object(root, path);
-        noUnknownFields(root, path, TOP_FIELDS, "");
+        FIELDS.object(root, path);
+        FIELDS.noUnknownFields(root, path, TOP_FIELDS, "");
 
         String namePath = child(path, "name");
-        String name = text(required(root, "name", path, "a non-empty string"), namePath, "a non-empty string");
+        String name = FIELDS.text(FIELDS.required(root, "name", path, "a non-empty string"), namePath, "a non-empty string");
         if (name.isBlank()) {
             throw PresetFormatException.at(namePath, "expected a non-empty string, got " + show(root.get("name")));
         }
         JsonNode descNode = root.get("description");
-        String description = descNode == null ? "" : text(descNode, child(path, "description"), "a string");
+        String description = descNode == null ? "" : FIELDS.text(descNode, child(path, "description"), "a string");
         JsonNode nameZhNode = root.get("name_zh-CN");
-        String nameZhCn = nameZhNode == null ? "" : text(nameZhNode, child(path, "name_zh-CN"), "a non-empty string");
+        String nameZhCn = nameZhNode == null ? "" : FIELDS.text(nameZhNode, child(path, "name_zh-CN"), "a non-empty string");
         if (nameZhNode != null && nameZhCn.isBlank()) {
             throw PresetFormatException.at(child(path, "name_zh-CN"), "expected a non-empty string, got "
                     + show(nameZhNode) + " (leave \"name_zh-CN\" out for the English name)");
         }
         JsonNode descZhNode = root.get("description_zh-CN");
-        String descriptionZhCn = descZhNode == null ? "" : text(descZhNode, child(path, "description_zh-CN"), "a string");
+        String descriptionZhCn = descZhNode == null ? "" : FIELDS.text(descZhNode, child(path, "description_zh-CN"), "a string");
 
-        LayerConfig layer = readLayer(required(root, "layer", path, "an object"), child(path, "layer"));
+        LayerConfig layer = readLayer(FIELDS.required(root, "layer", path, "an object"), child(path, "layer"));
 
         boolean training = true;
         JsonNode modeNode = root.get("mode");
         if (modeNode != null) {
             String modePath = child(path, "mode");
-            String mode = text(modeNode, modePath, "\"train\" or \"eval\"");
+            String mode = FIELDS.text(modeNode, modePath, "\"train\" or \"eval\"");
             switch (mode) {
                 case "train" -> training = true;
                 case "eval" -> training = false;
@@ -108,7 +108,7 @@ public final class PresetJson {
             }
         }
 
-        BatchSpec batches = readInput(required(root, "input", path, "an object"), child(path, "input"), layer);
+        BatchSpec batches = readInput(FIELDS.required(root, "input", path, "an object"), child(path, "input"), layer);
 
         Momentum compare = null;
         JsonNode compareNode = root.get("compare");
@@ -118,8 +118,8 @@ public final class PresetJson {
                 throw PresetFormatException.at(comparePath, "expected an object such as {\"momentum\": null}, got "
                         + show(compareNode) + " (leave \"compare\" out for no comparison layer)");
             }
-            noUnknownFields(compareNode, comparePath, COMPARE_FIELDS, "");
-            compare = momentum(required(compareNode, "momentum", comparePath, MOMENTUM), child(comparePath, "momentum"));
+            FIELDS.noUnknownFields(compareNode, comparePath, COMPARE_FIELDS, "");
+            compare = momentum(FIELDS.required(compareNode, "momentum", comparePath, MOMENTUM), child(comparePath, "momentum"));
         }
 
         LayerConfig l = layer;
@@ -131,55 +131,54 @@ public final class PresetJson {
     }
 
     private static LayerConfig readLayer(JsonNode node, String path) throws PresetFormatException {
-        object(node, path);
-        noUnknownFields(node, path, LAYER_FIELDS, "");
+        FIELDS.object(node, path);
+        FIELDS.noUnknownFields(node, path, LAYER_FIELDS, "");
         String typePath = child(path, "type");
-        JsonNode typeNode = required(node, "type", path, LAYER_TYPES);
-        String type = text(typeNode, typePath, LAYER_TYPES);
+        JsonNode typeNode = FIELDS.required(node, "type", path, LAYER_TYPES);
+        String type = FIELDS.text(typeNode, typePath, LAYER_TYPES);
         LayerKind kind;
         try {
             kind = LayerKind.ofTorchName(type);
         } catch (IllegalArgumentException e) {
             throw PresetFormatException.at(typePath, "expected " + LAYER_TYPES + ", got " + show(typeNode));
         }
-        int numFeatures = positiveInt(required(node, "num_features", path, "a whole number >= 1"),
+        int numFeatures = FIELDS.positiveInt(FIELDS.required(node, "num_features", path, "a whole number >= 1"),
                 child(path, "num_features"));
-        JsonNode epsNode = node.get("eps");
-        double eps = epsNode == null ? BatchNorm.DEFAULT_EPS : number(epsNode, child(path, "eps"), "a number >= 0");
+        double eps = FIELDS.number(node, "eps", path, BatchNorm.DEFAULT_EPS, "a number >= 0");
         JsonNode momentumNode = node.get("momentum");
         Momentum momentum = momentumNode == null ? Momentum.DEFAULT : momentum(momentumNode, child(path, "momentum"));
-        boolean affine = bool(node, "affine", path, kind.defaultAffine());
-        boolean track = bool(node, "track_running_stats", path, kind.defaultTrackRunningStats());
+        boolean affine = FIELDS.bool(node, "affine", path, kind.defaultAffine());
+        boolean track = FIELDS.bool(node, "track_running_stats", path, kind.defaultTrackRunningStats());
         JsonNode groupsNode = node.get("num_groups");
         int groups = groupsNode == null ? (kind == LayerKind.GROUP_NORM ? LayerConfig.defaultGroups(numFeatures) : 1)
-                : positiveInt(groupsNode, child(path, "num_groups"));
+                : FIELDS.positiveInt(groupsNode, child(path, "num_groups"));
         JsonNode dimsNode = node.get("normalized_dims");
-        int dims = dimsNode == null ? 1 : positiveInt(dimsNode, child(path, "normalized_dims"));
+        int dims = dimsNode == null ? 1 : FIELDS.positiveInt(dimsNode, child(path, "normalized_dims"));
         return construct(path, LAYER_FIELDS, () -> new LayerConfig(kind, numFeatures, eps, momentum, affine, track,
                 groups, dims));
     }
 
     private static BatchSpec readInput(JsonNode node, String path, LayerConfig layer) throws PresetFormatException {
-        object(node, path);
-        noUnknownFields(node, path, INPUT_FIELDS, "");
-        int batchSize = positiveInt(required(node, "batch_size", path, "a whole number >= 1"), child(path, "batch_size"));
+        FIELDS.object(node, path);
+        FIELDS.noUnknownFields(node, path, INPUT_FIELDS, "");
+        int batchSize = FIELDS.positiveInt(FIELDS.required(node, "batch_size", path, "a whole number >= 1"), child(path, "batch_size"));
 
         String spatialPath = child(path, "spatial");
-        JsonNode spatialNode = required(node, "spatial", path, "a list of sizes after C");
+        JsonNode spatialNode = FIELDS.required(node, "spatial", path, "a list of sizes after C");
         if (!spatialNode.isArray()) {
             throw PresetFormatException.at(spatialPath, "expected a list of sizes after C, such as [8], got "
                     + show(spatialNode));
         }
         int[] spatial = new int[spatialNode.size()];
         for (int i = 0; i < spatial.length; i++) {
-            spatial[i] = positiveInt(spatialNode.get(i), element(spatialPath, i));
+            spatial[i] = FIELDS.positiveInt(spatialNode.get(i), element(spatialPath, i));
         }
         if (!layer.fits(spatial)) {
             throw PresetFormatException.at(spatialPath, Preset.spatialMismatch(layer, spatial));
         }
 
         String channelsPath = child(path, "channels");
-        JsonNode channelsNode = required(node, "channels", path, "a list of channel sources");
+        JsonNode channelsNode = FIELDS.required(node, "channels", path, "a list of channel sources");
         int c = layer.numFeatures();
         String expectedCount = c == 1 ? "1 entry (num_features is 1)"
                 : "1 entry (used for every channel) or " + c + " (one per channel: num_features is " + c + ")";
@@ -200,8 +199,7 @@ public final class PresetJson {
             sources.add(sources.get(0));
         }
 
-        JsonNode driftNode = node.get("drift_per_step");
-        double drift = driftNode == null ? 0.0 : number(driftNode, child(path, "drift_per_step"), "a number");
+        double drift = FIELDS.number(node, "drift_per_step", path, 0.0, "a number");
         long seed = 0;
         JsonNode seedNode = node.get("seed");
         if (seedNode != null) {
@@ -211,7 +209,7 @@ public final class PresetJson {
             }
             seed = seedNode.asLong();
         }
-        boolean fresh = bool(node, "fresh_each_step", path, true);
+        boolean fresh = FIELDS.bool(node, "fresh_each_step", path, true);
         long s = seed;
         return construct(path, INPUT_FIELDS, () -> new BatchSpec(batchSize, spatial, sources, drift, s, fresh));
     }
@@ -222,24 +220,24 @@ public final class PresetJson {
                     + "\"std\": 1}, got " + show(node));
         }
         String sourcePath = child(path, "source");
-        JsonNode kindNode = required(node, "source", path, SOURCES);
-        String kind = text(kindNode, sourcePath, SOURCES);
+        JsonNode kindNode = FIELDS.required(node, "source", path, SOURCES);
+        String kind = FIELDS.text(kindNode, sourcePath, SOURCES);
         switch (kind) {
             case "constant" -> {
-                noUnknownFields(node, path, CONSTANT_FIELDS, " for a constant source");
-                double value = number(required(node, "value", path, "a number"), child(path, "value"), "a number");
+                FIELDS.noUnknownFields(node, path, CONSTANT_FIELDS, " for a constant source");
+                double value = FIELDS.number(FIELDS.required(node, "value", path, "a number"), child(path, "value"), "a number");
                 return construct(path, CONSTANT_FIELDS, () -> new ChannelSource.Constant(value));
             }
             case "normal" -> {
-                noUnknownFields(node, path, NORMAL_FIELDS, " for a normal source");
-                double mean = optionalNumber(node, "mean", path, 0.0, "a number");
-                double std = optionalNumber(node, "std", path, 1.0, "a number >= 0");
+                FIELDS.noUnknownFields(node, path, NORMAL_FIELDS, " for a normal source");
+                double mean = FIELDS.number(node, "mean", path, 0.0, "a number");
+                double std = FIELDS.number(node, "std", path, 1.0, "a number >= 0");
                 return construct(path, NORMAL_FIELDS, () -> new ChannelSource.Normal(mean, std));
             }
             case "uniform" -> {
-                noUnknownFields(node, path, UNIFORM_FIELDS, " for a uniform source");
-                double a = optionalNumber(node, "a", path, 0.0, "a number");
-                double b = optionalNumber(node, "b", path, 1.0, "a number");
+                FIELDS.noUnknownFields(node, path, UNIFORM_FIELDS, " for a uniform source");
+                double a = FIELDS.number(node, "a", path, 0.0, "a number");
+                double b = FIELDS.number(node, "b", path, 1.0, "a number");
                 return construct(path, UNIFORM_FIELDS, () -> new ChannelSource.Uniform(a, b));
             }
             default -> throw PresetFormatException.at(sourcePath, "expected " + SOURCES + ", got " + show(kindNode));
@@ -250,7 +248,7 @@ public final class PresetJson {
         if (node.isNull()) {
             return Momentum.CUMULATIVE;
         }
-        double v = number(node, path, MOMENTUM);
+        double v = FIELDS.number(node, path, MOMENTUM);
         return construct(path, () -> Momentum.of(v));
     }
 
@@ -363,8 +361,7 @@ public final class PresetJson {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = JsonPaths.where(e);
             String message = e.getOriginalMessage().lines().findFirst().orElse("");
             if (message.startsWith("Duplicate field") && e instanceof StreamReadException read) {
                 // named by its path, as the scenario reader names it: "layer.momentum: a field given twice"
@@ -399,68 +396,5 @@ public final class PresetJson {
             }
             throw new PresetFormatException(at, message, e);
         }
-    }
-
-    static void object(JsonNode node, String path) throws PresetFormatException {
-        if (node == null || !node.isObject()) {
-            throw PresetFormatException.at(path, "expected an object, got " + show(node));
-        }
-    }
-
-    private static void noUnknownFields(JsonNode node, String path, List<String> known, String where)
-            throws PresetFormatException {
-        String field = org.normscope.json.JsonPaths.firstUnknownField(node, known);
-        if (field != null) {
-            throw PresetFormatException.at(child(path, field), "unknown field" + where + "; expected one of "
-                    + String.join(", ", known));
-        }
-    }
-
-    private static JsonNode required(JsonNode parent, String field, String path, String expected)
-            throws PresetFormatException {
-        JsonNode node = parent.get(field);
-        if (node == null) {
-            throw PresetFormatException.at(child(path, field), "missing, expected " + expected);
-        }
-        return node;
-    }
-
-    private static String text(JsonNode node, String path, String expected) throws PresetFormatException {
-        if (!node.isTextual()) {
-            throw PresetFormatException.at(path, "expected " + expected + ", got " + show(node));
-        }
-        return node.asText();
-    }
-
-    private static int positiveInt(JsonNode node, String path) throws PresetFormatException {
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
-            throw PresetFormatException.at(path, "expected a whole number >= 1, got " + show(node));
-        }
-        return node.asInt();
-    }
-
-    private static double number(JsonNode node, String path, String expected) throws PresetFormatException {
-        if (!node.isNumber()) {
-            throw PresetFormatException.at(path, "expected " + expected + ", got " + show(node));
-        }
-        return node.asDouble();
-    }
-
-    private static double optionalNumber(JsonNode parent, String field, String path, double fallback, String expected)
-            throws PresetFormatException {
-        JsonNode node = parent.get(field);
-        return node == null ? fallback : number(node, child(path, field), expected);
-    }
-
-    private static boolean bool(JsonNode parent, String field, String path, boolean fallback)
-            throws PresetFormatException {
-        JsonNode node = parent.get(field);
-        if (node == null) {
-            return fallback;
-        }
-        if (node.getNodeType() != JsonNodeType.BOOLEAN) {
-            throw PresetFormatException.at(child(path, field), "expected true or false, got " + show(node));
-        }
-        return node.asBoolean();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.normscope.engine.BatchNorm;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 import org.normscope.scenario.LayerSpec;
 
 /**
@@ -25,9 +26,9 @@ final class LayerCode {
      * that differ from the kind's PyTorch defaults.
      */
     static String constructor(LayerSpec spec) {
-        StringBuilder sb = new StringBuilder("torch.nn.").append(spec.type().name()).append('(');
+        StringBuilder sb = new StringBuilder("torch.nn.").append(spec.type().torchName()).append('(');
         switch (spec.type()) {
-            case LayerNorm -> {
+            case LAYER_NORM -> {
                 sb.append('[');
                 int[] shape = spec.normalizedShape();
                 for (int i = 0; i < shape.length; i++) {
@@ -35,19 +36,19 @@ final class LayerCode {
                 }
                 sb.append(']');
             }
-            case GroupNorm -> sb.append(spec.numGroups()).append(", ").append(spec.numChannels());
+            case GROUP_NORM -> sb.append(spec.numGroups()).append(", ").append(spec.numChannels());
             default -> sb.append(spec.numFeatures());
         }
         if (Double.compare(spec.eps(), BatchNorm.DEFAULT_EPS) != 0) {
             sb.append(", eps=").append(PythonLiterals.number(spec.eps()));
         }
-        boolean normBase = spec.type().isBatchNorm() || spec.type().name().startsWith("InstanceNorm");
+        boolean normBase = spec.type().isBatchNorm() || spec.type().isInstanceNorm();
         if (normBase && !spec.momentum().equals(Momentum.DEFAULT)) {
             sb.append(", momentum=").append(momentum(spec.momentum()));
         }
-        boolean defaultAffine = !spec.type().name().startsWith("InstanceNorm");
+        boolean defaultAffine = !spec.type().isInstanceNorm();
         if (spec.affine() != defaultAffine) {
-            sb.append(spec.type() == org.normscope.scenario.LayerType.LayerNorm ? ", elementwise_affine=" : ", affine=")
+            sb.append(spec.type() == LayerKind.LAYER_NORM ? ", elementwise_affine=" : ", affine=")
                     .append(spec.affine() ? "True" : "False");
         }
         if (normBase && spec.trackRunningStats() != spec.type().isBatchNorm()) {

@@ -6,6 +6,7 @@ import org.normscope.batch.BatchSource;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.PythonFloat;
+import org.normscope.json.ShortestFloat;
 
 /**
  * The torch expressions that draw a batch from the same distribution as a {@link BatchSpec}
@@ -27,7 +28,7 @@ final class TorchExpressions {
 
     /** A float32 value as typed: the shortest digits that give it back ({@code 0.1}, not {@code 0.10000000149011612}). */
     static String number(float v) {
-        return PythonFloat.repr(Double.parseDouble(Float.toString(v)));
+        return PythonFloat.repr(Double.parseDouble(ShortestFloat.format(v)));
     }
 
     /** {@code " + v"}, {@code " - |v|"}, or nothing for 0. */

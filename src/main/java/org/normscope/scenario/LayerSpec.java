@@ -12,12 +12,12 @@ import org.normscope.engine.Momentum;
  * {@code momentum} and the running statistics to BatchNorm and InstanceNorm (a LayerNorm or
  * GroupNorm spec has {@code numFeatures} 0 and {@code trackRunningStats} false).
  */
-public record LayerSpec(LayerType type, int numFeatures, double eps, Momentum momentum, boolean affine,
+public record LayerSpec(LayerKind type, int numFeatures, double eps, Momentum momentum, boolean affine,
         boolean trackRunningStats, float[] weight, float[] bias, int[] normalizedShape, int numGroups,
         int numChannels, float[] runningMean, float[] runningVar, Long numBatchesTracked) {
 
     /** A spec without an initial state (a new layer's running stats). */
-    public LayerSpec(LayerType type, int numFeatures, double eps, Momentum momentum, boolean affine,
+    public LayerSpec(LayerKind type, int numFeatures, double eps, Momentum momentum, boolean affine,
             boolean trackRunningStats, float[] weight, float[] bias, int[] normalizedShape, int numGroups,
             int numChannels) {
         this(type, numFeatures, eps, momentum, affine, trackRunningStats, weight, bias, normalizedShape, numGroups,
@@ -25,7 +25,7 @@ public record LayerSpec(LayerType type, int numFeatures, double eps, Momentum mo
     }
 
     /** A BatchNorm layer spec with the given arguments and default parameters. */
-    public static LayerSpec batchNorm(LayerType type, int numFeatures, double eps, Momentum momentum,
+    public static LayerSpec batchNorm(LayerKind type, int numFeatures, double eps, Momentum momentum,
             boolean affine, boolean trackRunningStats) {
         return new LayerSpec(type, numFeatures, eps, momentum, affine, trackRunningStats, null, null, null, 0, 0);
     }

@@ -3,15 +3,7 @@ package org.normscope.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.normscope.engine.BatchNorm;
-import org.normscope.engine.BatchNorm1d;
-import org.normscope.engine.BatchNorm2d;
-import org.normscope.engine.BatchNorm3d;
 import org.normscope.engine.BatchNormGradients;
-import org.normscope.engine.GroupNorm;
-import org.normscope.engine.InstanceNorm1d;
-import org.normscope.engine.InstanceNorm2d;
-import org.normscope.engine.InstanceNorm3d;
-import org.normscope.engine.LayerNorm;
 import org.normscope.engine.NormBase;
 import org.normscope.engine.NormLayer;
 import org.normscope.engine.Tensor;
@@ -34,22 +26,9 @@ public final class Replayer {
      *     scenario reader refuses such a file before)
      */
     public static NormLayer create(LayerSpec spec) {
-        NormLayer layer = switch (spec.type()) {
-            case BatchNorm1d -> new BatchNorm1d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
-                    spec.trackRunningStats());
-            case BatchNorm2d -> new BatchNorm2d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
-                    spec.trackRunningStats());
-            case BatchNorm3d -> new BatchNorm3d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
-                    spec.trackRunningStats());
-            case InstanceNorm1d -> new InstanceNorm1d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
-                    spec.trackRunningStats());
-            case InstanceNorm2d -> new InstanceNorm2d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
-                    spec.trackRunningStats());
-            case InstanceNorm3d -> new InstanceNorm3d(spec.numFeatures(), spec.eps(), spec.momentum(), spec.affine(),
-                    spec.trackRunningStats());
-            case LayerNorm -> new LayerNorm(spec.normalizedShape(), spec.eps(), spec.affine());
-            case GroupNorm -> new GroupNorm(spec.numGroups(), spec.numChannels(), spec.eps(), spec.affine());
-        };
+        LayerKind kind = spec.type();
+        NormLayer layer = kind.create(kind == LayerKind.GROUP_NORM ? spec.numChannels() : spec.numFeatures(), spec.eps(),
+                spec.momentum(), spec.affine(), spec.trackRunningStats(), spec.numGroups(), spec.normalizedShape());
         if (spec.weight() != null) {
             layer.setWeight(spec.weight());
         }

@@ -1,25 +1,29 @@
 package org.normscope.scenario;
 
+import static org.normscope.json.JsonFields.optional;
 import static org.normscope.json.JsonPaths.child;
 import static org.normscope.json.JsonPaths.element;
 import static org.normscope.json.JsonPaths.show;
-import static org.normscope.scenario.JsonFields.optional;
+import static org.normscope.scenario.ScenarioFormatException.FIELDS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.normscope.engine.Tensor;
+import org.normscope.json.ShortestFloat;
 
 /** Reads and writes results ({@code normscope-result/1}, see the spec). */
 public final class ResultJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Floats as their shortest decimal ({@link ShortestFloat}). */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(ShortestFloat.JSON_FEATURE).build();
 
     private static final List<String> TOP_FIELDS = List.of("format", "steps");
     private static final List<String> STEP_FIELDS = List.of("output", "error", "running_mean", "running_var",
@@ -77,13 +81,13 @@ public final class ResultJson {
 
     /** The result object at {@code path} of a parsed document. */
     public static Result read(JsonNode root, String path) throws ScenarioFormatException {
-        JsonFields.object(root, path);
-        JsonFields.noUnknownFields(root, path, TOP_FIELDS, "");
+        FIELDS.object(root, path);
+        FIELDS.noUnknownFields(root, path, TOP_FIELDS, "");
         JsonNode format = optional(root, "format");
         if (format != null && !Result.FORMAT.equals(format.asText())) {
             throw ScenarioFormatException.at(child(path, "format"), "expected \"" + Result.FORMAT + "\", got " + show(format));
         }
-        JsonNode steps = JsonFields.required(root, "steps", path, "a list of step results");
+        JsonNode steps = FIELDS.required(root, "steps", path, "a list of step results");
         String sp = child(path, "steps");
         if (!steps.isArray()) {
             throw ScenarioFormatException.at(sp, "expected a list of step results, got " + show(steps));
@@ -96,24 +100,24 @@ public final class ResultJson {
     }
 
     private static StepResult readStep(JsonNode node, String path) throws ScenarioFormatException {
-        JsonFields.object(node, path);
-        JsonFields.noUnknownFields(node, path, STEP_FIELDS, "");
+        FIELDS.object(node, path);
+        FIELDS.noUnknownFields(node, path, STEP_FIELDS, "");
         StepResult.StepError error = null;
         JsonNode err = optional(node, "error");
         if (err != null) {
             String ep = child(path, "error");
-            JsonFields.object(err, ep);
-            JsonFields.noUnknownFields(err, ep, ERROR_FIELDS, "");
+            FIELDS.object(err, ep);
+            FIELDS.noUnknownFields(err, ep, ERROR_FIELDS, "");
             error = new StepResult.StepError(
-                    JsonFields.text(JsonFields.required(err, "type", ep, "an exception type"), child(ep, "type"), "a string"),
-                    JsonFields.text(JsonFields.required(err, "message", ep, "a message"), child(ep, "message"), "a string"));
+                    FIELDS.text(FIELDS.required(err, "type", ep, "an exception type"), child(ep, "type"), "a string"),
+                    FIELDS.text(FIELDS.required(err, "message", ep, "a message"), child(ep, "message"), "a string"));
         }
         JsonNode outNode = optional(node, "output");
         Tensor output = outNode == null ? null : TensorJson.readExact(outNode, child(path, "output"));
         float[] rm = TensorJson.readVector(node.get("running_mean"), child(path, "running_mean"));
         float[] rv = TensorJson.readVector(node.get("running_var"), child(path, "running_var"));
         JsonNode nbtNode = optional(node, "num_batches_tracked");
-        Long nbt = nbtNode == null ? null : JsonFields.wholeNumber(nbtNode, child(path, "num_batches_tracked"));
+        Long nbt = nbtNode == null ? null : FIELDS.wholeNumber(nbtNode, child(path, "num_batches_tracked"));
         boolean hasGrad = node.has("grad_input");
         Tensor gradInput = null;
         float[] gw = null;

@@ -1,5 +1,7 @@
 package org.normscope.scenario;
 
+import static org.normscope.scenario.ScenarioFormatException.FIELDS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.normscope.json.JsonPaths;
+import org.normscope.json.ShortestFloat;
 
 /**
  * A file that {@code replay} takes: a scenario, or a golden file
@@ -21,10 +24,14 @@ import org.normscope.json.JsonPaths;
  */
 public record ScenarioFile(Scenario scenario, Result expected) {
 
-    /** Strict as the preset and lesson readers: no text after the document, no field given twice. */
+    /**
+     * Strict as the preset and lesson readers: no text after the document, no field given twice;
+     * writes floats as their shortest decimal ({@link ShortestFloat}).
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(ShortestFloat.JSON_FEATURE)
             .build();
 
     private static final List<String> GOLDEN_FIELDS = List.of("scenario", "expected");
@@ -33,7 +40,7 @@ public record ScenarioFile(Scenario scenario, Result expected) {
     public static ScenarioFile parse(String json) throws ScenarioFormatException {
         JsonNode root = parseJson(json);
         if (root.isObject() && root.has("scenario")) {
-            JsonFields.noUnknownFields(root, "", GOLDEN_FIELDS, " of a golden file");
+            FIELDS.noUnknownFields(root, "", GOLDEN_FIELDS, " of a golden file");
             Scenario s = ScenarioJson.read(root.get("scenario"), "scenario");
             JsonNode exp = root.get("expected");
             Result expected = exp == null || exp.isNull() ? null : ResultJson.read(exp, "expected");
@@ -55,8 +62,7 @@ public record ScenarioFile(Scenario scenario, Result expected) {
             }
             return root;
         } catch (StreamReadException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = JsonPaths.where(e);
             String message = e.getOriginalMessage().lines().findFirst().orElse("");
             if (message.startsWith("Duplicate field")) {
                 throw new ScenarioFormatException(JsonPaths.pathOf(e) + ": a field given twice (the second" + where
@@ -70,8 +76,7 @@ public record ScenarioFile(Scenario scenario, Result expected) {
                     ? "not JSON this reader takes: lists and objects nested more than " + depth + " deep"
                     : "not JSON this reader takes: " + message.lines().findFirst().orElse(""), e);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = JsonPaths.where(e);
             throw new ScenarioFormatException("not JSON" + where + ": "
                     + plain(e.getOriginalMessage().lines().findFirst().orElse("")), e);
         }

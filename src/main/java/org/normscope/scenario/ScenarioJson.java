@@ -1,9 +1,10 @@
 package org.normscope.scenario;
 
+import static org.normscope.json.JsonFields.optional;
 import static org.normscope.json.JsonPaths.child;
 import static org.normscope.json.JsonPaths.element;
 import static org.normscope.json.JsonPaths.show;
-import static org.normscope.scenario.JsonFields.optional;
+import static org.normscope.scenario.ScenarioFormatException.FIELDS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,34 +56,34 @@ public final class ScenarioJson {
      * BatchNorm and InstanceNorm, the buffers (LayerNorm and GroupNorm have neither momentum nor
      * running statistics).
      */
-    private static List<String> layerFields(LayerType type) {
+    private static List<String> layerFields(LayerKind type) {
         return switch (type) {
-            case LayerNorm -> LAYER_NORM_FIELDS;
-            case GroupNorm -> GROUP_NORM_FIELDS;
+            case LAYER_NORM -> LAYER_NORM_FIELDS;
+            case GROUP_NORM -> GROUP_NORM_FIELDS;
             default -> LAYER_RUNNING;
         };
     }
 
     /** The scenario object at {@code path} of a parsed document. */
     public static Scenario read(JsonNode root, String path) throws ScenarioFormatException {
-        JsonFields.object(root, path);
-        JsonFields.noUnknownFields(root, path, TOP_FIELDS, "");
+        FIELDS.object(root, path);
+        FIELDS.noUnknownFields(root, path, TOP_FIELDS, "");
         JsonNode format = optional(root, "format");
         if (format != null && !Scenario.FORMAT.equals(format.asText())) {
             throw ScenarioFormatException.at(child(path, "format"),
                     "expected \"" + Scenario.FORMAT + "\", got " + show(format));
         }
         JsonNode nameNode = optional(root, "name");
-        String name = nameNode == null ? "" : JsonFields.text(nameNode, child(path, "name"), "a string");
-        LayerSpec layer = readLayer(JsonFields.required(root, "layer", path, "an object"), child(path, "layer"));
-        List<Step> steps = readSteps(JsonFields.required(root, "steps", path, "a list of steps"), child(path, "steps"),
+        String name = nameNode == null ? "" : FIELDS.text(nameNode, child(path, "name"), "a string");
+        LayerSpec layer = readLayer(FIELDS.required(root, "layer", path, "an object"), child(path, "layer"));
+        List<Step> steps = readSteps(FIELDS.required(root, "steps", path, "a list of steps"), child(path, "steps"),
                 layer);
         Tolerance tolerance = null;
         JsonNode tol = optional(root, "tolerance");
         if (tol != null) {
             String tp = child(path, "tolerance");
-            JsonFields.object(tol, tp);
-            JsonFields.noUnknownFields(tol, tp, TOLERANCE_FIELDS, "");
+            FIELDS.object(tol, tp);
+            FIELDS.noUnknownFields(tol, tp, TOLERANCE_FIELDS, "");
             double atol = nonNegative(optional(tol, "atol"), child(tp, "atol"), Tolerance.DEFAULT.atol());
             double rtol = nonNegative(optional(tol, "rtol"), child(tp, "rtol"), Tolerance.DEFAULT.rtol());
             tolerance = new Tolerance(atol, rtol);
@@ -94,7 +95,7 @@ public final class ScenarioJson {
         if (node == null) {
             return fallback;
         }
-        double v = JsonFields.number(node, path, "a number >= 0");
+        double v = FIELDS.number(node, path, "a number >= 0");
         if (!(v >= 0)) {
             throw ScenarioFormatException.at(path, "expected a number >= 0, got " + show(node));
         }
@@ -102,34 +103,34 @@ public final class ScenarioJson {
     }
 
     static LayerSpec readLayer(JsonNode node, String path) throws ScenarioFormatException {
-        JsonFields.object(node, path);
+        FIELDS.object(node, path);
         String typePath = child(path, "type");
-        String typeName = JsonFields.text(JsonFields.required(node, "type", path, "a layer type"), typePath,
-                "one of " + LayerType.allNames());
-        LayerType type;
+        String typeName = FIELDS.text(FIELDS.required(node, "type", path, "a layer type"), typePath,
+                "one of " + LayerKind.allNames());
+        LayerKind type;
         try {
-            type = LayerType.valueOf(typeName);
+            type = LayerKind.ofTorchName(typeName);
         } catch (IllegalArgumentException e) {
-            throw ScenarioFormatException.at(typePath, "expected one of " + LayerType.allNames() + ", got \"" + typeName + "\"");
+            throw ScenarioFormatException.at(typePath, "expected one of " + LayerKind.allNames() + ", got \"" + typeName + "\"");
         }
-        JsonFields.noUnknownFields(node, path, layerFields(type), " for a " + type);
+        FIELDS.noUnknownFields(node, path, layerFields(type), " for a " + type);
 
         int numFeatures = 0;
         int[] normalizedShape = null;
         int numGroups = 0;
         int numChannels = 0;
         switch (type) {
-            case LayerNorm -> normalizedShape = readShape(JsonFields.required(node, "normalized_shape", path,
+            case LAYER_NORM -> normalizedShape = readShape(FIELDS.required(node, "normalized_shape", path,
                     "a size or a list of sizes"), child(path, "normalized_shape"));
-            case GroupNorm -> {
-                numGroups = JsonFields.positiveInt(JsonFields.required(node, "num_groups", path, "a whole number >= 1"),
+            case GROUP_NORM -> {
+                numGroups = FIELDS.positiveInt(FIELDS.required(node, "num_groups", path, "a whole number >= 1"),
                         child(path, "num_groups"));
-                numChannels = JsonFields.positiveInt(JsonFields.required(node, "num_channels", path,
+                numChannels = FIELDS.positiveInt(FIELDS.required(node, "num_channels", path,
                         "a whole number >= 1"), child(path, "num_channels"));
                 checkGroups(numGroups, numChannels, path);
             }
             default -> {
-                numFeatures = JsonFields.positiveInt(JsonFields.required(node, "num_features", path,
+                numFeatures = FIELDS.positiveInt(FIELDS.required(node, "num_features", path,
                         "a whole number >= 1"), child(path, "num_features"));
                 if (numFeatures > MAX_FEATURES) {
                     throw ScenarioFormatException.at(child(path, "num_features"), "expected at most " + MAX_FEATURES
@@ -144,9 +145,9 @@ public final class ScenarioJson {
         Momentum momentum = momentumGiven == null ? Momentum.DEFAULT : momentumGiven;
 
         boolean instance = type.isInstanceNorm();
-        String affineField = type == LayerType.LayerNorm ? "elementwise_affine" : "affine";
+        String affineField = type == LayerKind.LAYER_NORM ? "elementwise_affine" : "affine";
         boolean affine = readBool(node, affineField, path, !instance);
-        boolean track = type.hasRunningStats() && readBool(node, "track_running_stats", path, !instance);
+        boolean track = type.hasMomentum() && readBool(node, "track_running_stats", path, !instance);
 
         int paramCount = parameterCount(type, numFeatures, normalizedShape, numChannels);
         float[] weight = readParameter(node, "weight", path, paramCount, affine);
@@ -160,7 +161,7 @@ public final class ScenarioJson {
                 throw ScenarioFormatException.at(child(path, "num_batches_tracked"),
                         "given, but the layer tracks no running stats");
             }
-            numBatchesTracked = JsonFields.wholeNumber(nbt, child(path, "num_batches_tracked"));
+            numBatchesTracked = FIELDS.wholeNumber(nbt, child(path, "num_batches_tracked"));
         }
         return new LayerSpec(type, numFeatures, eps, momentum, affine, track, weight, bias, normalizedShape,
                 numGroups, numChannels, runningMean, runningVar, numBatchesTracked);
@@ -172,7 +173,7 @@ public final class ScenarioJson {
         if (epsNode == null) {
             return null;
         }
-        double eps = JsonFields.number(epsNode, child(path, "eps"), "a finite number >= 0");
+        double eps = FIELDS.number(epsNode, child(path, "eps"), "a finite number >= 0");
         if (!(eps >= 0) || Double.isInfinite(eps)) {
             throw ScenarioFormatException.at(child(path, "eps"), "expected a finite number >= 0, got " + show(epsNode));
         }
@@ -189,7 +190,7 @@ public final class ScenarioJson {
         if (m.isNull()) {
             return Momentum.CUMULATIVE;
         }
-        double v = JsonFields.number(m, mp, "a number in [0, 1] or null");
+        double v = FIELDS.number(m, mp, "a number in [0, 1] or null");
         if (!(v >= 0 && v <= 1)) {
             throw ScenarioFormatException.at(mp, "expected a number in [0, 1] or null, got " + show(m));
         }
@@ -198,13 +199,22 @@ public final class ScenarioJson {
 
     private static float[] readState(JsonNode node, String field, String path, int count, boolean track)
             throws ScenarioFormatException {
+        return readPerChannel(node, field, path, count, track, "the layer tracks no running stats");
+    }
+
+    /**
+     * A per-channel vector the layer may have: null when absent, refused when the layer has no
+     * such values ({@code given, but <lacking>}) or when it holds other than {@code count} values.
+     */
+    private static float[] readPerChannel(JsonNode node, String field, String path, int count, boolean has,
+            String lacking) throws ScenarioFormatException {
         JsonNode v = optional(node, field);
         if (v == null) {
             return null;
         }
         String p = child(path, field);
-        if (!track) {
-            throw ScenarioFormatException.at(p, "given, but the layer tracks no running stats");
+        if (!has) {
+            throw ScenarioFormatException.at(p, "given, but " + lacking);
         }
         float[] values = TensorJson.readVector(v, p);
         if (values.length != count) {
@@ -215,14 +225,14 @@ public final class ScenarioJson {
 
     private static boolean readBool(JsonNode node, String field, String path, boolean fallback) throws ScenarioFormatException {
         JsonNode v = optional(node, field);
-        return v == null ? fallback : JsonFields.bool(v, child(path, field));
+        return v == null ? fallback : FIELDS.bool(v, child(path, field));
     }
 
     /** How many values weight and bias have: one per channel, or one per element of normalized_shape. */
-    private static int parameterCount(LayerType type, int numFeatures, int[] normalizedShape, int numChannels) {
+    private static int parameterCount(LayerKind type, int numFeatures, int[] normalizedShape, int numChannels) {
         return switch (type) {
-            case GroupNorm -> numChannels;
-            case LayerNorm -> (int) org.normscope.engine.Tensor.numel(normalizedShape);
+            case GROUP_NORM -> numChannels;
+            case LAYER_NORM -> (int) org.normscope.engine.Tensor.numel(normalizedShape);
             default -> numFeatures;
         };
     }
@@ -247,7 +257,7 @@ public final class ScenarioJson {
      */
     private static int[] readShape(JsonNode node, String path) throws ScenarioFormatException {
         if (node.isIntegralNumber()) {
-            return new int[] {JsonFields.positiveInt(node, path)};
+            return new int[] {FIELDS.positiveInt(node, path)};
         }
         if (!node.isArray()) {
             throw ScenarioFormatException.at(path, "expected a size or a list of sizes, got " + show(node));
@@ -255,7 +265,7 @@ public final class ScenarioJson {
         int[] shape = new int[node.size()];
         long values = 1;
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = JsonFields.positiveInt(node.get(i), element(path, i));
+            shape[i] = FIELDS.positiveInt(node.get(i), element(path, i));
             values = Math.min(values * shape[i], (long) MAX_FEATURES + 1);
         }
         if (values > MAX_FEATURES) {
@@ -267,19 +277,7 @@ public final class ScenarioJson {
 
     private static float[] readParameter(JsonNode node, String field, String path, int count, boolean affine)
             throws ScenarioFormatException {
-        JsonNode v = optional(node, field);
-        if (v == null) {
-            return null;
-        }
-        String p = child(path, field);
-        if (!affine) {
-            throw ScenarioFormatException.at(p, "given, but the layer has no affine parameters");
-        }
-        float[] values = TensorJson.readVector(v, p);
-        if (values.length != count) {
-            throw ScenarioFormatException.at(p, values.length + " values, expected " + count + " (one per channel)");
-        }
-        return values;
+        return readPerChannel(node, field, path, count, affine, "the layer has no affine parameters");
     }
 
     private static List<Step> readSteps(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
@@ -296,26 +294,26 @@ public final class ScenarioJson {
     private static final String OPS = "\"forward\", \"reset_running_stats\" or \"set\"";
 
     private static Step readStep(JsonNode node, String path, LayerSpec layer) throws ScenarioFormatException {
-        JsonFields.object(node, path);
+        FIELDS.object(node, path);
         JsonNode opNode = optional(node, "op");
-        String op = opNode == null ? "forward" : JsonFields.text(opNode, child(path, "op"), OPS);
+        String op = opNode == null ? "forward" : FIELDS.text(opNode, child(path, "op"), OPS);
         switch (op) {
             case "reset_running_stats":
-                if (!layer.type().hasRunningStats()) {
+                if (!layer.type().hasMomentum()) {
                     throw ScenarioFormatException.at(child(path, "op"), "a " + layer.type()
                             + " has no running stats to reset (PyTorch raises AttributeError)");
                 }
-                JsonFields.noUnknownFields(node, path, RESET_FIELDS, " for a reset_running_stats step");
+                FIELDS.noUnknownFields(node, path, RESET_FIELDS, " for a reset_running_stats step");
                 return new Step.ResetRunningStats();
             case "set":
-                if (layer.type().hasRunningStats()) {
-                    JsonFields.noUnknownFields(node, path, SET_FIELDS, " for a set step");
+                if (layer.type().hasMomentum()) {
+                    FIELDS.noUnknownFields(node, path, SET_FIELDS, " for a set step");
                 } else {
-                    JsonFields.noUnknownFields(node, path, SET_FIELDS_NO_MOMENTUM, " for a set step on a " + layer.type());
+                    FIELDS.noUnknownFields(node, path, SET_FIELDS_NO_MOMENTUM, " for a set step on a " + layer.type());
                 }
                 return readSet(node, path, layer);
             case "forward":
-                JsonFields.noUnknownFields(node, path, FORWARD_FIELDS, " for a forward step");
+                FIELDS.noUnknownFields(node, path, FORWARD_FIELDS, " for a forward step");
                 break;
             default:
                 throw ScenarioFormatException.at(child(path, "op"), "expected " + OPS + ", got \"" + op + "\"");
@@ -323,14 +321,14 @@ public final class ScenarioJson {
         Step.Mode mode = Step.Mode.train;
         JsonNode modeNode = optional(node, "mode");
         if (modeNode != null) {
-            String m = JsonFields.text(modeNode, child(path, "mode"), "\"train\" or \"eval\"");
+            String m = FIELDS.text(modeNode, child(path, "mode"), "\"train\" or \"eval\"");
             try {
                 mode = Step.Mode.valueOf(m);
             } catch (IllegalArgumentException e) {
                 throw ScenarioFormatException.at(child(path, "mode"), "expected \"train\" or \"eval\", got \"" + m + "\"");
             }
         }
-        var input = TensorJson.readExact(JsonFields.required(node, "input", path, "a tensor"), child(path, "input"));
+        var input = TensorJson.readExact(FIELDS.required(node, "input", path, "a tensor"), child(path, "input"));
         var gradNode = optional(node, "grad_output");
         var grad = gradNode == null ? null : TensorJson.readExact(gradNode, child(path, "grad_output"));
         if (grad != null && !grad.sameShape(input)) {
@@ -356,26 +354,26 @@ public final class ScenarioJson {
         root.put("name", s.name());
         LayerSpec l = s.layer();
         ObjectNode layer = root.putObject("layer");
-        layer.put("type", l.type().name());
+        layer.put("type", l.type().torchName());
         switch (l.type()) {
-            case LayerNorm -> {
+            case LAYER_NORM -> {
                 ArrayNode shape = layer.putArray("normalized_shape");
                 for (int d : l.normalizedShape()) {
                     shape.add(d);
                 }
             }
-            case GroupNorm -> {
+            case GROUP_NORM -> {
                 layer.put("num_groups", l.numGroups());
                 layer.put("num_channels", l.numChannels());
             }
             default -> layer.put("num_features", l.numFeatures());
         }
         layer.put("eps", l.eps());
-        if (l.type().hasRunningStats()) {
+        if (l.type().hasMomentum()) {
             writeMomentum(layer, l.momentum());
         }
-        layer.put(l.type() == LayerType.LayerNorm ? "elementwise_affine" : "affine", l.affine());
-        if (l.type().hasRunningStats()) {
+        layer.put(l.type() == LayerKind.LAYER_NORM ? "elementwise_affine" : "affine", l.affine());
+        if (l.type().hasMomentum()) {
             layer.put("track_running_stats", l.trackRunningStats());
         }
         if (l.weight() != null) {

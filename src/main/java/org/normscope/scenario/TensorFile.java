@@ -17,12 +17,12 @@ public final class TensorFile {
     /** The tensor in the given JSON text. */
     public static Tensor parse(String json) throws ScenarioFormatException {
         JsonNode root = ScenarioFile.parseJson(json);
-        JsonFields.object(root, "");
+        ScenarioFormatException.FIELDS.object(root, "");
         if (root.has("tensor")) {
             return TensorJson.readExact(root.get("tensor"), "tensor");
         }
         if (!root.has("shape") && !root.has("data")) {
-            JsonFields.noUnknownFields(root, "", WRAPPER_FIELDS_OR_TENSOR, " of a tensor file");
+            ScenarioFormatException.FIELDS.noUnknownFields(root, "", WRAPPER_FIELDS_OR_TENSOR, " of a tensor file");
         }
         return TensorJson.readExact(root, "");
     }

@@ -3,6 +3,7 @@ package org.normscope.scenario;
 import static org.normscope.json.JsonPaths.child;
 import static org.normscope.json.JsonPaths.element;
 import static org.normscope.json.JsonPaths.show;
+import static org.normscope.scenario.ScenarioFormatException.FIELDS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,19 +27,19 @@ public final class TensorJson {
     private TensorJson() {
     }
 
-    private static final java.util.List<String> FIELDS = java.util.List.of("shape", "data");
+    private static final java.util.List<String> TENSOR_FIELDS = java.util.List.of("shape", "data");
 
     /** A tensor object {@code {"shape", "data"}} and no other field (as in a scenario or a result). */
     public static Tensor readExact(JsonNode node, String path) throws ScenarioFormatException {
-        JsonFields.object(node, path);
-        JsonFields.noUnknownFields(node, path, FIELDS, " of a tensor");
+        FIELDS.object(node, path);
+        FIELDS.noUnknownFields(node, path, TENSOR_FIELDS, " of a tensor");
         return read(node, path);
     }
 
     /** A tensor object {@code {"shape", "data"}}; other fields are ignored. */
     public static Tensor read(JsonNode node, String path) throws ScenarioFormatException {
-        JsonFields.object(node, path);
-        JsonNode shapeNode = JsonFields.required(node, "shape", path, "a list of sizes");
+        FIELDS.object(node, path);
+        JsonNode shapeNode = FIELDS.required(node, "shape", path, "a list of sizes");
         String shapePath = child(path, "shape");
         if (!shapeNode.isArray()) {
             throw ScenarioFormatException.at(shapePath, "expected a list of sizes, got " + show(shapeNode));
@@ -60,7 +61,7 @@ public final class TensorJson {
                 throw ScenarioFormatException.at(shapePath, "too many values for one tensor");
             }
         }
-        JsonNode dataNode = JsonFields.required(node, "data", path, "a list of numbers");
+        JsonNode dataNode = FIELDS.required(node, "data", path, "a list of numbers");
         String dataPath = child(path, "data");
         if (!dataNode.isArray()) {
             throw ScenarioFormatException.at(dataPath, "expected a list of numbers, got " + show(dataNode));

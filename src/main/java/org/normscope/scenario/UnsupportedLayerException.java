@@ -5,8 +5,8 @@ public final class UnsupportedLayerException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    UnsupportedLayerException(LayerType type) {
-        super("layer.type: " + type + " is not supported yet by this command (it knows " + LayerType.batchNormNames()
+    UnsupportedLayerException(LayerKind type) {
+        super("layer.type: " + type + " is not supported yet by this command (it knows " + LayerKind.batchNormNames()
                 + ")");
     }
 }

@@ -1,6 +1,7 @@
 package org.normscope.session;
 
 import org.normscope.engine.Tensor;
+import org.normscope.scenario.LayerKind;
 
 /**
  * The last batch's statistics per group of values that share one mean and variance, for the

@@ -3,9 +3,9 @@ package org.normscope.session;
 import java.util.Arrays;
 import java.util.Objects;
 import org.normscope.engine.GroupNorm;
-import org.normscope.engine.LayerNorm;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.NormLayer;
+import org.normscope.scenario.LayerKind;
 
 /**
  * A normalization layer's constructor arguments. {@code kind}, {@code numFeatures},
@@ -107,11 +107,8 @@ public record LayerConfig(LayerKind kind, int numFeatures, double eps, Momentum 
      * constructs it (only LayerNorm needs the spatial sizes, for its {@code normalized_shape}).
      */
     public NormLayer build(int[] spatial) {
-        return switch (kind) {
-            case LAYER_NORM -> new LayerNorm(normalizedShape(spatial), eps, affine);
-            case GROUP_NORM -> new GroupNorm(numGroups, numFeatures, eps, affine);
-            default -> kind.createNormBase(numFeatures, eps, momentum, affine, trackRunningStats);
-        };
+        return kind.create(numFeatures, eps, momentum, affine, trackRunningStats, numGroups,
+                kind == LayerKind.LAYER_NORM ? normalizedShape(spatial) : null);
     }
 
     /** How many values weight and bias hold (with affine): LayerNorm's {@code ∏ normalized_shape}, else C. */

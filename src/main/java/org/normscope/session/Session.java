@@ -12,6 +12,7 @@ import org.normscope.engine.Momentum;
 import org.normscope.engine.PythonFloat;
 import org.normscope.engine.Tensor;
 import org.normscope.engine.TorchError;
+import org.normscope.scenario.LayerKind;
 
 /**
  * One BatchNorm layer being stepped over generated batches, with what each step did: the

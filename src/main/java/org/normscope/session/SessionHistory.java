@@ -7,6 +7,7 @@ import org.normscope.batch.BatchSpec;
 import org.normscope.history.CsvColumns;
 import org.normscope.history.HistoryCsv;
 import org.normscope.history.HistoryPyramid;
+import org.normscope.history.StepColumns;
 
 /**
  * Everything a session recorded since its layer was built, in memory that does not grow with
@@ -333,9 +334,7 @@ public final class SessionHistory {
         }
         long span = last - first + 1;
         for (int i = 0; i < columns; i++) {
-            long a = first + (long) Math.floor((double) i * span / columns);
-            long b = first + (long) Math.floor((double) (i + 1) * span / columns) - 1;
-            x[i] = b < a ? Double.NaN : (a + b) / 2.0 * sampleEvery;
+            x[i] = StepColumns.middleStep(first, span, columns, i) * sampleEvery;
         }
     }
 
@@ -436,8 +435,8 @@ public final class SessionHistory {
         long first = Math.max(1, from);
         long span = to - from + 1;
         for (int i = 0; i < columns; i++) {
-            long a = Math.max(first, from + (long) Math.floor((double) i * span / columns));
-            long b = Math.min(last, from + (long) Math.floor((double) (i + 1) * span / columns) - 1);
+            long a = Math.max(first, StepColumns.firstStep(from, span, columns, i));
+            long b = Math.min(last, StepColumns.lastStep(from, span, columns, i));
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             double sum = 0;

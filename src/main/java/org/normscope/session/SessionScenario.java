@@ -8,7 +8,6 @@ import org.normscope.batch.BatchSource;
 import org.normscope.batch.BatchSpec;
 import org.normscope.engine.Tensor;
 import org.normscope.scenario.LayerSpec;
-import org.normscope.scenario.LayerType;
 import org.normscope.scenario.Scenario;
 import org.normscope.scenario.Step;
 
@@ -161,16 +160,12 @@ public final class SessionScenario {
     /** The scenario format's layer for {@code c} on input {@code (N, C, *spatial)}. */
     static LayerSpec spec(LayerConfig c, int[] spatial) {
         return switch (c.kind()) {
-            case LAYER_NORM -> new LayerSpec(LayerType.LayerNorm, 0, c.eps(), c.momentum(), c.affine(), false, null,
+            case LAYER_NORM -> new LayerSpec(c.kind(), 0, c.eps(), c.momentum(), c.affine(), false, null,
                     null, c.normalizedShape(spatial), 0, 0);
-            case GROUP_NORM -> new LayerSpec(LayerType.GroupNorm, 0, c.eps(), c.momentum(), c.affine(), false, null,
+            case GROUP_NORM -> new LayerSpec(c.kind(), 0, c.eps(), c.momentum(), c.affine(), false, null,
                     null, null, c.numGroups(), c.numFeatures());
-            default -> LayerSpec.batchNorm(type(c), c.numFeatures(), c.eps(), c.momentum(), c.affine(),
+            default -> LayerSpec.batchNorm(c.kind(), c.numFeatures(), c.eps(), c.momentum(), c.affine(),
                     c.trackRunningStats());
         };
-    }
-
-    private static LayerType type(LayerConfig c) {
-        return LayerType.valueOf(c.kind().torchName());
     }
 }

@@ -3,6 +3,7 @@ package org.normscope.session;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
 import org.normscope.print.TensorPrinter;
+import org.normscope.scenario.LayerKind;
 
 /** A step as the console prints it: {@code y} and the running stats (and the comparison layer's), as PyTorch prints them. */
 final class StepPrintout {

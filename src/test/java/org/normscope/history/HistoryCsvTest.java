@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.history.Buckets.Bucket;
+import org.normscope.json.ShortestFloat;
 import org.normscope.testing.Gen;
 
 /** {@link HistoryCsv}: the header, the rows' ranges and what their cells hold. */
@@ -179,47 +180,7 @@ class HistoryCsvTest {
     }
 
     private static String cell(float v) {
-        return Float.isNaN(v) ? "" : HistoryCsv.format(v);
-    }
-
-    @Test
-    void numbersAreLaidOutAsFloatToStringLaysThemOut() {
-        float[] values = {1f, 0.1f, 0.3f, 1e-4f, 1.2345678e7f, 100f, -0f, 0f, 0.001f, 9999999f, 1e7f, -2.5e-3f,
-            Float.MAX_VALUE, Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
-        for (float v : values) {
-            assertThat(HistoryCsv.format(v)).as("%s", v).isEqualTo(Float.toString(v));
-        }
-        assertThat(HistoryCsv.format(1.1884683E13f)).as("Java 17's Float.toString gives 1.18846831E13")
-                .isEqualTo("1.1884683E13");
-        assertThat(HistoryCsv.format(Float.MIN_NORMAL)).as("Java 17's Float.toString gives 1.17549435E-38")
-                .isEqualTo("1.1754944E-38");
-    }
-
-    static LongStream tries2000() {
-        return Gen.tries(2_000);
-    }
-
-    @ParameterizedTest(name = "try {0}")
-    @MethodSource("tries2000")
-    void numbersAreTheShortestThatReadBackAsTheSameFloat(long trial) {
-        int bits = Gen.of(32, trial).anyInt();
-        float v = Float.intBitsToFloat(bits);
-        String s = HistoryCsv.format(v);
-        if (Float.isNaN(v)) {
-            assertThat(s).isEqualTo("NaN");
-            return;
-        }
-        assertThat(Float.floatToIntBits(Float.parseFloat(s))).as(s).isEqualTo(Float.floatToIntBits(v));
-        // At least 2 digits, as Java 19+ (1.0E-43 and 9.9E-44 both read back; the closer one is chosen).
-        assertThat(digits(s)).as(s + " against " + Float.toString(v))
-                .isLessThanOrEqualTo(Math.max(2, digits(Float.toString(v))));
-        assertThat(s.replaceAll("[-0-9]", "")).as(s).isIn(".", ".E", "Infinity");
-    }
-
-    /** Significant digits of a Float.toString-style string. */
-    private static int digits(String s) {
-        String m = s.replace("-", "").replaceAll("E.*", "").replace(".", "").replaceAll("^0+", "").replaceAll("0+$", "");
-        return Math.max(1, m.length());
+        return Float.isNaN(v) ? "" : ShortestFloat.format(v);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 
 /** Presets of InstanceNorm, LayerNorm and GroupNorm: read, written back the same, refused where PyTorch refuses. */
 class FamilyPresetTest {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 
 /** Reading preset files strictly, with PyTorch's defaults, and writing them back losslessly. */
 class PresetJsonTest {

@@ -22,7 +22,7 @@ import org.normscope.engine.NormLayer;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 
 /** The built-in presets: what they hold, that they do what their descriptions say, and finding them. */
 class PresetLibraryTest {

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.normscope.engine.Momentum;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 import org.normscope.session.Session;
 
 /** The PyTorch code of a session of InstanceNorm, LayerNorm or GroupNorm builds the same module. */

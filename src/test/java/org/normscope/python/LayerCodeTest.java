@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 import org.normscope.scenario.LayerSpec;
-import org.normscope.scenario.LayerType;
 
 /** The Python that builds a layer: only the arguments that differ from PyTorch's defaults, then the initial state. */
 class LayerCodeTest {
 
     @Test
     void aLayerWithPyTorchsDefaultsPassesOnlyItsSize() {
-        LayerSpec spec = LayerSpec.batchNorm(LayerType.BatchNorm2d, 3, 1e-5, Momentum.DEFAULT, true, true);
+        LayerSpec spec = LayerSpec.batchNorm(LayerKind.BATCH_NORM_2D, 3, 1e-5, Momentum.DEFAULT, true, true);
 
         assertThat(LayerCode.constructor(spec)).isEqualTo("torch.nn.BatchNorm2d(3)");
         assertThat(LayerCode.body(spec)).isEqualTo("    layer = torch.nn.BatchNorm2d(3)");
@@ -20,7 +20,7 @@ class LayerCodeTest {
 
     @Test
     void everyArgumentThatDiffersIsPassedByName() {
-        LayerSpec spec = LayerSpec.batchNorm(LayerType.BatchNorm3d, 2, 0.001, Momentum.CUMULATIVE, false, false);
+        LayerSpec spec = LayerSpec.batchNorm(LayerKind.BATCH_NORM_3D, 2, 0.001, Momentum.CUMULATIVE, false, false);
 
         assertThat(LayerCode.constructor(spec))
                 .isEqualTo("torch.nn.BatchNorm3d(2, eps=0.001, momentum=None, affine=False, track_running_stats=False)");
@@ -28,7 +28,7 @@ class LayerCodeTest {
 
     @Test
     void epsZeroAndAMomentumArePythonFloats() {
-        LayerSpec spec = LayerSpec.batchNorm(LayerType.BatchNorm1d, 4, 0.0, Momentum.of(0.3), true, true);
+        LayerSpec spec = LayerSpec.batchNorm(LayerKind.BATCH_NORM_1D, 4, 0.0, Momentum.of(0.3), true, true);
 
         assertThat(LayerCode.constructor(spec)).isEqualTo("torch.nn.BatchNorm1d(4, eps=0.0, momentum=0.3)");
         assertThat(LayerCode.momentum(Momentum.of(1))).isEqualTo("1.0");
@@ -36,7 +36,7 @@ class LayerCodeTest {
 
     @Test
     void theInitialStateIsCopiedInUnderNoGrad() {
-        LayerSpec spec = LayerSpec.batchNorm(LayerType.BatchNorm1d, 2, 1e-5, Momentum.DEFAULT, true, true)
+        LayerSpec spec = LayerSpec.batchNorm(LayerKind.BATCH_NORM_1D, 2, 1e-5, Momentum.DEFAULT, true, true)
                 .withParameters(new float[] {1, 2}, null).withState(null, new float[] {3, 4}, 40L);
 
         assertThat(LayerCode.body(spec).lines()).containsExactly(

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 import org.normscope.session.Session;
 import org.normscope.session.SessionJournal;
 

@@ -83,8 +83,8 @@ class FamilyScenarioTest {
 
             JsonNode written = ScenarioJson.write(s);
 
-            assertThat(written.get("layer").has("momentum")).isEqualTo(s.layer().type().hasRunningStats());
-            assertThat(written.get("layer").has("track_running_stats")).isEqualTo(s.layer().type().hasRunningStats());
+            assertThat(written.get("layer").has("momentum")).isEqualTo(s.layer().type().hasMomentum());
+            assertThat(written.get("layer").has("track_running_stats")).isEqualTo(s.layer().type().hasMomentum());
             assertThat(ScenarioJson.write(ScenarioJson.read(written, ""))).isEqualTo(written);
         }
     }
@@ -119,7 +119,7 @@ class FamilyScenarioTest {
     @Test
     void aResetOnALayerWithoutRunningStatsReplaysAsPythonsAttributeError() throws Exception {
         // the reader refuses such a file; a scenario built in code still replays as the Python script would
-        LayerSpec spec = new LayerSpec(LayerType.LayerNorm, 0, 1e-5, Momentum.DEFAULT, true, false, null, null,
+        LayerSpec spec = new LayerSpec(LayerKind.LAYER_NORM, 0, 1e-5, Momentum.DEFAULT, true, false, null, null,
                 new int[] {2}, 0, 0);
         Scenario s = new Scenario("reset", spec, List.of(new Step.ResetRunningStats(),
                 new Step.Forward(Step.Mode.eval, Tensor.ones(1, 2), null)), null);

@@ -30,7 +30,7 @@ class ScenarioJsonTest {
     void batchNormTakesPyTorchsDefaults(String type) throws Exception {
         LayerSpec l = layer("{\"type\": \"" + type + "\", \"num_features\": 3}");
 
-        assertThat(l.type()).isEqualTo(LayerType.valueOf(type));
+        assertThat(l.type()).isEqualTo(LayerKind.ofTorchName(type));
         assertThat(l.numFeatures()).isEqualTo(3);
         assertThat(l.eps()).isEqualTo(1e-5).isEqualTo(BatchNorm.DEFAULT_EPS);
         assertThat(l.momentum()).isEqualTo(Momentum.DEFAULT);
@@ -159,7 +159,7 @@ class ScenarioJsonTest {
         Tensor input = new Tensor(new int[] {2, 3, 2}, special);
         Tensor grad = new Tensor(new int[] {2, 3, 2}, new float[] {Float.NaN, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
             Float.NEGATIVE_INFINITY});
-        LayerSpec spec = LayerSpec.batchNorm(LayerType.BatchNorm1d, 3, 0.001, momentum, true, false)
+        LayerSpec spec = LayerSpec.batchNorm(LayerKind.BATCH_NORM_1D, 3, 0.001, momentum, true, false)
                 .withParameters(new float[] {Float.NaN, 2, -0f}, new float[] {Float.POSITIVE_INFINITY, 0.25f, -1});
         return new Scenario("round trip", spec, List.of(
                 new Step.Forward(Step.Mode.train, input, grad),
@@ -242,7 +242,7 @@ class ScenarioJsonTest {
 
     @Test
     void theDefaultToleranceIsNotWrittenAndStillReadBack() throws Exception {
-        Scenario s = new Scenario("t", LayerSpec.batchNorm(LayerType.BatchNorm2d, 1, 1e-5, Momentum.DEFAULT, true, true),
+        Scenario s = new Scenario("t", LayerSpec.batchNorm(LayerKind.BATCH_NORM_2D, 1, 1e-5, Momentum.DEFAULT, true, true),
                 List.of(), null);
 
         JsonNode written = ScenarioJson.write(s);

@@ -18,6 +18,7 @@ import org.normscope.engine.LayerNorm;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.NormLayer;
 import org.normscope.engine.Tensor;
+import org.normscope.scenario.LayerKind;
 
 /** A session stepping InstanceNorm, LayerNorm and GroupNorm: the engine's numbers, the group statistics, the printout. */
 class FamilySessionTest {

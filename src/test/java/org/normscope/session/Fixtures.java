@@ -7,6 +7,7 @@ import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
+import org.normscope.scenario.LayerKind;
 
 /** Batches, layers and double-precision statistics shared by the session tests. */
 final class Fixtures {

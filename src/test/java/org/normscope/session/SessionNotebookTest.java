@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 
 /**
  * {@link Session#notebook()} replays {@code src/test/resources/reference/batchnorm-notebook.md}:

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 
 /**
  * {@link SessionRunner}: the session on its own thread. Timing bounds are generous (the build

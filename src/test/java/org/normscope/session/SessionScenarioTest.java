@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.normscope.engine.Momentum;
-import org.normscope.scenario.LayerType;
+import org.normscope.scenario.LayerKind;
 import org.normscope.scenario.Replayer;
 import org.normscope.scenario.Result;
 import org.normscope.scenario.Step;
@@ -50,7 +50,7 @@ class SessionScenarioTest {
         assertThat(export.firstStep()).isEqualTo(1);
         assertThat(export.lastStep()).isEqualTo(22);
         assertThat(export.forwards()).isEqualTo(d.outcomes.size()).isEqualTo(24);
-        assertThat(export.scenario().layer().type()).isEqualTo(LayerType.BatchNorm1d);
+        assertThat(export.scenario().layer().type()).isEqualTo(LayerKind.BATCH_NORM_1D);
         assertThat(export.scenario().layer().runningMean()).containsOnly(0f);
         assertThat(export.scenario().layer().numBatchesTracked()).isZero();
         List<Step> steps = export.scenario().steps();

@@ -20,6 +20,7 @@ import org.normscope.engine.BatchNorm;
 import org.normscope.engine.BatchNorm1d;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
+import org.normscope.scenario.LayerKind;
 import org.normscope.testing.Gen;
 
 /** The session model: stepping, refusals, changes and what its snapshots show. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.normscope.batch.BatchSpec;
 import org.normscope.engine.Momentum;
+import org.normscope.scenario.LayerKind;
 
 /**
  * Undo and redo of every kind of change: a change that starts the stats again comes back with

@@ -16,8 +16,8 @@ import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 import org.normscope.session.Session;
 
 /** Save killed with SIGKILL at any moment: the file there before stays whole, or the new one is complete. */

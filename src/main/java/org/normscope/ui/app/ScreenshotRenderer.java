@@ -9,7 +9,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.normscope.preset.Preset;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.ui.view.MainWindow;
 import org.normscope.ui.viewmodel.MainViewModel;

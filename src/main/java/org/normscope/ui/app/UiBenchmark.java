@@ -15,7 +15,7 @@ import org.normscope.engine.Momentum;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 import org.normscope.ui.view.MainWindow;
 import org.normscope.ui.viewmodel.MainViewModel;
 import org.normscope.ui.viewmodel.Speed;

@@ -1,5 +1,6 @@
 package org.normscope.ui.view;
 
+import org.normscope.history.StepColumns;
 import org.normscope.session.SessionHistory;
 import org.normscope.session.Stat;
 import org.normscope.ui.chart.BandData;
@@ -29,9 +30,7 @@ final class HistorySeries {
         this.x = new double[columns];
         long span = to - from + 1;
         for (int i = 0; i < columns; i++) {
-            long a = from + (long) Math.floor((double) i * span / columns);
-            long b = from + (long) Math.floor((double) (i + 1) * span / columns) - 1;
-            x[i] = b < a ? Double.NaN : (a + b) / 2.0;
+            x[i] = StepColumns.middleStep(from, span, columns, i);
         }
     }
 

@@ -9,7 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationSupport;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 import org.normscope.ui.viewmodel.LayerViewModel;
 import org.normscope.ui.viewmodel.ParameterRow;
 import org.normscope.ui.viewmodel.UiText;

@@ -2,8 +2,8 @@ package org.normscope.ui.viewmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.GroupStats;
-import org.normscope.session.LayerKind;
 
 /**
  * What the two statistics charts show for a layer without running stats that normalizes within

@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.Session;
 import org.normscope.session.SessionSnapshot;
 

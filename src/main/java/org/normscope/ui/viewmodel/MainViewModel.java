@@ -791,8 +791,8 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         org.normscope.session.LayerConfig c = s.layer();
-        axes.open(c.kind().torchName(), c.kind() == org.normscope.session.LayerKind.GROUP_NORM ? c.numGroups() : 0,
-                c.kind() == org.normscope.session.LayerKind.LAYER_NORM ? c.normalizedDims() : 0);
+        axes.open(c.kind().torchName(), c.kind() == org.normscope.scenario.LayerKind.GROUP_NORM ? c.numGroups() : 0,
+                c.kind() == org.normscope.scenario.LayerKind.LAYER_NORM ? c.normalizedDims() : 0);
     }
 
     /** Predict, then reveal: the class's guesses of the next value. */

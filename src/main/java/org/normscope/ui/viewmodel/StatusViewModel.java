@@ -4,7 +4,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.normscope.session.LayerKind;
+import org.normscope.json.ShortestFloat;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.SessionSnapshot;
 
 /**
@@ -139,7 +140,7 @@ public final class StatusViewModel {
                 ? UiText.get(tracked ? "status.tracked.instance" : "status.tracked.none")
                 : UiText.get("status.tracked.family", k.torchName()));
         factor.set(tracked && !s.layer().momentum().isCumulative()
-                ? UiText.get("status.factor.momentum", Float.toString((float) s.layer().momentum().value()))
+                ? UiText.get("status.factor.momentum", ShortestFloat.format((float) s.layer().momentum().value()))
                 : UiText.get("status.factor.none.no.stats"));
         bessel.set(s.groups() == null ? UiText.get("status.n.none")
                 : UiText.get("status.m", Integer.toString(s.groups().valuesPerGroup())));
@@ -154,9 +155,9 @@ public final class StatusViewModel {
         }
         if (s.layer().momentum().isCumulative()) {
             return UiText.get("status.factor.cumulative", Long.toString(s.numBatchesTracked()),
-                    Float.toString((float) s.lastFactor()));
+                    ShortestFloat.format((float) s.lastFactor()));
         }
-        return UiText.get("status.factor.momentum", Float.toString((float) s.lastFactor()));
+        return UiText.get("status.factor.momentum", ShortestFloat.format((float) s.lastFactor()));
     }
 
     static String besselText(long n) {

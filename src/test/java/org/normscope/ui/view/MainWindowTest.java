@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.normscope.preset.PresetLibrary;
-import org.normscope.session.LayerKind;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.SessionSnapshot;
 import org.normscope.ui.app.Figures;
 import org.normscope.ui.viewmodel.MainViewModel;

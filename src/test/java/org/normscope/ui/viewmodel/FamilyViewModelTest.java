@@ -11,9 +11,9 @@ import org.normscope.engine.LayerNorm;
 import org.normscope.engine.Tensor;
 import org.normscope.explain.ExplanationLine;
 import org.normscope.explain.GroupExplainer;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.GroupStats;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 import org.normscope.session.SessionSnapshot;
 
 /** The family in the window's view models: the chooser, each kind's arguments, the group charts, Explain. */

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.normscope.engine.Momentum;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.ConsoleLog;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 import org.normscope.session.SessionSnapshot;
 
 /** The main view model with no screen: the notebook story, mode, banner, playing, fonts, presets. */

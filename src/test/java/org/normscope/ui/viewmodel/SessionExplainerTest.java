@@ -15,8 +15,8 @@ import org.normscope.explain.ExplanationLine;
 import org.normscope.explain.ExplanationLines;
 import org.normscope.explain.LayerSnapshot;
 import org.normscope.python.SessionCode;
+import org.normscope.scenario.LayerKind;
 import org.normscope.session.LayerConfig;
-import org.normscope.session.LayerKind;
 import org.normscope.session.Session;
 
 /** What the Explain pane shows of a real session: the engine's own lines, for the step under the cursor or the newest. */

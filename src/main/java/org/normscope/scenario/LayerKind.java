@@ -1,16 +1,21 @@
-package org.normscope.session;
+package org.normscope.scenario;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.normscope.engine.BatchNorm1d;
 import org.normscope.engine.BatchNorm2d;
 import org.normscope.engine.BatchNorm3d;
+import org.normscope.engine.GroupNorm;
 import org.normscope.engine.InstanceNorm1d;
 import org.normscope.engine.InstanceNorm2d;
 import org.normscope.engine.InstanceNorm3d;
+import org.normscope.engine.LayerNorm;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.NormLayer;
 
 /**
- * The normalization layers the window steps, and what each one's constructor and input are:
+ * The normalization layers NormScope runs (the window steps them, a scenario file names them by
+ * {@link #torchName()}), and what each one's constructor and input are:
  * BatchNorm1d/2d/3d and InstanceNorm1d/2d/3d (built on PyTorch's {@code _NormBase}: a momentum
  * and, optionally, running statistics), LayerNorm and GroupNorm (no running statistics ever).
  *
@@ -116,8 +121,20 @@ public enum LayerKind {
                 + "BatchNorm3d, InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LayerNorm or GroupNorm");
     }
 
-    /** A BatchNorm or InstanceNorm layer as PyTorch constructs it; the others are built by {@link LayerConfig#build}. */
-    NormLayer createNormBase(int numFeatures, double eps, Momentum momentum, boolean affine, boolean track) {
+    /**
+     * A new layer of this kind, in train mode, as PyTorch constructs it: the one factory from a
+     * kind and its arguments to an engine layer.
+     *
+     * @param numFeatures     {@code C}: BatchNorm's and InstanceNorm's {@code num_features}, GroupNorm's
+     *                        {@code num_channels} (LayerNorm takes its size from {@code normalizedShape})
+     * @param momentum        BatchNorm's and InstanceNorm's (the others have none)
+     * @param track           {@code track_running_stats}, BatchNorm's and InstanceNorm's
+     * @param numGroups       GroupNorm's {@code num_groups}
+     * @param normalizedShape LayerNorm's {@code normalized_shape}
+     * @throws org.normscope.engine.TorchError for a GroupNorm whose channels do not divide into its groups
+     */
+    public NormLayer create(int numFeatures, double eps, Momentum momentum, boolean affine, boolean track,
+            int numGroups, int[] normalizedShape) {
         return switch (this) {
             case BATCH_NORM_1D -> new BatchNorm1d(numFeatures, eps, momentum, affine, track);
             case BATCH_NORM_2D -> new BatchNorm2d(numFeatures, eps, momentum, affine, track);
@@ -125,8 +142,20 @@ public enum LayerKind {
             case INSTANCE_NORM_1D -> new InstanceNorm1d(numFeatures, eps, momentum, affine, track);
             case INSTANCE_NORM_2D -> new InstanceNorm2d(numFeatures, eps, momentum, affine, track);
             case INSTANCE_NORM_3D -> new InstanceNorm3d(numFeatures, eps, momentum, affine, track);
-            default -> throw new IllegalStateException(torchName + " is not built on _NormBase");
+            case LAYER_NORM -> new LayerNorm(normalizedShape, eps, affine);
+            case GROUP_NORM -> new GroupNorm(numGroups, numFeatures, eps, affine);
         };
+    }
+
+    /** Every kind's PyTorch name, {@code BatchNorm1d, BatchNorm2d, ...} (for a message). */
+    static String allNames() {
+        return Arrays.stream(values()).map(LayerKind::torchName).collect(Collectors.joining(", "));
+    }
+
+    /** The BatchNorm kinds' PyTorch names (for a message). */
+    static String batchNormNames() {
+        return Arrays.stream(values()).filter(LayerKind::isBatchNorm).map(LayerKind::torchName)
+                .collect(Collectors.joining(", "));
     }
 
     @Override
