@@ -32,7 +32,7 @@ import org.normscope.ui.viewmodel.Speed;
  * <p>While {@code bench} times the forward, the idle window's pulses are recorded too: the
  * forward keeps both cores busy as playing does, and the window has nothing to draw. Their
  * intervals are the floor for the frame intervals while playing: how late the operating system
- * lets the window's thread run at all when the engine has the cores (see the README's
+ * lets the window's thread run at all when the engine has the cores (see docs/PERFORMANCE.md's
  * figures: on the 2-core machine here, p99 19–21 ms with nothing drawn).
  */
 public final class UiBenchmark {

@@ -11,33 +11,8 @@ import javafx.scene.text.Font;
 /**
  * Distributions over time, like TensorBoard's "distributions": for each {@link Panel} (a
  * channel's input x and its output y, say), nested bands between quantiles of a
- * {@link BandData} against x (training steps), the outermost (min–max) lightest and each band
- * inside it darker, and the median as a solid line in a darker shade of the panel colour
- * ({@link Palette#darker}, for contrast against the bands). The panels are stacked and share the x
- * axis pixel for pixel; each has its own y axis and a heading (a swatch of its colour and
- * its title).
- *
- * <p><b>Layout</b>, top to bottom: the title; one legend row for the bands and the median
- * (in neutral grey: it holds for every panel); the panels, of equal height; the x tick labels
- * and the x axis title. When space is short, the x axis title and then the legend are left out.
- * A panel with no data (or {@code null} data) shows its heading and the
- * {@link #placeholderProperty() placeholder} ("no samples yet") instead of a plot.
- *
- * <p><b>Bands.</b> Levels are paired from the outside in ({@code k} with {@code K-1-k}); with
- * an odd number of levels the middle one is the line. Each band is filled with the panel
- * colour at an opacity chosen so that, stacked, they show {@link #OUTER_OPACITY} outermost
- * up to {@link #INNER_OPACITY} innermost over white. A point with a non-finite x or quantile
- * breaks the bands and the line; each band is one path (a polygon per contiguous run of
- * points, lower edge forward and upper edge back) filled once, and a point alone between
- * gaps is drawn as a narrow bar with a dot for its median. The owner is expected to reduce
- * the points to about one per pixel column.
- *
- * <p><b>Ranges.</b> x as in {@link CurveChart}: the first to the last finite point of all
- * panels, or a fixed range ({@link #setXRange}); ticks are whole numbers by default. y per
- * panel: every finite quantile of the points in view, padded by 5%.
- *
- * <p><b>Interaction</b> as for every {@link XAxisChart}: zoom, pan and point gestures are
- * reported, the cursor is drawn on an overlay across every panel with a plot.
+ * {@link BandData} against x, and the median as a line. Layout, bands and ranges:
+ * {@code docs/CHARTS.md}.
  */
 public class BandChart extends XAxisCanvasChart {
 

@@ -22,43 +22,11 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The common part of NormScope's charts: a {@link Region} holding one {@link Canvas} the
- * size of the region, a title, a {@link #fontScaleProperty() font scale}, and coalesced
- * redrawing.
- *
- * <p><b>Redrawing.</b> Anything that changes the picture (data, title, font scale) calls
- * {@link #invalidateChart()}, which sets a dirty flag and {@code setNeedsLayout(true)}; a
- * size change marks the region for layout by itself. JavaFX then calls
- * {@link #layoutChildren()} once in the next pulse, which resizes the canvas and redraws
- * only if the flag is set or the size changed. So ten changes in one event handler cost one
- * redraw, and a chart that is not shown is never drawn. This was preferred to
- * {@code Platform.runLater} (which runs outside the pulse, possibly before the new size is
- * known, and needs its own "already scheduled" flag) and to an {@code AnimationTimer}
- * (which wakes up every frame even when nothing changed). {@code setNeedsLayout} rather than
- * {@code requestLayout} marks only this branch, so the parents are not laid out again.
- * {@link javafx.scene.Node#snapshot} runs the layout pass first, so a snapshot always shows
- * the current data.
- *
- * <p><b>Text.</b> Sizes are given at font scale 1 and multiplied by the scale (clamped to
- * 0.5..4): tick labels 14 px, axis titles 15 px, titles 18 px bold. Every text drawn is
- * measured first and placed inside the canvas (too long texts are cut with an ellipsis),
- * and its box is recorded for the tests ({@link #drawnText()}). A long title wraps into two
- * lines, a long y axis title too (see {@link #wrap}).
- *
- * <p><b>Overlay.</b> A chart built with {@code CanvasChart(true)} gets a second, transparent
- * canvas stacked on the first (and transparent to the mouse) for what changes often and is
- * cheap to draw, such as a cursor line: {@link #invalidateOverlay()} redraws only that canvas
- * ({@link #drawOverlay}) in the next pulse, leaving the data layer as it is. A redraw of the
- * data layer is always followed by one of the overlay (the layout may have moved).
- *
- * <p><b>Unchanged ink is not drawn again.</b> A chart that answers {@link #skipsUnchangedInk()}
- * with true (the curve charts, redrawn at every snapshot while playing) draws its pictures
- * (the plot, the heat map) into {@link #addLayer image layers} above the canvas, and its x
- * axis into a {@link #axisStrip strip} of its own. A redraw first runs {@link #draw} on
- * scratch canvases that are never shown, which gives the texts and the layout it would draw;
- * the canvas and the strip are then drawn again only if those changed. While the steps play
- * on with the axes as they were, a redraw then changes only the images: the software renderer
- * copies them to the screen instead of filling, drawing and blending the whole chart
- * (measured: a third of a frame's budget per chart, before).
+ * size of the region, a title, a {@link #fontScaleProperty() font scale}, and redrawing
+ * coalesced to one per pulse (in {@link #layoutChildren()}, so that a chart not shown is never
+ * drawn). Why: while playing, the charts are redrawn at every snapshot, and in the software
+ * pipeline each full redraw costs much of a frame; so unchanged ink is not drawn again. The
+ * design (redrawing, text, overlay, image layers) is in {@code docs/CHARTS.md}.
  */
 public abstract class CanvasChart extends Region {
 
@@ -132,9 +100,8 @@ public abstract class CanvasChart extends Region {
             overlay = null;
         }
         getStyleClass().add("canvas-chart");
-        // An opaque region lets the renderer start a repaint of the chart at the chart: the
-        // backgrounds of the panes behind it are not filled again (measured: a third of the
-        // render thread's time while playing, before).
+        // An opaque region lets the renderer start a repaint at the chart, not at the panes behind it
+        // (docs/PERFORMANCE.md).
         setBackground(new Background(new BackgroundFill(theme().background(), null, null)));
         chartTheme.addListener((o, a, t) -> {
             if (t == null) {

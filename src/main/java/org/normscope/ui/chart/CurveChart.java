@@ -21,41 +21,9 @@ import javafx.scene.text.Font;
 
 /**
  * Curves over a shared x axis (training steps, say), optionally with a heat map of
- * per-channel values underneath, on one {@link javafx.scene.canvas.Canvas}.
- *
- * <p><b>Layout</b>, top to bottom: the title; the legend, in a strip of its own (wrapped into
- * at most {@value #MAX_LEGEND_ROWS} rows and at most about a fifth of the chart's height,
- * never over the data); the curve plot; the heat
- * map; the x tick labels and the x axis title. With a heat map, the curves get their own
- * plot stacked above it (42% of the height) rather than a second y axis on the right: each
- * plot keeps an ordinary left axis (values above, channel labels below), the two share the
- * x axis pixel for pixel, and nobody has to work out which axis a line belongs to. The heat
- * map's colour bar, with its minimum and maximum, sits at the right of the heat map, and
- * {@link #heatMapLabelProperty() its title} reads along it.
- *
- * <p><b>Ranges.</b> x: the smallest to the largest x of all curve points with a finite y
- * and of all heat map cells (or a fixed range, {@link #setXRange}). y: all finite y of the
- * curves, padded by 5% of the span on both sides ({@link NiceTicks#padded}), or a fixed
- * range ({@link #setYRange}). Ticks are {@link NiceTicks nice}; as many as fit with a gap of
- * about one line between labels.
- *
- * <p><b>Speed.</b> A curve with more points in view than the plot has pixel columns is
- * drawn as its {@link Envelope} (one vertical min–max segment per column), otherwise as a
- * polyline; either way as one path, broken at NaN y. The heat map is one
- * {@link WritableImage} with a pixel per pixel column and per row (see
- * {@link HeatMapRaster}), scaled up without smoothing. Redraws are coalesced to one per
- * pulse (see {@link CanvasChart}).
- *
- * <p><b>Legend.</b> A line sample in the curve's colour and dash style, then the label. Curves
- * with a blank label are never listed and equal entries (label, colour, style) are listed
- * once; when more than {@value #FULL_LEGEND_LIMIT} entries remain, only curves with
- * {@link Curve#showInLegend()} are listed; what still does not fit in the rows ends with
- * "+k more".
- *
- * <p><b>Interaction.</b> Wheel, drag and mouse moves over the plots are reported as zoom, pan
- * and point gestures in x units, and a cursor line set by the owner is drawn across the curve
- * plot and the heat map (see {@link XAxisChart}). The cursor lives on an overlay canvas: moving
- * it redraws neither the curves nor the heat map.
+ * per-channel values underneath, stacked rather than on a second y axis so that no one has to
+ * work out which axis a line belongs to. Layout, ranges, legend and drawing:
+ * {@code docs/CHARTS.md}.
  */
 public class CurveChart extends XAxisCanvasChart {
 

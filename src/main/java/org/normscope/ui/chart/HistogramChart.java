@@ -10,23 +10,9 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 
 /**
- * Small multiples of histograms: the top row shows each channel's input x, the bottom row
- * its output {@code y = BN(x)}, one column per channel (up to {@value #MAX_CHANNELS}; more
- * are not drawn). With one channel the two cells take the whole width.
- *
- * <p>Each cell has a heading (a swatch of the channel colour and the histogram's title),
- * its own x axis with 2–4 {@link NiceTicks nice} ticks, and bars filled with the channel
- * colour at 70% opacity under a darker outline of the histogram's silhouette (one outline,
- * not one per bar, so that a histogram with many bins does not turn into a dark smear).
- * The count axis is left out: bar heights are relative to the tallest bar of the cell (the
- * shape is what matters here; both rows hold the same number of values per channel). The
- * x range is {@code [lo, hi]} and the markers, widened by 4% on each side; a histogram with
- * {@code lo == hi} is drawn as one narrow bar centred at lo in a range of
- * {@code lo ± max(0.5, 0.1·|lo|)}. Markers are vertical lines in their style with their
- * label above the plot; labels that would collide go to a second line, and are left out if
- * that collides too.
- *
- * <p>Redrawing is coalesced as for every {@link CanvasChart}.
+ * Small multiples of histograms: the top row each channel's input x, the bottom row its
+ * output {@code y = BN(x)}, one column per channel (up to {@value #MAX_CHANNELS}), without a
+ * count axis since the shape is what matters. Layout and ranges: {@code docs/CHARTS.md}.
  */
 public class HistogramChart extends CanvasChart {
 
