@@ -511,37 +511,14 @@ public class BandChart extends XAxisCanvasChart {
         return NiceTicks.padded(lo, hi, 0.05);
     }
 
-    /** The first index whose x is at least {@code x}; by bisection, x being increasing. */
+    /** The first index whose x is at least {@code x}. */
     static int lowerBound(BandData d, double x) {
-        int lo = 0;
-        int hi = d.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (d.x(mid) < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Envelope.lowerBound(d.size(), d::x, x);
     }
 
-    /** The first index whose x is greater than {@code x}; by bisection, x being increasing. */
+    /** The first index whose x is greater than {@code x}. */
     static int upperBound(BandData d, double x) {
-        int lo = 0;
-        int hi = d.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (d.x(mid) <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Envelope.upperBound(d.size(), d::x, x);
     }
 
-    static double yAt(double y, double[] yr, double top, double bottom) {
-        return bottom - (y - yr[0]) / (yr[1] - yr[0]) * (bottom - top);
-    }
 }

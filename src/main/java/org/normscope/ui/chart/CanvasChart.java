@@ -825,6 +825,11 @@ public abstract class CanvasChart extends Region {
         return left + (x - xr[0]) / (xr[1] - xr[0]) * (right - left);
     }
 
+    /** The pixel of {@code y} in a plot from {@code top} to {@code bottom} showing {@code yr} (y grows upwards). */
+    static double yAt(double y, double[] yr, double top, double bottom) {
+        return bottom - (y - yr[0]) / (yr[1] - yr[0]) * (bottom - top);
+    }
+
     /** Strokes a horizontal or vertical 1 px line on the pixel grid (crisp). */
     protected static void crispLine(GraphicsContext gc, double x0, double y0, double x1, double y1) {
         gc.strokeLine(Math.floor(x0) + 0.5, Math.floor(y0) + 0.5, Math.floor(x1) + 0.5, Math.floor(y1) + 0.5);

@@ -83,11 +83,21 @@ public final class Envelope {
 
     /** The first index whose x is at least {@code x} ({@code size()} if none); by bisection, x being increasing. */
     public static int lowerBound(SeriesData data, double x) {
+        return lowerBound(data.size(), data::x, x);
+    }
+
+    /** The first index whose x is greater than {@code x} ({@code size()} if none); by bisection, x being increasing. */
+    public static int upperBound(SeriesData data, double x) {
+        return upperBound(data.size(), data::x, x);
+    }
+
+    /** The first of {@code 0..size-1} whose {@code xAt} is at least {@code x} ({@code size} if none), {@code xAt} increasing. */
+    static int lowerBound(int size, java.util.function.IntToDoubleFunction xAt, double x) {
         int lo = 0;
-        int hi = data.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (data.x(mid) < x) {
+            if (xAt.applyAsDouble(mid) < x) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -96,13 +106,13 @@ public final class Envelope {
         return lo;
     }
 
-    /** The first index whose x is greater than {@code x} ({@code size()} if none); by bisection, x being increasing. */
-    public static int upperBound(SeriesData data, double x) {
+    /** The first of {@code 0..size-1} whose {@code xAt} is greater than {@code x} ({@code size} if none). */
+    static int upperBound(int size, java.util.function.IntToDoubleFunction xAt, double x) {
         int lo = 0;
-        int hi = data.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (data.x(mid) <= x) {
+            if (xAt.applyAsDouble(mid) <= x) {
                 lo = mid + 1;
             } else {
                 hi = mid;
