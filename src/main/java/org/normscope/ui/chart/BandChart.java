@@ -166,7 +166,7 @@ public class BandChart extends XAxisCanvasChart {
             double pTop = top + p * (panelH + panelGap) + headH;
             double pBottom = top + p * (panelH + panelGap) + panelH;
             yr[p] = yRange(panels.get(p).data(), xr);
-            yTicks[p] = yTicks(yr[p], pBottom - pTop, tickLh);
+            yTicks[p] = ChartAxes.yTicks(yr[p], pBottom - pTop, tickLh);
             yLabels[p] = NiceTicks.labels(yTicks[p]);
             for (String l : yLabels[p]) {
                 labelsW = Math.max(labelsW, textWidth(l, tickF));
@@ -176,8 +176,8 @@ public class BandChart extends XAxisCanvasChart {
         // ---- horizontal layout and x ticks
         double plotLeft = Math.round(pad + labelsW + tickLen + 3 * s);
         double plotRight = w - pad;
-        XTicks xt = any ? layoutXTicks(xr, plotLeft, plotRight, w, integerXTicks, tickF, tickLh)
-                : new XTicks(plotLeft, plotRight, new double[0], new String[0]);
+        ChartAxes.XTicks xt = any ? ChartAxes.layoutXTicks(this, xr, plotLeft, plotRight, w, integerXTicks, tickF, tickLh)
+                : new ChartAxes.XTicks(plotLeft, plotRight, new double[0], new String[0]);
         plotLeft = xt.left();
         plotRight = xt.right();
         if (plotRight - plotLeft < 20) {
@@ -211,7 +211,7 @@ public class BandChart extends XAxisCanvasChart {
             gc.setLineWidth(1);
             gc.setLineDashes((double[]) null);
             for (int i = 0; i < xt.ticks().length; i++) {
-                double px = xAt(xt.ticks()[i], xr, plotLeft, plotRight);
+                double px = ChartAxes.xAt(xt.ticks()[i], xr, plotLeft, plotRight);
                 crispLine(gc, px, plotsBottom, px, plotsBottom + tickLen);
                 text(gc, xt.labels()[i], tickF, theme().ink(), px, xTicksTop, Align.CENTER);
             }
@@ -245,11 +245,11 @@ public class BandChart extends XAxisCanvasChart {
         gc.setLineWidth(1);
         gc.setStroke(theme().grid());
         for (double t : xTicks) {
-            double px = xAt(t, xr, left, right);
+            double px = ChartAxes.xAt(t, xr, left, right);
             crispLine(gc, px, top, px, bottom);
         }
         for (double t : yTicks) {
-            double py = yAt(t, yr, top, bottom);
+            double py = ChartAxes.yAt(t, yr, top, bottom);
             gc.setStroke(t == 0 && yr[0] < 0 && yr[1] > 0 ? theme().zeroLine() : theme().grid());
             crispLine(gc, left, py, right, py);
         }
@@ -276,18 +276,18 @@ public class BandChart extends XAxisCanvasChart {
             gc.beginPath();
             for (int[] run : runs) {
                 if (run[1] - run[0] == 1) {
-                    double px = xAt(d.x(run[0]), xr, left, right);
-                    double y1 = yAt(d.quantile(run[0], hi), yr, top, bottom);
-                    double y0 = yAt(d.quantile(run[0], lo), yr, top, bottom);
+                    double px = ChartAxes.xAt(d.x(run[0]), xr, left, right);
+                    double y1 = ChartAxes.yAt(d.quantile(run[0], hi), yr, top, bottom);
+                    double y0 = ChartAxes.yAt(d.quantile(run[0], lo), yr, top, bottom);
                     gc.rect(px - lone, y1, 2 * lone, Math.max(1, y0 - y1));
                     continue;
                 }
-                gc.moveTo(xAt(d.x(run[0]), xr, left, right), yAt(d.quantile(run[0], lo), yr, top, bottom));
+                gc.moveTo(ChartAxes.xAt(d.x(run[0]), xr, left, right), ChartAxes.yAt(d.quantile(run[0], lo), yr, top, bottom));
                 for (int i = run[0] + 1; i < run[1]; i++) {
-                    gc.lineTo(xAt(d.x(i), xr, left, right), yAt(d.quantile(i, lo), yr, top, bottom));
+                    gc.lineTo(ChartAxes.xAt(d.x(i), xr, left, right), ChartAxes.yAt(d.quantile(i, lo), yr, top, bottom));
                 }
                 for (int i = run[1] - 1; i >= run[0]; i--) {
-                    gc.lineTo(xAt(d.x(i), xr, left, right), yAt(d.quantile(i, hi), yr, top, bottom));
+                    gc.lineTo(ChartAxes.xAt(d.x(i), xr, left, right), ChartAxes.yAt(d.quantile(i, hi), yr, top, bottom));
                 }
                 gc.closePath();
             }
@@ -300,14 +300,14 @@ public class BandChart extends XAxisCanvasChart {
             List<double[]> dots = new ArrayList<>();
             gc.beginPath();
             for (int[] run : runs) {
-                double px = xAt(d.x(run[0]), xr, left, right);
-                double py = yAt(d.quantile(run[0], mid), yr, top, bottom);
+                double px = ChartAxes.xAt(d.x(run[0]), xr, left, right);
+                double py = ChartAxes.yAt(d.quantile(run[0], mid), yr, top, bottom);
                 gc.moveTo(px, py);
                 if (run[1] - run[0] == 1) {
                     dots.add(new double[] {px, py});
                 }
                 for (int i = run[0] + 1; i < run[1]; i++) {
-                    gc.lineTo(xAt(d.x(i), xr, left, right), yAt(d.quantile(i, mid), yr, top, bottom));
+                    gc.lineTo(ChartAxes.xAt(d.x(i), xr, left, right), ChartAxes.yAt(d.quantile(i, mid), yr, top, bottom));
                 }
             }
             Color line = theme().outline(color);
@@ -329,7 +329,7 @@ public class BandChart extends XAxisCanvasChart {
         crispLine(gc, left - 1, top, left - 1, bottom);
         crispLine(gc, left - 1, bottom, right, bottom);
         for (int i = 0; i < yTicks.length; i++) {
-            double py = yAt(yTicks[i], yr, top, bottom);
+            double py = ChartAxes.yAt(yTicks[i], yr, top, bottom);
             crispLine(gc, left - 1 - tickLen, py, left - 1, py);
             text(gc, yLabels[i], tickF, theme().ink(), left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
         }

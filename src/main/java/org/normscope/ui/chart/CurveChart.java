@@ -299,7 +299,7 @@ public class CurveChart extends XAxisCanvasChart {
         String[] yLabels = new String[0];
         if (!drawable.isEmpty()) {
             yr = yRange(drawable, xr);
-            yTicks = yTicks(yr, curveBottom - curveTop, tickLh);
+            yTicks = ChartAxes.yTicks(yr, curveBottom - curveTop, tickLh);
             yLabels = NiceTicks.labels(yTicks);
         }
         int rowStep = 1;
@@ -356,8 +356,8 @@ public class CurveChart extends XAxisCanvasChart {
         }
 
         // ---- x ticks: as many as fit with about a line of space between labels
-        XTicks xt = layoutXTicks(xr, plotLeft, plotRight, heat != null ? w : sideW > 0 ? w - pad - sideW - 6 * s : w,
-                integerXTicks, tickF, tickLh);
+        ChartAxes.XTicks xt = ChartAxes.layoutXTicks(this, xr, plotLeft, plotRight,
+                heat != null ? w : sideW > 0 ? w - pad - sideW - 6 * s : w, integerXTicks, tickF, tickLh);
         plotLeft = xt.left();
         plotRight = xt.right();
         double[] xTicks = xt.ticks();
@@ -413,7 +413,7 @@ public class CurveChart extends XAxisCanvasChart {
         ax.setLineWidth(1);
         ax.setLineDashes((double[]) null);
         for (int i = 0; i < xTicks.length; i++) {
-            double px = Math.floor(xAt(xTicks[i], xr, plotLeft, plotRight)) + 0.5;
+            double px = Math.floor(ChartAxes.xAt(xTicks[i], xr, plotLeft, plotRight)) + 0.5;
             crispLine(ax, px, plotBottom + 1, px, plotBottom + tickLen);
             text(ax, xLabels[i], tickF, theme().ink(), px, xTicksTop, Align.CENTER);
         }
@@ -438,10 +438,10 @@ public class CurveChart extends XAxisCanvasChart {
             PlotRaster plot = plotRaster((int) Math.ceil(right) - rx, (int) Math.floor(bottom) - ry);
             plot.clear(theme().background());
             for (double t : xTicks) {
-                plot.verticalLine((int) Math.floor(xAt(t, xr, left, right)) - rx, theme().grid());
+                plot.verticalLine((int) Math.floor(ChartAxes.xAt(t, xr, left, right)) - rx, theme().grid());
             }
             for (double t : yTicks) {
-                plot.horizontalLine((int) Math.floor(yAt(t, yr, top, bottom)) - ry,
+                plot.horizontalLine((int) Math.floor(ChartAxes.yAt(t, yr, top, bottom)) - ry,
                         t == 0 && yr[0] < 0 && yr[1] > 0 ? theme().zeroLine() : theme().grid());
             }
             for (Curve c : drawable) {
@@ -459,7 +459,7 @@ public class CurveChart extends XAxisCanvasChart {
         crispLine(gc, left - 1, top, left - 1, bottom);
         crispLine(gc, left - 1, bottom, right, bottom);
         for (int i = 0; i < yTicks.length; i++) {
-            double py = yAt(yTicks[i], yr, top, bottom);
+            double py = ChartAxes.yAt(yTicks[i], yr, top, bottom);
             crispLine(gc, left - 1 - tickLen, py, left - 1, py);
             text(gc, yLabels[i], tickF, theme().ink(), left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
         }
@@ -516,13 +516,13 @@ public class CurveChart extends XAxisCanvasChart {
                 if (!pen || e.gapBefore(col)) {
                     line.gap();
                 }
-                line.add(px, yAt(e.first(col), yr, top, bottom) - ry);
+                line.add(px, ChartAxes.yAt(e.first(col), yr, top, bottom) - ry);
                 if (e.min(col) != e.max(col)) {
                     line.gap();
-                    line.add(px, yAt(e.min(col), yr, top, bottom) - ry);
-                    line.add(px, yAt(e.max(col), yr, top, bottom) - ry);
+                    line.add(px, ChartAxes.yAt(e.min(col), yr, top, bottom) - ry);
+                    line.add(px, ChartAxes.yAt(e.max(col), yr, top, bottom) - ry);
                     line.gap();
-                    line.add(px, yAt(e.last(col), yr, top, bottom) - ry);
+                    line.add(px, ChartAxes.yAt(e.last(col), yr, top, bottom) - ry);
                 }
                 pen = true;
             }
@@ -537,8 +537,8 @@ public class CurveChart extends XAxisCanvasChart {
                     pen = false;
                     continue;
                 }
-                double px = xAt(x, xr, left, right) - rx;
-                double py = yAt(y, yr, top, bottom) - ry;
+                double px = ChartAxes.xAt(x, xr, left, right) - rx;
+                double py = ChartAxes.yAt(y, yr, top, bottom) - ry;
                 if (!pen) {
                     line.gap();
                     if (i + 1 >= d.size() || !Double.isFinite(d.y(i + 1))) {

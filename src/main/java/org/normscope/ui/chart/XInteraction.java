@@ -164,7 +164,7 @@ final class XInteraction {
 
     /** The pixel of {@code x} (NaN without a plot). */
     double toPixel(double x) {
-        return hasPlot ? CanvasChart.xAt(x, xr, left, right) : Double.NaN;
+        return hasPlot ? ChartAxes.xAt(x, xr, left, right) : Double.NaN;
     }
 
     boolean inPlot(double px, double py) {

@@ -82,7 +82,7 @@ class BandChartTest {
         assertThat(p.yRange()[1]).isCloseTo(1.8 + 0.15, within(1e-9));
         PixelReader pr = img.getPixelReader();
         for (double x : new double[] {3, 23, 58, 97}) {
-            int col = (int) Math.floor(CanvasChart.xAt(x, f.xRange(), f.plotLeft(), f.plotRight()));
+            int col = (int) Math.floor(ChartAxes.xAt(x, f.xRange(), f.plotLeft(), f.plotRight()));
             int[] right = new int[Shade.values().length];
             int[] all = new int[Shade.values().length];
             for (int y = (int) Math.ceil(p.top()); y < p.bottom() - 1; y++) {
@@ -110,7 +110,7 @@ class BandChartTest {
                 assertThat(right[s.ordinal()]).as("rows of %s at x = %s", s, x).isGreaterThanOrEqualTo(all[s.ordinal()] - 6);
             }
             // the median line: the pixel row of 0.3 is the darker shade
-            double my = BandChart.yAt(0.3, p.yRange(), p.top(), p.bottom());
+            double my = ChartAxes.yAt(0.3, p.yRange(), p.top(), p.bottom());
             assertThat(shade(pr.getArgb(col, (int) Math.floor(my)), IN)).as("median at x = %s", x).isEqualTo(Shade.MEDIAN);
         }
     }
@@ -125,7 +125,7 @@ class BandChartTest {
         double pxPerStep = (f.plotRight() - f.plotLeft()) / 100;
         for (int step = 0; step < 100; step++) {
             double x = step + 0.5; // between two steps: off the grid lines at the x ticks
-            int col = (int) Math.floor(CanvasChart.xAt(x, f.xRange(), f.plotLeft(), f.plotRight()));
+            int col = (int) Math.floor(ChartAxes.xAt(x, f.xRange(), f.plotLeft(), f.plotRight()));
             int tinted = 0;
             for (int y = (int) Math.ceil(p.top()); y < p.bottom() - 1; y++) {
                 if (shade(pr.getArgb(col, y), IN) != Shade.NONE) {
@@ -151,7 +151,7 @@ class BandChartTest {
         BandChart.PanelFrame p = f.panels().get(0);
         PixelReader pr = img.getPixelReader();
         for (double x : new double[] {5, 37, 50, 81}) {
-            int col = (int) Math.floor(CanvasChart.xAt(x, f.xRange(), f.plotLeft(), f.plotRight()));
+            int col = (int) Math.floor(ChartAxes.xAt(x, f.xRange(), f.plotLeft(), f.plotRight()));
             List<Integer> rows = new ArrayList<>();
             for (int y = (int) Math.ceil(p.top()); y < p.bottom(); y++) {
                 if (shade(pr.getArgb(col, y), IN) == Shade.MEDIAN) {
@@ -160,7 +160,7 @@ class BandChartTest {
             }
             assertThat(rows).as("median rows at x = %s", x).isNotEmpty().hasSizeLessThanOrEqualTo(4);
             double mid = rows.stream().mapToInt(Integer::intValue).average().orElseThrow() + 0.5;
-            double expected = BandChart.yAt(0.02 * (col + 0.5 - f.plotLeft()) / (f.plotRight() - f.plotLeft()) * 100,
+            double expected = ChartAxes.yAt(0.02 * (col + 0.5 - f.plotLeft()) / (f.plotRight() - f.plotLeft()) * 100,
                     p.yRange(), p.top(), p.bottom());
             assertThat(mid).as("median row at x = %s", x).isCloseTo(expected, within(1.5));
         }
@@ -181,7 +181,7 @@ class BandChartTest {
         WritableImage img = FxCharts.render(chart, 800, 500);
         BandChart.Frame f = chart.lastFrame();
         BandChart.PanelFrame p = f.panels().get(0);
-        int col = (int) Math.floor(CanvasChart.xAt(47, f.xRange(), f.plotLeft(), f.plotRight()));
+        int col = (int) Math.floor(ChartAxes.xAt(47, f.xRange(), f.plotLeft(), f.plotRight()));
         PixelReader pr = img.getPixelReader();
         int inner = 0;
         int median = 0;
@@ -326,7 +326,7 @@ class BandChartTest {
         try {
             BandChart.Frame f = FxCharts.onFx(chart::lastFrame);
             WritableImage img = FxCharts.snapshot(chart);
-            long boundary = Math.round(CanvasChart.xAt(250, f.xRange(), f.plotLeft(), f.plotRight()));
+            long boundary = Math.round(ChartAxes.xAt(250, f.xRange(), f.plotLeft(), f.plotRight()));
             for (BandChart.PanelFrame p : f.panels()) {
                 for (double y : new double[] {p.top() + 40, (p.top() + p.bottom()) / 2, p.bottom() - 2}) {
                     assertThat(XInteractionTest.cursorColumns(img, (int) y, f.plotLeft(), f.plotRight())).as("row %s", y)
@@ -350,7 +350,7 @@ class BandChartTest {
                 return null;
             });
             WritableImage moved = FxCharts.snapshot(chart);
-            long b2 = Math.round(CanvasChart.xAt(300, f.xRange(), f.plotLeft(), f.plotRight()));
+            long b2 = Math.round(ChartAxes.xAt(300, f.xRange(), f.plotLeft(), f.plotRight()));
             BandChart.PanelFrame p0 = f.panels().get(0);
             assertThat(XInteractionTest.cursorColumns(moved, (int) (p0.top() + 40), f.plotLeft(), f.plotRight()))
                     .containsExactly((int) b2 - 1, (int) b2);

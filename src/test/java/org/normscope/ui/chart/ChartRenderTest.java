@@ -261,8 +261,8 @@ class ChartRenderTest {
             int inked = FxCharts.onFx(chart::inkRedrawCount);
             CurveChart.Frame f = FxCharts.onFx(chart::lastFrame);
             int x = (int) ((f.plotLeft() + f.plotRight()) / 2);
-            int high = (int) Math.round(CurveChart.yAt(0.8, f.yRange(), f.curveTop(), f.curveBottom()));
-            int low = (int) Math.round(CurveChart.yAt(-0.8, f.yRange(), f.curveTop(), f.curveBottom()));
+            int high = (int) Math.round(ChartAxes.yAt(0.8, f.yRange(), f.curveTop(), f.curveBottom()));
+            int low = (int) Math.round(ChartAxes.yAt(-0.8, f.yRange(), f.curveTop(), f.curveBottom()));
             assertThat(near(FxCharts.snapshot(chart).getPixelReader().getArgb(x, high), Palette.channel(0), 2)).isTrue();
             FxCharts.onFx(() -> {
                 chart.setCurves(List.of(Curve.solid("a", Palette.channel(0), SeriesData.of(0, 1, constant(100, -0.8)))));

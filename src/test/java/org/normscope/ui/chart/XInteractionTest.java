@@ -305,7 +305,7 @@ class XInteractionTest {
         Stage stage = ChartRenderTest.show(r.chart, W, H);
         try {
             CurveChart.Frame f = FxCharts.onFx(r.chart::lastFrame);
-            double px = CanvasChart.xAt(617.2, f.xRange(), f.plotLeft(), f.plotRight());
+            double px = ChartAxes.xAt(617.2, f.xRange(), f.plotLeft(), f.plotRight());
             long boundary = Math.round(px);
             WritableImage img = FxCharts.snapshot(r.chart);
             // every row of the plot below the label: the two columns either side of the boundary
@@ -367,7 +367,7 @@ class XInteractionTest {
         });
         WritableImage img = FxCharts.render(chart, 960, 620);
         CurveChart.Frame f = chart.lastFrame();
-        long boundary = Math.round(CanvasChart.xAt(150, f.xRange(), f.plotLeft(), f.plotRight()));
+        long boundary = Math.round(ChartAxes.xAt(150, f.xRange(), f.plotLeft(), f.plotRight()));
         for (double y : new double[] {f.curveTop() + 40, f.curveBottom() - 3, f.heatTop() + 2, f.heatBottom() - 2}) {
             assertThat(cursorColumns(img, (int) y, f.plotLeft(), f.plotRight())).as("row %s", y)
                     .containsExactly((int) boundary - 1, (int) boundary);
