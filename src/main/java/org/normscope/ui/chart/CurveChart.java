@@ -196,19 +196,19 @@ public class CurveChart extends XAxisCanvasChart {
             // a teacher needs stays readable and a small window still keeps a plot
             double rowH = lineHeight(font(TICK_PX, false)) + 4 * s;
             maxRows = (int) Math.max(1, Math.min(MAX_LEGEND_ROWS, Math.floor(h * 0.34 / rowH)));
-            legendH = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
+            legendH = CurveLegend.draw(this, gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
             if (legendShape[0] < entries.size()) {
                 // cut short: try the curves' short labels ("ch 3" for "channel 3"), then what the dashed and dotted lines mean first
                 // (the channels' colours are named again above the histograms); keep the one that shows
                 // every line style, and of those the most entries
-                List<LegendEntry> compact = compact(entries);
+                List<LegendEntry> compact = CurveLegend.compact(entries);
                 List<LegendEntry> styledFirst = new ArrayList<>(compact);
                 styledFirst.sort(java.util.Comparator.comparing(e -> e.style() == LineStyle.SOLID));
                 for (List<LegendEntry> candidate : List.of(compact, styledFirst)) {
                     int[] shape = {0, 0};
-                    double height = drawLegend(gc, candidate, pad, top, w - 2 * pad, maxRows, shape, true) - top
+                    double height = CurveLegend.draw(this, gc, candidate, pad, top, w - 2 * pad, maxRows, shape, true) - top
                             + pad * 0.3;
-                    if (legendRank(candidate, shape[0]) > legendRank(entries, legendShape[0])) {
+                    if (CurveLegend.rank(candidate, shape[0]) > CurveLegend.rank(entries, legendShape[0])) {
                         entries = candidate;
                         legendH = height;
                         legendShape = shape;
@@ -218,7 +218,7 @@ public class CurveChart extends XAxisCanvasChart {
         }
         if (drawable.isEmpty() && heat == null) {
             if (legendH > 0) {
-                top = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
+                top = CurveLegend.draw(this, gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
             }
             drawPlaceholder(gc, pad, top, w - 2 * pad, h - top - pad);
             return;
@@ -243,7 +243,7 @@ public class CurveChart extends XAxisCanvasChart {
             }
         }
         if (showLegend) {
-            top = drawLegend(gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
+            top = CurveLegend.draw(this, gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
         } else {
             legendShape[0] = 0;
             legendShape[1] = 0;
@@ -257,8 +257,8 @@ public class CurveChart extends XAxisCanvasChart {
             double rowH = lineHeight(tickF) + 4 * s;
             int rows = (int) Math.floor((h - top - pad) / rowH);
             // the short labels: beside the plot every pixel of the legend is taken from the plot
-            List<LegendEntry> shortEntries = compact(entries);
-            double colW = rows < 1 ? Double.NaN : sideLegend(gc, shortEntries, 0, top, rows, true);
+            List<LegendEntry> shortEntries = CurveLegend.compact(entries);
+            double colW = rows < 1 ? Double.NaN : CurveLegend.side(this, gc, shortEntries, 0, top, rows, true);
             if (colW <= 0.5 * w) { // the plot keeps at least half the width
                 side = shortEntries;
                 sideW = colW;
@@ -380,7 +380,7 @@ public class CurveChart extends XAxisCanvasChart {
         }
 
         if (sideW > 0) {
-            sideLegend(gc, side, w - pad - sideW, curveTop - tickLh / 2, sideRows, false);
+            CurveLegend.side(this, gc, side, w - pad - sideW, curveTop - tickLh / 2, sideRows, false);
             frame = new Frame(frame.plotLeft(), frame.plotRight(), frame.curveTop(), frame.curveBottom(),
                     frame.heatTop(), frame.heatBottom(), frame.xRange(), frame.yRange(), side.size(),
                     Math.min(side.size(), sideRows));
@@ -585,7 +585,7 @@ public class CurveChart extends XAxisCanvasChart {
     }
 
     /** Strokes the current path in this colour and style (with a darker casing for pale colours). */
-    private void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width) {
+    void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width) {
         strokeStyled(gc, color, style, width, width);
     }
 
@@ -593,7 +593,7 @@ public class CurveChart extends XAxisCanvasChart {
      * As above, with the dash pattern of a line {@code dashWidth} wide: a legend sample keeps short
      * dashes however thick it is, so that its few pixels still show the pattern.
      */
-    private void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width, double dashWidth) {
+    void strokeStyled(GraphicsContext gc, Color color, LineStyle style, double width, double dashWidth) {
         gc.setLineJoin(StrokeLineJoin.ROUND);
         gc.setLineDashes(style.dashes(dashWidth));
         if (theme().needsCasing(color)) {
@@ -724,157 +724,6 @@ public class CurveChart extends XAxisCanvasChart {
             }
         });
         return some;
-    }
-
-    /** How good a legend is that shows the first {@code shown} of {@code entries}: every style shown first, then more entries. */
-    private static int legendRank(List<LegendEntry> entries, int shown) {
-        boolean everyStyle = entries.subList(shown, entries.size()).stream().allMatch(e -> e.style() == LineStyle.SOLID);
-        return (everyStyle ? 1_000_000 : 0) + shown;
-    }
-
-    /** The entries with their curves' short labels ("ch 3" for "channel 3"). */
-    private static List<LegendEntry> compact(List<LegendEntry> entries) {
-        List<LegendEntry> out = new ArrayList<>(entries.size());
-        for (LegendEntry e : entries) {
-            out.add(new LegendEntry(e.shortLabel(), e.color(), e.style(), e.width(), e.shortLabel()));
-        }
-        return out;
-    }
-
-    /**
-     * Lays the legend out in centred rows from {@code top} and draws it (unless {@code measureOnly});
-     * returns the y below it. shape = {entries shown, rows}.
-     */
-    private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, double width,
-                              int maxRows, int[] shape, boolean measureOnly) {
-        double s = scale();
-        Font f = font(TICK_PX, false);
-        double lh = lineHeight(f);
-        double sampleW = 30 * s;
-        double sampleGap = 6 * s;
-        double itemGap = 20 * s;
-        double rowH = lh + 4 * s;
-
-        List<List<Integer>> rows = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<Double> widths = new ArrayList<>();
-        for (LegendEntry e : entries) {
-            String t = fit(e.label(), f, width - sampleW - sampleGap);
-            texts.add(t);
-            widths.add(sampleW + sampleGap + textWidth(t, f));
-        }
-        List<Integer> row = new ArrayList<>();
-        double used = 0;
-        int shown = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            double need = (row.isEmpty() ? 0 : itemGap) + widths.get(i);
-            if (!row.isEmpty() && used + need > width) {
-                rows.add(row);
-                row = new ArrayList<>();
-                used = 0;
-                need = widths.get(i);
-                if (rows.size() == maxRows) {
-                    break;
-                }
-            }
-            row.add(i);
-            used += need;
-            shown++;
-        }
-        if (!row.isEmpty() && rows.size() < maxRows) {
-            rows.add(row);
-        }
-        String more = null;
-        if (shown < entries.size()) {
-            List<Integer> last = rows.get(rows.size() - 1);
-            while (true) {
-                more = ChartWords.current().more(entries.size() - shown);
-                double lastW = 0;
-                for (int k = 0; k < last.size(); k++) {
-                    lastW += (k == 0 ? 0 : itemGap) + widths.get(last.get(k));
-                }
-                if (last.size() <= 1 || lastW + itemGap + textWidth(more, f) <= width) {
-                    break;
-                }
-                last.remove(last.size() - 1);
-                shown--;
-            }
-        }
-
-        shape[0] = shown;
-        shape[1] = rows.size();
-        if (measureOnly) {
-            return top + rows.size() * rowH;
-        }
-        double y = top;
-        for (int r = 0; r < rows.size(); r++) {
-            List<Integer> items = rows.get(r);
-            boolean lastRow = r == rows.size() - 1;
-            double rowW = 0;
-            for (int k = 0; k < items.size(); k++) {
-                rowW += (k == 0 ? 0 : itemGap) + widths.get(items.get(k));
-            }
-            if (lastRow && more != null) {
-                rowW += itemGap + textWidth(more, f);
-            }
-            double x = left + Math.max(0, (width - rowW) / 2);
-            double cy = y + rowH / 2;
-            for (int k = 0; k < items.size(); k++) {
-                LegendEntry e = entries.get(items.get(k));
-                gc.beginPath();
-                gc.moveTo(x, Math.round(cy) + 0.5);
-                gc.lineTo(x + sampleW, Math.round(cy) + 0.5);
-                strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))), 2);
-                text(gc, texts.get(items.get(k)), f, theme().ink(), x + sampleW + sampleGap, cy - lh / 2, Align.LEFT);
-                x += widths.get(items.get(k)) + itemGap;
-            }
-            if (lastRow && more != null) {
-                text(gc, more, f, theme().muted(), x, cy - lh / 2, Align.LEFT);
-            }
-            y += rowH;
-        }
-        return y;
-    }
-
-    /**
-     * The legend beside the plot: entries top to bottom in columns of {@code rows}, each column as
-     * wide as its widest entry; draws it from ({@code left}, {@code top}) unless {@code measureOnly}.
-     * Returns its width.
-     */
-    private double sideLegend(GraphicsContext gc, List<LegendEntry> entries, double left, double top, int rows,
-                              boolean measureOnly) {
-        double s = scale();
-        Font f = font(TICK_PX, false);
-        double lh = lineHeight(f);
-        double sampleW = 28 * s; // long enough to show two dashes
-        double sampleGap = 6 * s;
-        double columnGap = 10 * s;
-        double rowH = lh + 4 * s;
-        double x = left;
-        for (int first = 0; first < entries.size(); first += rows) {
-            List<LegendEntry> column = entries.subList(first, Math.min(entries.size(), first + rows));
-            if (first > 0) {
-                x += columnGap;
-            }
-            double widest = 0;
-            for (LegendEntry e : column) {
-                widest = Math.max(widest, textWidth(e.label(), f));
-            }
-            if (!measureOnly) {
-                double y = top;
-                for (LegendEntry e : column) {
-                    double cy = Math.round(y + rowH / 2) + 0.5;
-                    gc.beginPath();
-                    gc.moveTo(x, cy);
-                    gc.lineTo(x + sampleW, cy);
-                    strokeStyled(gc, e.color(), e.style(), lineWeight(Math.max(2, Math.min(4, e.width()))), 2);
-                    text(gc, e.label(), f, theme().ink(), x + sampleW + sampleGap, y + rowH / 2 - lh / 2, Align.LEFT);
-                    y += rowH;
-                }
-            }
-            x += sampleW + sampleGap + widest;
-        }
-        return x - left;
     }
 
     // ---- ranges and coordinates ---------------------------------------------------------------------
