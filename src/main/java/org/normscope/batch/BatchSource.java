@@ -63,14 +63,26 @@ public final class BatchSource {
         if (step < 1) {
             throw new IllegalArgumentException("steps count from 1, got " + step);
         }
-        boolean unshifted = !outlier && driftAt(step) == 0.0;
-        if (unshifted && !spec.freshEachStep()) {
+        if (!drawsAnew(step, outlier)) {
             if (repeated == null) {
                 repeated = draw(1, false, null);
             }
             return repeated;
         }
         return draw(step, outlier, reuse);
+    }
+
+    /**
+     * Whether step {@code step}'s batch is drawn anew: false when it is the spec's one repeated
+     * batch (same batch every step, no drift, no outlier), which {@link #batch} draws only once.
+     */
+    public boolean drawsAnew(long step, boolean outlier) {
+        return outlier || driftAt(step) != 0.0 || spec.freshEachStep();
+    }
+
+    /** Whether {@code t} is this source's shared repeated batch, which no one may write into. */
+    public boolean shares(Tensor t) {
+        return t != null && t == repeated;
     }
 
     private Tensor draw(long step, boolean outlier, Tensor reuse) {

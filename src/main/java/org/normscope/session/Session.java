@@ -61,6 +61,7 @@ public final class Session {
     private Tensor inputBuffer;   // reused by fresh batches (one allocation, not one per step)
     private Tensor outputBuffer;  // y, reused while the shape stays
     private Tensor spareInputBuffer;
+    private final BatchPrefetch prefetch = new BatchPrefetch(); // the next batch, drawn into the free buffer
     private boolean outputPending; // the last step ran without writing lastOutput (see ensureOutput)
     private Runnable pendingRecord; // the last step's history.record, not yet done (see flushRecord)
     private long unprintedFrom;   // the first step not printed yet (0: none)
@@ -142,14 +143,13 @@ public final class Session {
         long t = step + 1;
         long trackedBefore = layer.numBatchesTracked();
         // a fresh batch goes into the buffer the last step did not use: the last step's input
-        // stays as it was, so that its output can still be written after a refused step
-        boolean first = inputBuffer != lastInput;
-        Tensor x = source.batch(t, outlierNext, first ? inputBuffer : spareInputBuffer);
-        if (first) {
-            inputBuffer = x; // the source never writes into its shared repeated batch
-        } else {
-            spareInputBuffer = x;
+        // stays as it was, so that its output can still be written after a refused step; it may
+        // have been drawn there already while the last step ran (see BatchPrefetch)
+        Tensor x = prefetch.take(source.spec(), t, outlierNext);
+        if (x == null) {
+            x = source.batch(t, outlierNext, freeInputBuffer());
         }
+        keepInputBuffer(x);
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
             if (print) {
@@ -181,6 +181,7 @@ public final class Session {
         if (print) {
             flushRecord(); // only quiet steps overlap their recording with the next forward
         }
+        prefetch.start(source, t + 1, outlierNext, freeInputBuffer()); // drawn while this step is recorded and shown
         if (print) {
             printUnprinted();
             console.append(ConsoleLog.Kind.STEP, describeStep(t, x, y));
@@ -192,6 +193,42 @@ public final class Session {
         }
         version++;
         return true;
+    }
+
+    /** The input buffer the last step did not use (null if there is none yet): the next batch may go there. */
+    private Tensor freeInputBuffer() {
+        Tensor free = inputBuffer != lastInput ? inputBuffer : spareInputBuffer;
+        return free == lastInput ? null : free;
+    }
+
+    /** {@code x} becomes one of the two input buffers (in place of the free one), unless it is one already. */
+    private void keepInputBuffer(Tensor x) {
+        if (x == inputBuffer || x == spareInputBuffer) {
+            return;
+        }
+        if (inputBuffer != lastInput) {
+            inputBuffer = x; // the source never writes into its shared repeated batch
+        } else {
+            spareInputBuffer = x;
+        }
+    }
+
+    /**
+     * Turns drawing the next batch ahead (while a step is recorded and shown) on or off; on by
+     * default. The batches, and so every result, are the same either way.
+     */
+    void setPrefetching(boolean on) {
+        prefetch.setEnabled(on);
+    }
+
+    /** How many steps used a batch drawn ahead (for tests). */
+    long prefetchedSteps() {
+        return prefetch.taken();
+    }
+
+    /** The last step's input (for tests): the batch it ran on. */
+    Tensor lastInput() {
+        return lastInput;
     }
 
     /**
@@ -1027,6 +1064,7 @@ public final class Session {
         }
         flushRecord();
         pendingRecord = null;
+        prefetch.settle(); // the buffers below are dropped: nothing may still be drawing into them
         config = s.config();
         compareMomentum = s.compareMomentum();
         training = s.training();
