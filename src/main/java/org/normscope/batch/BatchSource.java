@@ -80,20 +80,97 @@ public final class BatchSource {
         return outlier || driftAt(step) != 0.0 || spec.freshEachStep();
     }
 
-    /** Whether {@code t} is this source's shared repeated batch, which no one may write into. */
-    public boolean shares(Tensor t) {
-        return t != null && t == repeated;
+    /**
+     * Starts step {@code step}'s batch (one that {@link #drawsAnew}) without drawing any of it:
+     * threads draw it block of channels by block with {@link Drawing#help}, and
+     * {@link Drawing#join} helps and then waits for the last block. It goes into {@code reuse}
+     * when that has the spec's shape (else into a new tensor), and its values are those of
+     * {@link #batch}, whichever thread draws which block. The drawing reads nothing of this
+     * source that changes: any thread may help.
+     */
+    public Drawing start(long step, boolean outlier, Tensor reuse) {
+        if (step < 1 || !drawsAnew(step, outlier)) {
+            throw new IllegalArgumentException("step " + step + " is not drawn anew");
+        }
+        Tensor out = output(reuse);
+        Draw d = newDraw(out, step, outlier);
+        d.blocks = Math.min(d.channels, MAX_BLOCKS);
+        return new Drawing(out, d);
+    }
+
+    /** A batch being drawn by whichever threads help (see {@link #start}). */
+    public static final class Drawing {
+        private final Tensor out;
+        private final Draw draw;
+        private final AtomicInteger finished = new AtomicInteger();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile Throwable failure;
+
+        private Drawing(Tensor out, Draw draw) {
+            this.out = out;
+            this.draw = draw;
+        }
+
+        /** Draws blocks of channels until none is left to start (others may still be drawing theirs). */
+        public void help() {
+            for (int b = draw.nextBlock.getAndIncrement(); b < draw.blocks; b = draw.nextBlock.getAndIncrement()) {
+                try {
+                    draw.block(b);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    if (finished.incrementAndGet() == draw.blocks) {
+                        done.countDown();
+                    }
+                }
+            }
+        }
+
+        /**
+         * Helps, then waits until every block is drawn, and gives the batch.
+         *
+         * @throws IllegalStateException if drawing a block failed
+         */
+        public Tensor join() {
+            help();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await(); // not abandoned half-way: the batch's buffer is still being written
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw new IllegalStateException("drawing the batch failed", failure);
+            }
+            return out;
+        }
+    }
+
+    /** {@code reuse} if it has the spec's shape and is not the shared repeated batch, else a new tensor. */
+    private Tensor output(Tensor reuse) {
+        int[] shape = spec.shape();
+        return reuse != null && reuse != repeated && java.util.Arrays.equals(reuse.shape(), shape) ? reuse
+                : new Tensor(shape, new float[Math.toIntExact(spec.valuesPerChannel() * shape[1])]);
+    }
+
+    private Draw newDraw(Tensor out, long step, boolean outlier) {
+        int[] shape = spec.shape();
+        return new Draw(out.data(), shape[0], shape[1], (int) (spec.valuesPerChannel() / shape[0]),
+                mix(spec.seed(), spec.freshEachStep() ? step : 1), driftAt(step), outlier);
     }
 
     private Tensor draw(long step, boolean outlier, Tensor reuse) {
-        int[] shape = spec.shape();
-        int n = shape[0];
-        int channels = shape[1];
-        int slice = (int) (spec.valuesPerChannel() / n);
-        Tensor out = reuse != null && reuse != repeated && java.util.Arrays.equals(reuse.shape(), shape) ? reuse
-                : new Tensor(shape, new float[n * channels * slice]);
-        Draw d = new Draw(out.data(), n, channels, slice, mix(spec.seed(), spec.freshEachStep() ? step : 1),
-                driftAt(step), outlier);
+        Tensor out = output(reuse);
+        Draw d = newDraw(out, step, outlier);
+        int n = d.n;
+        int channels = d.channels;
+        int slice = d.slice;
         if (threads < 2 || channels < 2 || (long) n * channels * slice < PARALLEL_THRESHOLD) {
             d.channels(0, channels);
             return out;
@@ -140,8 +217,12 @@ public final class BatchSource {
 
         void takeBlocks() {
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                channels((int) ((long) b * channels / blocks), (int) ((long) (b + 1) * channels / blocks));
+                block(b);
             }
+        }
+
+        void block(int b) {
+            channels((int) ((long) b * channels / blocks), (int) ((long) (b + 1) * channels / blocks));
         }
 
         void channels(int from, int to) {

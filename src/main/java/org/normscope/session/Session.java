@@ -58,9 +58,9 @@ public final class Session {
     private long version;
     private boolean outlierNext;
     private Tensor lastInput;
-    private Tensor inputBuffer;   // reused by fresh batches (one allocation, not one per step)
+    /** Reused by fresh batches (no allocation per step): the last step's input, this step's, the next one's drawn ahead. */
+    private final Tensor[] inputBuffers = new Tensor[3];
     private Tensor outputBuffer;  // y, reused while the shape stays
-    private Tensor spareInputBuffer;
     private final BatchPrefetch prefetch = new BatchPrefetch(); // the next batch, drawn into the free buffer
     private boolean outputPending; // the last step ran without writing lastOutput (see ensureOutput)
     private Runnable pendingRecord; // the last step's history.record, not yet done (see flushRecord)
@@ -142,14 +142,17 @@ public final class Session {
     private boolean step(boolean print) {
         long t = step + 1;
         long trackedBefore = layer.numBatchesTracked();
-        // a fresh batch goes into the buffer the last step did not use: the last step's input
+        // a fresh batch goes into a buffer the last step did not use: the last step's input
         // stays as it was, so that its output can still be written after a refused step; it may
         // have been drawn there already while the last step ran (see BatchPrefetch)
         Tensor x = prefetch.take(source.spec(), t, outlierNext);
         if (x == null) {
-            x = source.batch(t, outlierNext, freeInputBuffer());
+            x = source.batch(t, outlierNext, freeInputBuffer(lastInput, null));
         }
         keepInputBuffer(x);
+        // the next step's batch is drawn meanwhile, into the third buffer (an outlier queued or
+        // any change before that step drops it)
+        prefetch.start(source, t + 1, false, freeInputBuffer(lastInput, x));
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
             if (print) {
@@ -181,7 +184,6 @@ public final class Session {
         if (print) {
             flushRecord(); // only quiet steps overlap their recording with the next forward
         }
-        prefetch.start(source, t + 1, outlierNext, freeInputBuffer()); // drawn while this step is recorded and shown
         if (print) {
             printUnprinted();
             console.append(ConsoleLog.Kind.STEP, describeStep(t, x, y));
@@ -195,22 +197,28 @@ public final class Session {
         return true;
     }
 
-    /** The input buffer the last step did not use (null if there is none yet): the next batch may go there. */
-    private Tensor freeInputBuffer() {
-        Tensor free = inputBuffer != lastInput ? inputBuffer : spareInputBuffer;
-        return free == lastInput ? null : free;
+    /** An input buffer that is neither {@code busy} nor {@code busy2} (null if there is none yet): a batch may go there. */
+    private Tensor freeInputBuffer(Tensor busy, Tensor busy2) {
+        for (Tensor b : inputBuffers) {
+            if (b != null && b != busy && b != busy2) {
+                return b;
+            }
+        }
+        return null;
     }
 
-    /** {@code x} becomes one of the two input buffers (in place of the free one), unless it is one already. */
+    /** {@code x} becomes one of the input buffers (in place of an empty one, or one the last step did not use), unless it is one. */
     private void keepInputBuffer(Tensor x) {
-        if (x == inputBuffer || x == spareInputBuffer) {
-            return;
+        int free = -1;
+        for (int i = inputBuffers.length - 1; i >= 0; i--) {
+            if (inputBuffers[i] == x) {
+                return;
+            }
+            if (inputBuffers[i] == null || free < 0 && inputBuffers[i] != lastInput) {
+                free = i;
+            }
         }
-        if (inputBuffer != lastInput) {
-            inputBuffer = x; // the source never writes into its shared repeated batch
-        } else {
-            spareInputBuffer = x;
-        }
+        inputBuffers[free] = x; // the source never writes into its shared repeated batch
     }
 
     /**
@@ -1075,8 +1083,7 @@ public final class Session {
         setup = null;
         lastInput = null;
         lastOutput = null;
-        inputBuffer = null;
-        spareInputBuffer = null;
+        Arrays.fill(inputBuffers, null);
         outputBuffer = null;
         outputPending = false;
         lastBatchMean = null;
@@ -1127,7 +1134,7 @@ public final class Session {
         }
         lastInput = x;
         lastOutput = y;
-        inputBuffer = x;
+        keepInputBuffer(x);
         outputBuffer = y;
         layer = before; // measureBatch reads the batch's stats from the layer that ran it, not the one restored over
         measureBatch(x);
