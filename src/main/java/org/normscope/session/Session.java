@@ -222,7 +222,7 @@ public final class Session {
     }
 
     /**
-     * Turns drawing the next batch ahead (while a step is recorded and shown) on or off; on by
+     * Turns drawing the next batch ahead (while the current step runs) on or off; on by
      * default. The batches, and so every result, are the same either way.
      */
     void setPrefetching(boolean on) {
