@@ -8,6 +8,12 @@ Same defaults as `bench` (standard-normal float32 batch, reused output memory is
 possible in PyTorch's module call, so each forward allocates its output as it does in use;
 a warm-up of --warmup-ms, then --iters forwards each timed alone; median, min, mean).
 Threads: --threads (default 2, the machine's cores).
+
+With --fresh it times what NormScope's `bench --fresh` times, a fresh batch each step: each
+timed step is `x.normal_(); layer(x)` (the draw into the same tensor, then the forward), and
+before them --iters `x.normal_()` alone are timed; median_ms is the step's.
+
+    python3 docs/bench/torch_forward.py --layer BatchNorm2d --shape 64,64,8,8 --fresh --iters 2000
 """
 import argparse
 import json
@@ -25,6 +31,7 @@ p.add_argument("--warmup-ms", type=int, default=2000)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--normalized-dims", type=int, default=1)
 p.add_argument("--groups", type=int, default=None)
+p.add_argument("--fresh", action="store_true", help="time x.normal_(); layer(x) per step")
 p.add_argument("--json", action="store_true")
 a = p.parse_args()
 
@@ -53,18 +60,33 @@ with torch.no_grad():
     while warm < 20 or time.perf_counter() < until:
         layer(x)
         warm += 1
+    draw = []
+    if a.fresh:
+        for _ in range(a.iters):
+            t0 = time.perf_counter()
+            x.normal_()
+            draw.append((time.perf_counter() - t0) * 1e3)
     ms = []
     for _ in range(a.iters):
         t0 = time.perf_counter()
+        if a.fresh:
+            x.normal_()
         layer(x)
         ms.append((time.perf_counter() - t0) * 1e3)
 
 med = statistics.median(ms)
-print(f"{layer} {a.mode} forward on {tuple(shape)} float32, torch {torch.__version__}, {torch.get_num_threads()} threads")
-print(f"warm-up {warm} forwards, timed {a.iters} forwards")
+what = "x.normal_(); layer(x) per step" if a.fresh else "forward"
+print(f"{layer} {a.mode} {what} on {tuple(shape)} float32, torch {torch.__version__}, {torch.get_num_threads()} threads")
+print(f"warm-up {warm} forwards, timed {a.iters} " + ("draws and steps" if a.fresh else "forwards"))
+if a.fresh:
+    print(f"x.normal_()    median {statistics.median(draw):.3f} ms   min {min(draw):.3f} ms")
 print(f"median {med:.3f} ms   min {min(ms):.3f} ms   mean {statistics.mean(ms):.3f} ms   "
-      f"{x.numel() / med / 1e6:.3f} G elements/s")
+      + (f"{1e3 / med:.0f} steps/s" if a.fresh else f"{x.numel() / med / 1e6:.3f} G elements/s"))
 if a.json:
-    print(json.dumps({"layer": a.layer, "shape": shape, "mode": a.mode, "iters": a.iters, "median_ms": round(med, 4),
-                      "min_ms": round(min(ms), 4), "mean_ms": round(statistics.mean(ms), 4),
-                      "threads": torch.get_num_threads(), "torch": torch.__version__}, separators=(",", ":")))
+    result = {"layer": a.layer, "shape": shape, "mode": a.mode, "iters": a.iters, "median_ms": round(med, 4),
+              "min_ms": round(min(ms), 4), "mean_ms": round(statistics.mean(ms), 4),
+              "threads": torch.get_num_threads(), "torch": torch.__version__}
+    if a.fresh:
+        result.update({"fresh": True, "draw_median_ms": round(statistics.median(draw), 4),
+                       "steps_per_s": round(1e3 / med, 1)})
+    print(json.dumps(result, separators=(",", ":")))

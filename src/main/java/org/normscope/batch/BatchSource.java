@@ -63,8 +63,7 @@ public final class BatchSource {
         if (step < 1) {
             throw new IllegalArgumentException("steps count from 1, got " + step);
         }
-        boolean unshifted = !outlier && driftAt(step) == 0.0;
-        if (unshifted && !spec.freshEachStep()) {
+        if (!drawsAnew(step, outlier)) {
             if (repeated == null) {
                 repeated = draw(1, false, null);
             }
@@ -73,15 +72,105 @@ public final class BatchSource {
         return draw(step, outlier, reuse);
     }
 
-    private Tensor draw(long step, boolean outlier, Tensor reuse) {
+    /**
+     * Whether step {@code step}'s batch is drawn anew: false when it is the spec's one repeated
+     * batch (same batch every step, no drift, no outlier), which {@link #batch} draws only once.
+     */
+    public boolean drawsAnew(long step, boolean outlier) {
+        return outlier || driftAt(step) != 0.0 || spec.freshEachStep();
+    }
+
+    /**
+     * Starts step {@code step}'s batch (one that {@link #drawsAnew}) without drawing any of it:
+     * threads draw it block of channels by block with {@link Drawing#help}, and
+     * {@link Drawing#join} helps and then waits for the last block. It goes into {@code reuse}
+     * when that has the spec's shape (else into a new tensor), and its values are those of
+     * {@link #batch}, whichever thread draws which block. The drawing reads nothing of this
+     * source that changes: any thread may help.
+     */
+    public Drawing start(long step, boolean outlier, Tensor reuse) {
+        if (step < 1 || !drawsAnew(step, outlier)) {
+            throw new IllegalArgumentException("step " + step + " is not drawn anew");
+        }
+        Tensor out = output(reuse);
+        Draw d = newDraw(out, step, outlier);
+        d.blocks = Math.min(d.channels, MAX_BLOCKS);
+        return new Drawing(out, d);
+    }
+
+    /** A batch being drawn by whichever threads help (see {@link #start}). */
+    public static final class Drawing {
+        private final Tensor out;
+        private final Draw draw;
+        private final AtomicInteger finished = new AtomicInteger();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile Throwable failure;
+
+        private Drawing(Tensor out, Draw draw) {
+            this.out = out;
+            this.draw = draw;
+        }
+
+        /** Draws blocks of channels until none is left to start (others may still be drawing theirs). */
+        public void help() {
+            for (int b = draw.nextBlock.getAndIncrement(); b < draw.blocks; b = draw.nextBlock.getAndIncrement()) {
+                try {
+                    draw.block(b);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    if (finished.incrementAndGet() == draw.blocks) {
+                        done.countDown();
+                    }
+                }
+            }
+        }
+
+        /**
+         * Helps, then waits until every block is drawn, and gives the batch.
+         *
+         * @throws IllegalStateException if drawing a block failed
+         */
+        public Tensor join() {
+            help();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await(); // not abandoned half-way: the batch's buffer is still being written
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw new IllegalStateException("drawing the batch failed", failure);
+            }
+            return out;
+        }
+    }
+
+    /** {@code reuse} if it has the spec's shape and is not the shared repeated batch, else a new tensor. */
+    private Tensor output(Tensor reuse) {
         int[] shape = spec.shape();
-        int n = shape[0];
-        int channels = shape[1];
-        int slice = (int) (spec.valuesPerChannel() / n);
-        Tensor out = reuse != null && reuse != repeated && java.util.Arrays.equals(reuse.shape(), shape) ? reuse
-                : new Tensor(shape, new float[n * channels * slice]);
-        Draw d = new Draw(out.data(), n, channels, slice, mix(spec.seed(), spec.freshEachStep() ? step : 1),
-                driftAt(step), outlier);
+        return reuse != null && reuse != repeated && java.util.Arrays.equals(reuse.shape(), shape) ? reuse
+                : new Tensor(shape, new float[Math.toIntExact(spec.valuesPerChannel() * shape[1])]);
+    }
+
+    private Draw newDraw(Tensor out, long step, boolean outlier) {
+        int[] shape = spec.shape();
+        return new Draw(out.data(), shape[0], shape[1], (int) (spec.valuesPerChannel() / shape[0]),
+                mix(spec.seed(), spec.freshEachStep() ? step : 1), driftAt(step), outlier);
+    }
+
+    private Tensor draw(long step, boolean outlier, Tensor reuse) {
+        Tensor out = output(reuse);
+        Draw d = newDraw(out, step, outlier);
+        int n = d.n;
+        int channels = d.channels;
+        int slice = d.slice;
         if (threads < 2 || channels < 2 || (long) n * channels * slice < PARALLEL_THRESHOLD) {
             d.channels(0, channels);
             return out;
@@ -128,8 +217,12 @@ public final class BatchSource {
 
         void takeBlocks() {
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                channels((int) ((long) b * channels / blocks), (int) ((long) (b + 1) * channels / blocks));
+                block(b);
             }
+        }
+
+        void block(int b) {
+            channels((int) ((long) b * channels / blocks), (int) ((long) (b + 1) * channels / blocks));
         }
 
         void channels(int from, int to) {

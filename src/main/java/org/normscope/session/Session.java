@@ -59,9 +59,10 @@ public final class Session {
     private long version;
     private boolean outlierNext;
     private Tensor lastInput;
-    private Tensor inputBuffer;   // reused by fresh batches (one allocation, not one per step)
+    /** Reused by fresh batches (no allocation per step): the last step's input, this step's, the next one's drawn ahead. */
+    private final Tensor[] inputBuffers = new Tensor[3];
     private Tensor outputBuffer;  // y, reused while the shape stays
-    private Tensor spareInputBuffer;
+    private final BatchPrefetch prefetch = new BatchPrefetch(); // the next batch, drawn into the free buffer
     private boolean outputPending; // the last step ran without writing lastOutput (see ensureOutput)
     private Runnable pendingRecord; // the last step's history.record, not yet done (see flushRecord)
     private long unprintedFrom;   // the first step not printed yet (0: none)
@@ -142,15 +143,17 @@ public final class Session {
     private boolean step(boolean print) {
         long t = step + 1;
         long trackedBefore = layer.numBatchesTracked();
-        // a fresh batch goes into the buffer the last step did not use: the last step's input
-        // stays as it was, so that its output can still be written after a refused step
-        boolean first = inputBuffer != lastInput;
-        Tensor x = source.batch(t, outlierNext, first ? inputBuffer : spareInputBuffer);
-        if (first) {
-            inputBuffer = x; // the source never writes into its shared repeated batch
-        } else {
-            spareInputBuffer = x;
+        // a fresh batch goes into a buffer the last step did not use: the last step's input
+        // stays as it was, so that its output can still be written after a refused step; it may
+        // have been drawn there already while the last step ran (see BatchPrefetch)
+        Tensor x = prefetch.take(source.spec(), t, outlierNext);
+        if (x == null) {
+            x = source.batch(t, outlierNext, freeInputBuffer(lastInput, null));
         }
+        keepInputBuffer(x);
+        // the next step's batch is drawn meanwhile, into the third buffer (an outlier queued or
+        // any change before that step drops it)
+        prefetch.start(source, t + 1, false, freeInputBuffer(lastInput, x));
         Tensor y = outputBuffer != null && outputBuffer.sameShape(x) ? outputBuffer : Tensor.zeros(x.shape());
         try {
             if (print) {
@@ -193,6 +196,48 @@ public final class Session {
         }
         version++;
         return true;
+    }
+
+    /** An input buffer that is neither {@code busy} nor {@code busy2} (null if there is none yet): a batch may go there. */
+    private Tensor freeInputBuffer(Tensor busy, Tensor busy2) {
+        for (Tensor b : inputBuffers) {
+            if (b != null && b != busy && b != busy2) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** {@code x} becomes one of the input buffers (in place of an empty one, or one the last step did not use), unless it is one. */
+    private void keepInputBuffer(Tensor x) {
+        int free = -1;
+        for (int i = inputBuffers.length - 1; i >= 0; i--) {
+            if (inputBuffers[i] == x) {
+                return;
+            }
+            if (inputBuffers[i] == null || free < 0 && inputBuffers[i] != lastInput) {
+                free = i;
+            }
+        }
+        inputBuffers[free] = x; // the source never writes into its shared repeated batch
+    }
+
+    /**
+     * Turns drawing the next batch ahead (while the current step runs) on or off; on by
+     * default. The batches, and so every result, are the same either way.
+     */
+    void setPrefetching(boolean on) {
+        prefetch.setEnabled(on);
+    }
+
+    /** How many steps used a batch drawn ahead (for tests). */
+    long prefetchedSteps() {
+        return prefetch.taken();
+    }
+
+    /** The last step's input (for tests): the batch it ran on. */
+    Tensor lastInput() {
+        return lastInput;
     }
 
     /**
@@ -1028,6 +1073,7 @@ public final class Session {
         }
         flushRecord();
         pendingRecord = null;
+        prefetch.settle(); // the buffers below are dropped: nothing may still be drawing into them
         config = s.config();
         compareMomentum = s.compareMomentum();
         training = s.training();
@@ -1038,8 +1084,7 @@ public final class Session {
         setup = null;
         lastInput = null;
         lastOutput = null;
-        inputBuffer = null;
-        spareInputBuffer = null;
+        Arrays.fill(inputBuffers, null);
         outputBuffer = null;
         outputPending = false;
         lastBatchMean = null;
@@ -1090,7 +1135,7 @@ public final class Session {
         }
         lastInput = x;
         lastOutput = y;
-        inputBuffer = x;
+        keepInputBuffer(x);
         outputBuffer = y;
         layer = before; // measureBatch reads the batch's stats from the layer that ran it, not the one restored over
         measureBatch(x);

@@ -85,6 +85,8 @@ public final class SessionRunner implements AutoCloseable {
     private volatile Consumer<Throwable> errorHandler = e -> { };
     private volatile boolean closed;
     private volatile long stepCount;
+    /** No step of playing or of a command of many steps starts before this {@link System#nanoTime} (see {@link #holdOff}). */
+    private volatile long heldUntil = System.nanoTime();
 
     // worker-confined
     private ScheduledFuture<?> playTask;
@@ -128,6 +130,30 @@ public final class SessionRunner implements AutoCloseable {
     /** Whether the newest published snapshot has been read. */
     private boolean taken() {
         return latest.get().taken();
+    }
+
+    /** The longest one {@link #holdOff} holds the steps. */
+    static final long MAX_HOLD_MS = 20;
+
+    /**
+     * Starts no step for the next {@code millis} ms (at most {@value #MAX_HOLD_MS}): a window about
+     * to draw a heavy frame while the engine plays flat out asks for both cores for that long, so
+     * that its frame is not late. The step running now ends first; commands still run. Any
+     * thread may call it, and it never waits.
+     */
+    public void holdOff(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, Math.min(millis, MAX_HOLD_MS)));
+        if (until - heldUntil > 0) {
+            heldUntil = until;
+        }
+    }
+
+    /** Waits while the steps are held (see {@link #holdOff}); on the session's thread, between steps. */
+    private void awaitHold() {
+        long latest = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_HOLD_MS);
+        for (long wait; (wait = Math.min(heldUntil, latest) - System.nanoTime()) > 0 && !closed; ) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
     }
 
     /** The session's step count after the last tick or command; any thread may read it. */
@@ -248,6 +274,7 @@ public final class SessionRunner implements AutoCloseable {
         int stride = 1;
         int sinceCheck = 0;
         while (done < total) {
+            awaitHold();
             if (!(quiet ? s.stepQuietly() : s.step())) {
                 break; // refused: as playing, stop there
             }
@@ -382,6 +409,7 @@ public final class SessionRunner implements AutoCloseable {
             }
             boolean quiet = sps >= QUIET_FROM_SPS;
             while (due > 0 && playing && System.nanoTime() < deadline) {
+                awaitHold();
                 if (!(quiet ? session.stepQuietly() : session.step())) {
                     playing = false;
                     stopTicks();

@@ -289,4 +289,39 @@ class BatchSourceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.batch(0, false))
                 .hasMessage("steps count from 1, got 0");
     }
+
+    @Test
+    void aBatchStartedAndDrawnByTwoThreadsIsTheBatchOfItsStep() throws Exception {
+        for (Generator g : Generator.values()) {
+            BatchSpec spec = new BatchSpec(16, new int[] {64}, List.of(MIXED.get(0), MIXED.get(1), MIXED.get(2), MIXED.get(3),
+                    MIXED.get(0), MIXED.get(2)), 0.25, 9, true, g);
+            BatchSource source = new BatchSource(spec);
+            for (long step : new long[] {1, 2, 7}) {
+                for (boolean outlier : new boolean[] {false, true}) {
+                    Tensor reuse = Tensor.zeros(spec.shape());
+                    BatchSource.Drawing drawing = source.start(step, outlier, reuse);
+                    Thread helper = new Thread(drawing::help);
+                    helper.start();
+                    Tensor drawn = drawing.join();
+                    helper.join();
+                    assertThat(drawn).isSameAs(reuse);
+                    assertThat(drawn.data()).as("%s step %d outlier %s", g, step, outlier)
+                            .containsExactly(new BatchSource(spec, 1).batch(step, outlier).data());
+                }
+            }
+            assertThat(source.start(3, false, null).join().data()).as("joined alone")
+                    .containsExactly(source.batch(3, false).data());
+        }
+    }
+
+    @Test
+    void theRepeatedBatchIsNotStartedAnew() {
+        BatchSource same = source(4, new int[] {3}, MIXED, 0, 1, false);
+        assertThat(same.drawsAnew(5, false)).isFalse();
+        assertThat(same.drawsAnew(5, true)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> same.start(5, false, null))
+                .hasMessage("step 5 is not drawn anew");
+        Tensor shared = same.batch(2, false);
+        assertThat(same.start(5, true, shared).join()).as("never written into the shared batch").isNotSameAs(shared);
+    }
 }

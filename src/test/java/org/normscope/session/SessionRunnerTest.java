@@ -88,6 +88,35 @@ class SessionRunnerTest {
     }
 
     @Test
+    void aHoldStartsNoStepUntilItEndsButCommandsStillRun() throws Exception {
+        runner = new SessionRunner(Session.notebook());
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        runner.holdOff(15);
+        assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isZero(); // a command is not held
+        CompletableFuture<Void> steps = runner.step(150);
+        steps.get(WAIT_S, TimeUnit.SECONDS);
+        assertThat(System.nanoTime() - start).as("the steps waited for the hold to end")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(15));
+        assertThat(runner.latest().step()).isEqualTo(150);
+        assertThat(runner.latest().runningMean()).containsExactly(steppedAlone(150).snapshot().runningMean());
+
+        long capped = System.nanoTime();
+        runner.holdOff(3_600_000); // an hour asked: held at most MAX_HOLD_MS
+        runner.step(150).get(WAIT_S, TimeUnit.SECONDS);
+        assertThat(System.nanoTime() - capped).isLessThan(TimeUnit.SECONDS.toNanos(WAIT_S / 2));
+        assertThat(runner.latest().step()).isEqualTo(300);
+    }
+
+    private static Session steppedAlone(int steps) {
+        Session s = Session.notebook();
+        for (int i = 0; i < steps; i++) {
+            s.stepQuietly();
+        }
+        return s;
+    }
+
+    @Test
     void commandsRunInOrderOnTheEngineThread() throws Exception {
         runner = new SessionRunner(normalSession());
         List<String> seen = Collections.synchronizedList(new ArrayList<>());

@@ -439,7 +439,8 @@ final class ChartsPane extends HBox {
      * draws it (or a later one, if the reading has not finished), the next starts the reading for
      * the second group, and so on: seven frames a snapshot or a few more.
      */
-    void frame() {
+    /** @param heavy run first in a frame that draws a chart group */
+    void frame(Runnable heavy) {
         SessionSnapshot s = shown;
         if (s == null) {
             return;
@@ -472,6 +473,7 @@ final class ChartsPane extends HBox {
                 Thread.currentThread().interrupt();
             }
         }
+        heavy.run();
         prepared = null;
         stale[group] = false;
         nextGroup = (group + 1) % stale.length;

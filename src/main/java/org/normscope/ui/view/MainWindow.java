@@ -165,7 +165,7 @@ public final class MainWindow {
             @Override
             public void handle(long now) {
                 model.pull();
-                charts.frame();
+                charts.frame(model::heavyFrame);
             }
         };
     }

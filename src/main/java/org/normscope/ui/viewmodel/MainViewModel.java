@@ -591,6 +591,7 @@ public final class MainViewModel implements AutoCloseable {
         if (!isRefreshLimited() || nowNanos - appliedAtNanos >= FULL_SPEED_REFRESH_MS * 1_000_000L) {
             SessionSnapshot s = runner.latest(); // the runner makes the next one only after this
             if (s != snapshot.get()) {
+                heavyFrame();
                 apply(s);
                 appliedAtNanos = nowNanos;
             }
@@ -607,6 +608,20 @@ public final class MainViewModel implements AutoCloseable {
         status.showProgress(working, p == null ? 0 : p.done(), p == null ? 0 : p.total(),
                 p == null ? 0 : p.elapsedNanos());
     }
+
+    /**
+     * Called by the window at the start of a frame that draws much (a snapshot taken, a chart
+     * group drawn): playing flat out, the engine then starts no step for {@link #HEAVY_FRAME_HOLD_MS}
+     * ms, so that the frame has both cores and comes on time (see {@link SessionRunner#holdOff}).
+     */
+    public void heavyFrame() {
+        if (isRefreshLimited()) {
+            runner.holdOff(HEAVY_FRAME_HOLD_MS);
+        }
+    }
+
+    /** How long the engine leaves the cores to a heavy frame while playing flat out. */
+    public static final long HEAVY_FRAME_HOLD_MS = 10;
 
     /** Whether new snapshots are taken at most every {@link #FULL_SPEED_REFRESH_MS} ms now (playing flat out). */
     public boolean isRefreshLimited() {
