@@ -9,6 +9,7 @@ import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.Tensor;
+import org.normscope.scenario.LayerKind;
 
 /**
  * Drawing the next batch ahead, while a step is recorded (see {@link BatchPrefetch}), changes
