@@ -1015,14 +1015,10 @@ public final class Session {
      */
     private SessionState state(boolean withConsole) {
         flushRecord();
-        return new SessionState(config, source.spec(), compareMomentum, training, layerState(layer),
-                comparison == null ? null : layerState(comparison), step, outlierNext, histogramChannels, refusal,
+        return new SessionState(config, source.spec(), compareMomentum, training, SessionState.LayerState.of(layer),
+                comparison == null ? null : SessionState.LayerState.of(comparison), step, outlierNext, histogramChannels, refusal,
                 refusalId, notice, noticeId, withConsole ? console.entries() : List.of(), history, journal.entries(),
                 journal.dropped());
-    }
-
-    private static SessionState.LayerState layerState(NormLayer l) {
-        return new SessionState.LayerState(l.weight(), l.bias(), l.runningMean(), l.runningVar(), l.numBatchesTracked());
     }
 
     /**
@@ -1061,7 +1057,7 @@ public final class Session {
             throw new IllegalArgumentException("the history has " + s.history().channels() + " channels and "
                     + s.history().steps() + " steps, the layer " + channels + " and " + s.step());
         }
-        checkLayerState(s.config(), s.batches().spatial(), s.layer());
+        SessionState.LayerState.check(s.config(), s.batches().spatial(), s.layer());
         if (s.journal().isEmpty() || !(s.journal().get(0) instanceof SessionJournal.Built)) {
             throw new IllegalArgumentException("the journal does not start with the layer's construction");
         }
@@ -1069,7 +1065,7 @@ public final class Session {
             throw new IllegalArgumentException("the comparison layer does not match its momentum");
         }
         if (s.comparison() != null) {
-            checkLayerState(s.config(), s.batches().spatial(), s.comparison());
+            SessionState.LayerState.check(s.config(), s.batches().spatial(), s.comparison());
         }
         flushRecord();
         pendingRecord = null;
@@ -1096,11 +1092,11 @@ public final class Session {
             layer = config.build(source.spec().spatial());
         }
         attemptRefusedAgain(s.journal());
-        setLayerState(layer, config, training, s.layer());
+        s.layer().applyTo(layer, config, training);
         comparison = compareMomentum == null ? null
                 : config.withMomentum(compareMomentum).build(source.spec().spatial());
         if (comparison != null) {
-            setLayerState(comparison, config.withMomentum(compareMomentum), training, s.comparison());
+            s.comparison().applyTo(comparison, config.withMomentum(compareMomentum), training);
         }
         outlierNext = s.outlierNext();
         refusal = s.refusal();
@@ -1163,37 +1159,6 @@ public final class Session {
                 }
                 return;
             }
-        }
-    }
-
-    private static void checkLayerState(LayerConfig c, int[] spatial, SessionState.LayerState l) {
-        if (l == null) {
-            throw new IllegalArgumentException("the layer's parameters and buffers are missing");
-        }
-        int n = c.numFeatures();
-        int p = c.parameterCount(spatial);
-        if (c.affine() != (l.weight() != null && l.bias() != null)
-                || c.affine() && (l.weight().length != p || l.bias().length != p)) {
-            throw new IllegalArgumentException("the weight and bias do not fit " + c);
-        }
-        if (c.trackRunningStats() != (l.runningMean() != null && l.runningVar() != null)
-                || c.trackRunningStats() && (l.runningMean().length != n || l.runningVar().length != n)
-                || l.numBatchesTracked() < 0 || !c.trackRunningStats() && l.numBatchesTracked() != 0) {
-            throw new IllegalArgumentException("the running stats do not fit " + c);
-        }
-    }
-
-    /** Sets {@code l} (built with the same kind, C, affine and tracking as {@code c}) to {@code c}'s eps and momentum and to {@code state}. */
-    private static void setLayerState(NormLayer l, LayerConfig c, boolean training, SessionState.LayerState state) {
-        l.setEps(c.eps());
-        LayerOps.setMomentum(l, c.momentum());
-        l.train(training);
-        if (c.affine()) {
-            l.setWeight(state.weight());
-            l.setBias(state.bias());
-        }
-        if (c.trackRunningStats()) {
-            LayerOps.setRunningStats(l, state.runningMean(), state.runningVar(), state.numBatchesTracked());
         }
     }
 

@@ -70,6 +70,50 @@ public record SessionState(LayerConfig config, BatchSpec batches, Momentum compa
             runningVar = runningVar == null ? null : runningVar.clone();
         }
 
+        /** What {@code l} holds now. */
+        static LayerState of(org.normscope.engine.NormLayer l) {
+            return new LayerState(l.weight(), l.bias(), l.runningMean(), l.runningVar(), l.numBatchesTracked());
+        }
+
+        /**
+         * Refuses a state that does not fit {@code c} on inputs of {@code spatial} (a damaged file).
+         *
+         * @throws IllegalArgumentException naming what does not fit
+         */
+        static void check(LayerConfig c, int[] spatial, LayerState l) {
+            if (l == null) {
+                throw new IllegalArgumentException("the layer's parameters and buffers are missing");
+            }
+            int n = c.numFeatures();
+            int p = c.parameterCount(spatial);
+            if (c.affine() != (l.weight != null && l.bias != null)
+                    || c.affine() && (l.weight.length != p || l.bias.length != p)) {
+                throw new IllegalArgumentException("the weight and bias do not fit " + c);
+            }
+            if (c.trackRunningStats() != (l.runningMean != null && l.runningVar != null)
+                    || c.trackRunningStats() && (l.runningMean.length != n || l.runningVar.length != n)
+                    || l.numBatchesTracked < 0 || !c.trackRunningStats() && l.numBatchesTracked != 0) {
+                throw new IllegalArgumentException("the running stats do not fit " + c);
+            }
+        }
+
+        /**
+         * Sets {@code l} (built with the same kind, C, affine and tracking as {@code c}) to
+         * {@code c}'s eps and momentum, the mode, and this state.
+         */
+        void applyTo(org.normscope.engine.NormLayer l, LayerConfig c, boolean training) {
+            l.setEps(c.eps());
+            LayerOps.setMomentum(l, c.momentum());
+            l.train(training);
+            if (c.affine()) {
+                l.setWeight(weight());
+                l.setBias(bias());
+            }
+            if (c.trackRunningStats()) {
+                LayerOps.setRunningStats(l, runningMean(), runningVar(), numBatchesTracked);
+            }
+        }
+
         @Override
         public float[] weight() {
             return weight == null ? null : weight.clone();
