@@ -37,10 +37,16 @@ final class AppCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(noDisplay);
             return Main.NO_DISPLAY;
         }
-        if (file == null) {
-            NormScopeApp.launchApp();
-        } else {
-            NormScopeApp.launchApp(file.toAbsolutePath().toString());
+        try {
+            if (file == null) {
+                NormScopeApp.launchApp();
+            } else {
+                NormScopeApp.launchApp(file.toAbsolutePath().toString());
+            }
+        } catch (UnsupportedOperationException e) { // JavaFX could not open the display after all
+            spec.commandLine().getErr().println("normscope: no display to open the window on (" + e.getMessage()
+                    + "); `normscope screenshot` renders the window to a PNG without one");
+            return Main.NO_DISPLAY;
         }
         return 0;
     }

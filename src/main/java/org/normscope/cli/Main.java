@@ -1,7 +1,6 @@
 package org.normscope.cli;
 
 import java.io.PrintWriter;
-import org.normscope.ui.app.NormScopeApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,26 +53,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** With no arguments: the desktop window. Otherwise the command given. */
+    /** With no arguments, or one session file: the desktop window ({@code app}). Otherwise the command given. */
     public static void main(String[] args) {
-        if (isSessionFile(args)) {
-            args = new String[] {"app", args[0]}; // a double-clicked session (the desktop entry's %F)
-        }
         if (args.length == 0) {
-            String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
-                    System.getenv("WAYLAND_DISPLAY"));
-            if (noDisplay != null) {
-                System.err.println(noDisplay);
-                System.exit(NO_DISPLAY);
-            }
-            try {
-                NormScopeApp.launchApp();
-            } catch (UnsupportedOperationException e) { // JavaFX could not open the display after all
-                System.err.println("normscope: no display to open the window on (" + e.getMessage()
-                        + "); `normscope screenshot` renders the window to a PNG without one");
-                System.exit(NO_DISPLAY);
-            }
-            System.exit(0);
+            args = new String[] {"app"};
+        } else if (isSessionFile(args)) {
+            args = new String[] {"app", args[0]}; // a double-clicked session (the desktop entry's %F)
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
