@@ -35,7 +35,7 @@ final class ColumnReducer implements BucketSink {
 
             @Override
             public long firstStepOf(int c) {
-                return c == 0 ? from : lastStepOf(c - 1) + 1;
+                return StepColumns.firstStep(from, span, columns, c);
             }
 
             @Override
