@@ -45,8 +45,15 @@ public final class LayoutViewModel {
     private boolean shownBeforeHold;
     private boolean narrowBeforeHold;
 
-    /** The window's width and base font size changed: fold or unfold the settings when the window crosses the line. */
+    /**
+     * The window's width and base font size changed: fold or unfold the settings when the window
+     * crosses the line. A width of 0 is a root not laid out yet (View → Language builds a new one),
+     * not a narrow window: it changes nothing, or the settings would fold for one frame.
+     */
     public void setWindow(double width, double fontSize) {
+        if (width <= 0) {
+            return;
+        }
         boolean now = width < NARROW_BELOW * fontSize / MainViewModel.DEFAULT_FONT;
         if (now != narrow.get()) {
             narrow.set(now);

@@ -20,6 +20,14 @@ class LayoutViewModelTest {
     }
 
     @Test
+    void aRootNotLaidOutYetDoesNotFoldTheSettings() {
+        layout.setWindow(1600, 15);
+        layout.setWindow(0, 15); // the new root View → Language builds, before its first layout
+        assertThat(layout.narrowProperty().get()).isFalse();
+        assertThat(layout.settingsShownProperty().get()).isTrue();
+    }
+
+    @Test
     void largerTextMakesTheSameWindowNarrow() {
         layout.setWindow(1280, 15);
         assertThat(layout.narrowProperty().get()).isFalse();
