@@ -2,6 +2,7 @@ package org.normscope.session;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.normscope.batch.BatchSpec;
 import org.normscope.engine.GroupNorm;
 import org.normscope.engine.Momentum;
 import org.normscope.engine.NormLayer;
@@ -100,6 +101,21 @@ public record LayerConfig(LayerKind kind, int numFeatures, double eps, Momentum 
     /** Whether input {@code (N, C, *spatial)} fits this layer: the kind takes it, and LayerNorm's dims reach no further than C. */
     public boolean fits(int[] spatial) {
         return kind.accepts(spatial) && (kind != LayerKind.LAYER_NORM || normalizedDims <= 1 + spatial.length);
+    }
+
+    /**
+     * Refuses batches this layer cannot take.
+     *
+     * @throws IllegalArgumentException if they have another number of channels than the layer, or a shape the kind refuses
+     */
+    void checkTakes(BatchSpec batches) {
+        if (batches.channels() != numFeatures) {
+            throw new IllegalArgumentException("the batches have " + batches.channels() + " channels but the layer has "
+                    + numFeatures);
+        }
+        if (!fits(batches.spatial())) {
+            throw new IllegalArgumentException(kind + " does not take input of shape " + Arrays.toString(batches.shape()));
+        }
     }
 
     /**

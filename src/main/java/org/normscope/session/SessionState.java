@@ -43,6 +43,32 @@ public record SessionState(LayerConfig config, BatchSpec batches, Momentum compa
         journal = List.copyOf(journal);
     }
 
+    /**
+     * Refuses a state whose parts do not fit together (a damaged file): the batches and the
+     * layer's arguments, the history and the step count, the layers' parameters and buffers, the
+     * journal's start, the comparison layer and its momentum.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    void check() {
+        config.checkTakes(batches);
+        int channels = config.numFeatures();
+        if (history.channels() != channels || history.steps() != step) {
+            throw new IllegalArgumentException("the history has " + history.channels() + " channels and "
+                    + history.steps() + " steps, the layer " + channels + " and " + step);
+        }
+        LayerState.check(config, batches.spatial(), layer);
+        if (journal.isEmpty() || !(journal.get(0) instanceof SessionJournal.Built)) {
+            throw new IllegalArgumentException("the journal does not start with the layer's construction");
+        }
+        if ((comparison == null) != (compareMomentum == null)) {
+            throw new IllegalArgumentException("the comparison layer does not match its momentum");
+        }
+        if (comparison != null) {
+            LayerState.check(config, batches.spatial(), comparison);
+        }
+    }
+
     /** The same state with a copy of the history: safe to read on another thread while the session goes on. */
     public SessionState detached() {
         return new SessionState(config, batches, compareMomentum, training, layer, comparison, step, outlierNext,

@@ -5,6 +5,7 @@ import java.util.List;
 import org.normscope.batch.BatchSource;
 import org.normscope.engine.NormLayer;
 import org.normscope.engine.Tensor;
+import org.normscope.engine.TorchError;
 
 /**
  * A step as it was: the layer just before it ran, and its batch, rebuilt from the journal
@@ -16,6 +17,10 @@ import org.normscope.engine.Tensor;
  * {@code reset_running_stats()} or the layer's construction came after step {@code t − 1}
  * (then zeros and ones); refused attempts in between change none of them (PyTorch counts the
  * batch in num_batches_tracked, then raises).
+ *
+ * <p>The same rebuilt step prints a step again ({@link #reprint}) and, when a saved session is
+ * put back, runs its newest step again so that its batch, output and the layer's last forward
+ * are back ({@link #rerun}, {@link #attemptRefusedAgain}).
  */
 final class StepRebuild {
 
@@ -123,6 +128,33 @@ final class StepRebuild {
         return setup == null ? null : new BatchSource(setup.batches()).batch(t, history.outlierAt(t));
     }
 
+    /** See {@link Session#reprint}. */
+    static String reprint(SessionHistory history, long t) {
+        StepSetup at = history.setupAt(t);
+        if (at == null) {
+            return null;
+        }
+        LayerConfig c = at.config();
+        BatchSource batches = new BatchSource(at.batches());
+        Tensor x = batches.batch(t, history.outlierAt(t));
+        NormLayer again = c.build(at.batches().spatial());
+        again.train(at.training());
+        if (c.affine()) {
+            again.setWeight(at.weight());
+            again.setBias(at.bias());
+        }
+        float[] rm = c.trackRunningStats() ? history.exactRow(Stat.RUNNING_MEAN, t) : null;
+        float[] rv = c.trackRunningStats() ? history.exactRow(Stat.RUNNING_VAR, t) : null;
+        if (!at.training() && rm != null) {
+            // eval normalizes with the stats, which the step left as they were
+            LayerOps.setRunningStats(again, rm, rv, again.numBatchesTracked());
+        }
+        Tensor y = again.forward(x);
+        float[] cm = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_MEAN, t);
+        float[] cv = at.compareMomentum() == null ? null : history.exactRow(Stat.COMPARE_VAR, t);
+        return StepPrintout.of(t, at.training(), x, y, c, rm, rv, at.compareMomentum(), cm, cv);
+    }
+
     /** See {@link Session#refusedAttempt}. */
     static RefusedAttempt refusedAttempt(SessionJournal journal, SessionHistory history) {
         if (!(journal.last() instanceof SessionJournal.Refused r)) {
@@ -136,5 +168,59 @@ final class StepRebuild {
         Tensor x = new BatchSource(r.setup().batches()).batch(r.step(), r.outlier());
         return new RefusedAttempt(r.step(), build(r.setup(), state), x, r.setup().training(), r.errorType(),
                 r.message());
+    }
+
+    /**
+     * A step run again on a layer set up as just before it (see {@link #rerun}).
+     *
+     * @param layer the layer that ran it, as the step left it
+     * @param x the step's input
+     * @param y its output, written
+     */
+    record Rerun(NormLayer layer, Tensor x, Tensor y) {
+    }
+
+    /** The newest step, {@code step}, run again; null if it cannot be (no step yet, no longer kept exactly, or refused). */
+    static Rerun rerun(SessionJournal journal, SessionHistory history, long step) {
+        if (step < 1) {
+            return null;
+        }
+        NormLayer before = layerBefore(journal, history, step);
+        Tensor x = batchAt(history, step);
+        if (before == null || x == null) {
+            return null;
+        }
+        Tensor y = Tensor.zeros(x.shape());
+        try {
+            LayerOps.forward(before, x, y);
+        } catch (TorchError e) {
+            return null; // it ran once: only a damaged file gets here
+        }
+        return new Rerun(before, x, y);
+    }
+
+    /**
+     * A refusal after the newest step left the layer with no "last forward" (PyTorch raised
+     * half-way): the last refused attempt in {@code entries} (a journal's, oldest first) is made
+     * again on {@code layer}, so that it says the same. What that changes (num_batches_tracked,
+     * the mode) is for the caller to set after.
+     */
+    static void attemptRefusedAgain(List<SessionJournal.Entry> entries, NormLayer layer) {
+        for (int i = entries.size() - 1; i > 0; i--) {
+            SessionJournal.Entry e = entries.get(i);
+            if (e instanceof SessionJournal.Steps) {
+                return;
+            }
+            if (e instanceof SessionJournal.Refused r) {
+                Tensor x = new BatchSource(r.setup().batches()).batch(r.step(), r.outlier());
+                layer.train(r.setup().training());
+                try {
+                    layer.forwardWithoutOutput(x);
+                } catch (TorchError expected) {
+                    // refused again, as it was
+                }
+                return;
+            }
+        }
     }
 }

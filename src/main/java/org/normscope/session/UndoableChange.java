@@ -1,5 +1,6 @@
 package org.normscope.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,24 @@ public record UndoableChange(String key, List<String> args) {
 
     static UndoableChange of(String key, String... args) {
         return new UndoableChange(key, List.of(args));
+    }
+
+    /** How the Edit menu names a change of constructor-only arguments: the one that changed, or "layer" if several did. */
+    static UndoableChange rebuild(LayerConfig from, LayerConfig to) {
+        List<UndoableChange> changed = new ArrayList<>();
+        if (from.kind() != to.kind()) {
+            changed.add(of("kind"));
+        }
+        if (from.numFeatures() != to.numFeatures()) {
+            changed.add(of("features"));
+        }
+        if (from.affine() != to.affine()) {
+            changed.add(of("affine"));
+        }
+        if (from.trackRunningStats() != to.trackRunningStats()) {
+            changed.add(of("tracking"));
+        }
+        return changed.size() == 1 ? changed.get(0) : of("layer");
     }
 
     /** The change in words, in the session's language now ("eps change", "γ[2]"). */
