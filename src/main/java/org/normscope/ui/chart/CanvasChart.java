@@ -7,7 +7,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Background;
@@ -16,9 +15,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The common part of NormScope's charts: a {@link Region} holding one {@link Canvas} the
@@ -29,7 +25,6 @@ import javafx.scene.text.TextAlignment;
  * design (redrawing, text, overlay, image layers) is in {@code docs/CHARTS.md}.
  */
 public abstract class CanvasChart extends Region {
-
 
     /** Font sizes at scale 1, in pixels. */
     static final double TICK_PX = 14;
@@ -55,7 +50,7 @@ public abstract class CanvasChart extends Region {
             new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.LIGHT);
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "no data yet");
-    private final Text measurer = new Text();
+    private final ChartText texts = new ChartText();
     private final List<TextBox> drawnText = new ArrayList<>();
     private final List<TextBox> overlayText = new ArrayList<>();
     /** Where {@link #text} records its boxes: the data layer's list, or the overlay's while it is drawn. */
@@ -64,19 +59,8 @@ public abstract class CanvasChart extends Region {
     private boolean overlayDirty = true;
     private int redraws;
     private int overlayRedraws;
-
-    // see skipsUnchangedInk(); the strip is a child from the start, so that the layout pass that
-    // draws the chart does not change its children
-    private final Canvas axisCanvas = new Canvas();
-    private final Canvas scratchMain = new Canvas();
-    private final Canvas scratchAxis = new Canvas();
-    private final List<TextBox> axisText = new ArrayList<>();
-    /** What {@link #axisStrip} hands out during a redraw of a chart that skips unchanged ink, else null. */
-    private GraphicsContext passAxisGc;
-    private boolean firstPass = true;
-    private double passAxisTop = Double.NaN;
-    private List<Object> inkDrawn;
-    private List<Object> axisDrawn;
+    /** See {@link #skipsUnchangedInk()}. */
+    private final InkLayers ink = new InkLayers();
     private int inkRedraws;
 
     protected CanvasChart() {
@@ -87,10 +71,7 @@ public abstract class CanvasChart extends Region {
     protected CanvasChart(boolean withOverlay) {
         getChildren().add(canvas);
         canvas.setManaged(false);
-        axisCanvas.setManaged(false);
-        axisCanvas.setMouseTransparent(true);
-        axisCanvas.setVisible(false);
-        getChildren().add(axisCanvas);
+        getChildren().add(ink.axisCanvas());
         if (withOverlay) {
             overlay = new Canvas();
             overlay.setManaged(false);
@@ -111,7 +92,6 @@ public abstract class CanvasChart extends Region {
             setBackground(new Background(new BackgroundFill(t.background(), null, null)));
             invalidateOverlay();
         });
-        measurer.setTextAlignment(TextAlignment.LEFT);
         watch(fontScale, title, placeholder, chartTheme);
     }
 
@@ -213,7 +193,7 @@ public abstract class CanvasChart extends Region {
      */
     final List<TextBox> drawnText() {
         List<TextBox> all = new ArrayList<>(drawnText);
-        all.addAll(axisText);
+        all.addAll(ink.axisText());
         all.addAll(overlayText);
         return List.copyOf(all);
     }
@@ -318,75 +298,9 @@ public abstract class CanvasChart extends Region {
             paint(canvas.getGraphicsContext2D(), w, h);
             return;
         }
-        // the first pass draws on scratch canvases: the texts and layout it gives decide what to draw again
-        GraphicsContext scratch = scratch(scratchMain, w, h);
-        passAxisGc = scratch(scratchAxis, w, h);
-        passAxisTop = Double.NaN;
-        firstPass = true;
-        drawnText.clear();
-        axisText.clear();
-        try {
-            paint(scratch, w, h);
-            List<Object> ink = java.util.Arrays.asList(w, h, List.copyOf(drawnText), inkKey(), theme());
-            List<Object> axis = java.util.Arrays.asList(w, h, passAxisTop, List.copyOf(axisText), theme());
-            boolean redoInk = !ink.equals(inkDrawn);
-            boolean redoAxis = !axis.equals(axisDrawn);
-            inkDrawn = ink;
-            axisDrawn = axis;
-            if (!redoInk && !redoAxis) {
-                return;
-            }
-            firstPass = false;
-            GraphicsContext axisGc = redoAxis ? placeAxisStrip(w, h, passAxisTop) : scratch(scratchAxis, w, h);
-            passAxisGc = axisGc;
-            drawnText.clear();
-            axisText.clear();
-            if (redoInk) {
-                inkRedraws++;
-            }
-            paint(redoInk ? canvas.getGraphicsContext2D() : scratch(scratchMain, w, h), w, h);
-            if (redoAxis && !Double.isNaN(passAxisTop)) {
-                axisGc.restore(); // placeAxisStrip translated it
-            }
-        } finally {
-            firstPass = true;
-            passAxisGc = null;
+        if (ink.redraw(this, canvas, drawnText, w, h)) {
+            inkRedraws++;
         }
-    }
-
-    /** A scratch canvas of {@code w × h}, cleared (which also empties its buffer of drawing commands). */
-    private static GraphicsContext scratch(Canvas c, double w, double h) {
-        c.setWidth(w);
-        c.setHeight(h);
-        GraphicsContext gc = c.getGraphicsContext2D();
-        gc.clearRect(0, 0, w, h);
-        return gc;
-    }
-
-    /**
-     * Places the x axis strip from {@code top} to the bottom, cleared, and returns its context
-     * translated to the chart's coordinates (the caller restores it); hides it for a NaN top.
-     */
-    private GraphicsContext placeAxisStrip(double w, double h, double top) {
-        GraphicsContext gc = axisCanvas.getGraphicsContext2D();
-        if (Double.isNaN(top)) {
-            gc.clearRect(0, 0, axisCanvas.getWidth(), axisCanvas.getHeight());
-            axisCanvas.setVisible(false);
-            return scratch(scratchAxis, w, h);
-        }
-        double y = Math.floor(Math.max(0, Math.min(h, top)));
-        if (axisCanvas.getWidth() != w || axisCanvas.getHeight() != h - y) {
-            axisCanvas.setWidth(w);
-            axisCanvas.setHeight(h - y);
-        }
-        axisCanvas.setTranslateY(y); // not relocate: see CurveChart.show
-        axisCanvas.setVisible(true);
-        gc.clearRect(0, 0, w, h - y);
-        gc.save();
-        gc.translate(0, -y);
-        gc.setLineCap(StrokeLineCap.BUTT);
-        gc.setLineDashes((double[]) null);
-        return gc;
     }
 
     /**
@@ -412,7 +326,7 @@ public abstract class CanvasChart extends Region {
      * set its image layers (a chart that skips unchanged ink may be drawn twice per redraw).
      */
     protected final boolean isFirstPass() {
-        return firstPass;
+        return ink.isFirstPass();
     }
 
     /**
@@ -421,13 +335,7 @@ public abstract class CanvasChart extends Region {
      * its top change; otherwise {@code gc}. Coordinates stay the chart's.
      */
     protected final GraphicsContext axisStrip(GraphicsContext gc, double top) {
-        if (passAxisGc == null) {
-            return gc;
-        }
-        if (firstPass) {
-            passAxisTop = top;
-        }
-        return passAxisGc;
+        return ink.axisStrip(gc, top);
     }
 
     /** Adds a node (an image, say) above the canvas and below the x axis strip and the overlay; it is not laid out. */
@@ -438,7 +346,7 @@ public abstract class CanvasChart extends Region {
     }
 
     /** Clears {@code gc}, then draws the title and {@link #draw} into it. */
-    private void paint(GraphicsContext gc, double w, double h) {
+    final void paint(GraphicsContext gc, double w, double h) {
         gc.clearRect(0, 0, w, h);
         if (w < 1 || h < 1) {
             return;
@@ -458,10 +366,10 @@ public abstract class CanvasChart extends Region {
             // chart takes two lines too, and then a smaller font
             int lines = 2 * lineHeight(f) < 0.15 * h ? 2 : 1;
             List<String> wrapped = wrap(t, f, w - 2 * pad, lines);
-            if (isCut(wrapped) && lines == 1) {
+            if (ChartText.isCut(wrapped) && lines == 1) {
                 wrapped = wrap(t, f, w - 2 * pad, 2);
             }
-            if (isCut(wrapped)) {
+            if (ChartText.isCut(wrapped)) {
                 f = font(AXIS_PX, true);
                 wrapped = wrap(t, f, w - 2 * pad, 2);
             }
@@ -493,12 +401,9 @@ public abstract class CanvasChart extends Region {
         return 10 * scale();
     }
 
-    /** The family of the charts' texts: null for JavaFX's default (a Chinese window sets a CJK family). */
-    private static volatile String textFamily;
-
     /** Makes the charts built after this draw their texts in {@code family} (null: the default font). */
     public static void setTextFamily(String family) {
-        textFamily = family;
+        ChartText.setTextFamily(family);
     }
 
     /**
@@ -516,68 +421,21 @@ public abstract class CanvasChart extends Region {
     }
 
     protected final Font font(double basePx, boolean bold) {
-        double size = basePx * scale();
-        String key = (bold ? "b" : "n") + size;
-        String family = textFamily;
-        return fonts.computeIfAbsent(key, k -> Font.font(family == null ? Font.getDefault().getFamily() : family,
-                bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+        return texts.font(basePx * scale(), bold);
     }
 
-    /**
-     * The width of {@code s} in {@code f}. Measuring lays the text out, which costs more than
-     * drawing it; a chart redrawn every frame measures the same tick labels again and again,
-     * so widths are remembered (the cache is emptied when it grows large).
-     */
+    /** The width of {@code s} in {@code f} (remembered: see {@link ChartText}). */
     protected final double textWidth(String s, Font f) {
-        if (widths.size() > MAX_CACHED_WIDTHS) {
-            widths.clear();
-        }
-        return widths.computeIfAbsent(new Measured(s, f), m -> {
-            measurer.setFont(f);
-            measurer.setText(s);
-            return Math.ceil(measurer.getLayoutBounds().getWidth());
-        });
+        return texts.width(s, f);
     }
 
     protected final double lineHeight(Font f) {
-        return textWidthOrHeight(f);
-    }
-
-    private double textWidthOrHeight(Font f) {
-        return lineHeights.computeIfAbsent(f, font -> {
-            measurer.setFont(font);
-            measurer.setText("Ag");
-            return Math.ceil(measurer.getLayoutBounds().getHeight());
-        });
-    }
-
-    private static final int MAX_CACHED_WIDTHS = 4096;
-    private final java.util.Map<String, Font> fonts = new java.util.HashMap<>();
-    private final java.util.Map<Measured, Double> widths = new java.util.HashMap<>();
-    private final java.util.Map<Font, Double> lineHeights = new java.util.HashMap<>();
-
-    private record Measured(String text, Font font) {
+        return texts.lineHeight(f);
     }
 
     /** {@code s}, or its longest prefix plus "…" that fits in {@code maxWidth} (possibly just "…" or ""). */
     protected final String fit(String s, Font f, double maxWidth) {
-        if (s == null || s.isEmpty() || textWidth(s, f) <= maxWidth) {
-            return s == null ? "" : s;
-        }
-        int lo = 0;
-        int hi = s.length();
-        while (lo < hi) {
-            int mid = (lo + hi + 1) / 2;
-            if (textWidth(s.substring(0, mid) + "…", f) <= maxWidth) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (lo == 0) {
-            return textWidth("…", f) <= maxWidth ? "…" : "";
-        }
-        return s.substring(0, lo).stripTrailing() + "…";
+        return texts.fit(s, f, maxWidth);
     }
 
     /** Horizontal anchoring of {@link #text}. */
@@ -591,29 +449,12 @@ public abstract class CanvasChart extends Region {
         if (s == null || s.isEmpty()) {
             return new TextBox("", x, y, 0, 0);
         }
-        double tw = textWidth(s, f);
-        double th = lineHeight(f);
-        double left = switch (align) {
-            case LEFT -> x;
-            case CENTER -> x - tw / 2;
-            case RIGHT -> x - tw;
-        };
-        double cw = canvas.getWidth();
-        double ch = canvas.getHeight();
-        left = Math.max(0, Math.min(cw - tw, left));
-        double topY = Math.max(0, Math.min(ch - th, y));
-        gc.setFont(f);
-        gc.setFill(c);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.TOP);
-        gc.fillText(s, left, topY);
-        TextBox box = new TextBox(s, left, topY, tw, th);
-        record(gc, box);
-        return box;
+        return record(gc, texts.fill(gc, s, f, c, x, y, align, canvas.getWidth(), canvas.getHeight()));
     }
 
-    private void record(GraphicsContext gc, TextBox box) {
-        (passAxisGc != null && gc == passAxisGc ? axisText : textSink).add(box);
+    private TextBox record(GraphicsContext gc, TextBox box) {
+        (ink.isAxis(gc) ? ink.axisText() : textSink).add(box);
+        return box;
     }
 
     /** Draws {@code s} rotated a quarter turn anticlockwise (read bottom to top), centred at {@code (cx, cy)}. */
@@ -621,60 +462,15 @@ public abstract class CanvasChart extends Region {
         if (s == null || s.isEmpty()) {
             return new TextBox("", cx, cy, 0, 0);
         }
-        double tw = textWidth(s, f);
-        double th = lineHeight(f);
-        double left = Math.max(0, Math.min(canvas.getWidth() - th, cx - th / 2));
-        double topY = Math.max(0, Math.min(canvas.getHeight() - tw, cy - tw / 2));
-        gc.save();
-        gc.translate(left, topY + tw);
-        gc.rotate(-90);
-        gc.setFont(f);
-        gc.setFill(c);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.TOP);
-        gc.fillText(s, 0, 0);
-        gc.restore();
-        TextBox box = new TextBox(s, left, topY, th, tw);
-        record(gc, box);
-        return box;
+        return record(gc, texts.fillVertical(gc, s, f, c, cx, cy, canvas.getWidth(), canvas.getHeight()));
     }
 
     /**
      * {@code s} in at most {@code maxLines} lines of at most {@code maxWidth} each, broken at
      * spaces (greedily); what does not fit ends the last line with "…".
      */
-    /** Whether wrapped lines end cut short (with an ellipsis). */
-    private static boolean isCut(List<String> lines) {
-        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith("\u2026");
-    }
-
     protected final List<String> wrap(String s, Font f, double maxWidth, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        if (s == null || s.isBlank()) {
-            return lines;
-        }
-        String rest = s.strip();
-        while (!rest.isEmpty()) {
-            if (lines.size() == maxLines - 1 || textWidth(rest, f) <= maxWidth) {
-                lines.add(fit(rest, f, maxWidth));
-                break;
-            }
-            int cut = -1;
-            for (int i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
-                if (textWidth(rest.substring(0, i), f) <= maxWidth) {
-                    cut = i;
-                } else {
-                    break;
-                }
-            }
-            if (cut < 0) {
-                lines.add(fit(rest, f, maxWidth));
-                break;
-            }
-            lines.add(rest.substring(0, cut));
-            rest = rest.substring(cut + 1).strip();
-        }
-        return lines;
+        return texts.wrap(s, f, maxWidth, maxLines);
     }
 
     /**
@@ -688,40 +484,14 @@ public abstract class CanvasChart extends Region {
         }
     }
 
-    /** Said instead of a chart that cannot be drawn readably in its space. */
-
     /** The {@link ChartWords#tooSmall()} message, wrapped and centred in the given area (smaller text if need be). */
     protected final void drawTooSmall(GraphicsContext gc, double x, double y, double w, double h) {
-        for (double px = MESSAGE_PX; px >= 8; px -= 2) {
-            Font f = font(px, false);
-            double lh = lineHeight(f);
-            int maxLines = (int) Math.floor(h / lh);
-            if (maxLines < 1) {
-                continue;
-            }
-            List<String> lines = wrap(ChartWords.current().tooSmall(), f, w, maxLines);
-            if (!String.join(" ", lines).contains("…") || px <= 9) {
-                double top = y + (h - lines.size() * lh) / 2;
-                for (String line : lines) {
-                    text(gc, line, f, theme().muted(), x + w / 2, top, Align.CENTER);
-                    top += lh;
-                }
-                return;
-            }
-        }
+        ChartMessages.tooSmall(this, gc, x, y, w, h);
     }
 
     /** The "no data yet" message, centred in the given area. */
     protected final void drawPlaceholder(GraphicsContext gc, double x, double y, double w, double h) {
-        Font f = font(MESSAGE_PX, false);
-        double lh = lineHeight(f);
-        // wrapped rather than cut: "Histograms of x and y: after the first…" read as a riddle
-        List<String> lines = wrap(placeholder.get(), f, w, Math.max(1, Math.min(3, (int) (h / lh))));
-        double top = y + h / 2 - lines.size() * lh / 2;
-        for (String line : lines) {
-            text(gc, line, f, theme().muted(), x + w / 2, top, Align.CENTER);
-            top += lh;
-        }
+        ChartMessages.placeholder(this, gc, placeholder.get(), x, y, w, h);
     }
 
     /** Strokes a horizontal or vertical 1 px line on the pixel grid (crisp). */

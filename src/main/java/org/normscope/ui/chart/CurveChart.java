@@ -2,20 +2,13 @@ package org.normscope.ui.chart;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.CycleMethod;
-import javafx.scene.paint.LinearGradient;
-import javafx.scene.paint.Stop;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 
@@ -41,10 +34,7 @@ public class CurveChart extends XAxisCanvasChart {
     private final StringProperty heatMapLabel = new SimpleStringProperty(this, "heatMapLabel", "");
 
     private List<Curve> curves = List.of();
-    private WritableImage heatImage;
-    private WritableImage plotImage;
     private PlotRaster raster;
-    private int[] heatPixels;
     private HeatMapData heatMap;
     private double fixedYLo = Double.NaN;
     private double fixedYHi = Double.NaN;
@@ -55,16 +45,14 @@ public class CurveChart extends XAxisCanvasChart {
     }
 
     private Frame lastFrame;
-    private final ImageView plotView = new ImageView();
-    private final ImageView heatView = new ImageView();
+    private final ImageLayer plotLayer = new ImageLayer();
+    private final CurveHeatMap heatLayer = new CurveHeatMap();
 
     public CurveChart() {
         super("", false);
         getStyleClass().add("curve-chart");
-        addLayer(plotView);
-        addLayer(heatView);
-        plotView.setVisible(false);
-        heatView.setVisible(false);
+        addLayer(plotLayer.view());
+        addLayer(heatLayer.layer().view());
         watch(yLabel, rowAxisLabel, heatMapLabel);
     }
 
@@ -166,8 +154,8 @@ public class CurveChart extends XAxisCanvasChart {
     protected void draw(GraphicsContext gc, double w, double h, double top) {
         lastFrame = null;
         if (isFirstPass()) { // shown again below if drawn
-            plotView.setVisible(false);
-            heatView.setVisible(false);
+            plotLayer.hide();
+            heatLayer.layer().hide();
         }
         interaction.clearPlot();
         double s = scale();
@@ -180,42 +168,18 @@ public class CurveChart extends XAxisCanvasChart {
 
         List<Curve> drawable = new ArrayList<>();
         for (Curve c : curves) {
-            if (hasFinitePoint(c.data())) {
+            if (CurveRanges.hasFinitePoint(c.data())) {
                 drawable.add(c);
             }
         }
         HeatMapData heat = heatMap != null && heatMap.rows() > 0 && heatMap.columns() > 0 ? heatMap : null;
 
         top += pad * 0.5;
-        List<LegendEntry> entries = legendEntries();
-        int[] legendShape = {0, 0};
-        double legendH = 0;
-        int maxRows = 0;
-        if (!entries.isEmpty()) {
-            // the legend may take about a third of the height (the x title goes first), so that every entry
-            // a teacher needs stays readable and a small window still keeps a plot
-            double rowH = lineHeight(font(TICK_PX, false)) + 4 * s;
-            maxRows = (int) Math.max(1, Math.min(MAX_LEGEND_ROWS, Math.floor(h * 0.34 / rowH)));
-            legendH = CurveLegend.draw(this, gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
-            if (legendShape[0] < entries.size()) {
-                // cut short: try the curves' short labels ("ch 3" for "channel 3"), then what the dashed and dotted lines mean first
-                // (the channels' colours are named again above the histograms); keep the one that shows
-                // every line style, and of those the most entries
-                List<LegendEntry> compact = CurveLegend.compact(entries);
-                List<LegendEntry> styledFirst = new ArrayList<>(compact);
-                styledFirst.sort(java.util.Comparator.comparing(e -> e.style() == LineStyle.SOLID));
-                for (List<LegendEntry> candidate : List.of(compact, styledFirst)) {
-                    int[] shape = {0, 0};
-                    double height = CurveLegend.draw(this, gc, candidate, pad, top, w - 2 * pad, maxRows, shape, true) - top
-                            + pad * 0.3;
-                    if (CurveLegend.rank(candidate, shape[0]) > CurveLegend.rank(entries, legendShape[0])) {
-                        entries = candidate;
-                        legendH = height;
-                        legendShape = shape;
-                    }
-                }
-            }
-        }
+        CurveLegend.Fitted legend = CurveLegend.fit(this, gc, legendEntries(), pad, top, w, h);
+        List<LegendEntry> entries = legend.entries();
+        int[] legendShape = legend.shape();
+        double legendH = legend.height();
+        int maxRows = legend.maxRows();
         if (drawable.isEmpty() && heat == null) {
             if (legendH > 0) {
                 top = CurveLegend.draw(this, gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, false) + pad * 0.3;
@@ -293,12 +257,12 @@ public class CurveChart extends XAxisCanvasChart {
         }
 
         // ---- ranges and y labels
-        double[] xr = xRange(drawable, heat);
+        double[] xr = CurveRanges.x(drawable, heat, fixedXLo, fixedXHi);
         double[] yr = null;
         double[] yTicks = new double[0];
         String[] yLabels = new String[0];
         if (!drawable.isEmpty()) {
-            yr = yRange(drawable, xr);
+            yr = CurveRanges.y(drawable, xr, fixedYLo, fixedYHi);
             yTicks = ChartAxes.yTicks(yr, curveBottom - curveTop, tickLh);
             yLabels = NiceTicks.labels(yTicks);
         }
@@ -395,10 +359,10 @@ public class CurveChart extends XAxisCanvasChart {
 
         // ---- heat map
         if (heat != null) {
-            drawHeatMap(gc, heat, frame, heatTop, heatBottom, heatRange, rowStep, tickF, tickLen, tickLh);
+            heatLayer.draw(this, gc, heat, frame, heatTop, heatBottom, heatRange, rowStep, tickF, tickLen, tickLh);
             verticalLines(gc, rowTitle, axisF, theme().ink(), pad, (heatTop + heatBottom) / 2);
             double barX = plotRight + 12 * s;
-            drawColourBar(gc, barX, heatTop, barW, heatBottom - heatTop, minLabel, maxLabel, tickF, tickLh);
+            CurveHeatMap.colourBar(this, gc, barX, heatTop, barW, heatBottom - heatTop, minLabel, maxLabel, tickF, tickLh);
             if (!heatTitle.isBlank()) {
                 String t = fit(heatTitle, axisF, heatBottom - heatTop);
                 verticalText(gc, t, axisF, theme().ink(), wPlot - pad - axisLh / 2, (heatTop + heatBottom) / 2);
@@ -447,10 +411,7 @@ public class CurveChart extends XAxisCanvasChart {
             for (Curve c : drawable) {
                 CurveRaster.draw(this, plot, c, xr, yr, left, right, top, bottom, rx, ry);
             }
-            plotImage = sized(plotImage, plot.width(), plot.height());
-            plotImage.getPixelWriter().setPixels(0, 0, plot.width(), plot.height(),
-                    PixelFormat.getIntArgbPreInstance(), plot.pixels(), 0, plot.width());
-            show(plotView, plotImage, rx, ry);
+            plotLayer.show(plot.pixels(), PixelFormat.getIntArgbPreInstance(), plot.width(), plot.height(), rx, ry);
         }
 
         gc.setLineDashes((double[]) null);
@@ -463,23 +424,6 @@ public class CurveChart extends XAxisCanvasChart {
             crispLine(gc, left - 1 - tickLen, py, left - 1, py);
             text(gc, yLabels[i], tickF, theme().ink(), left - tickLen - 3 * scale(), py - tickLh / 2, Align.RIGHT);
         }
-    }
-
-    /**
-     * {@code image} if it is {@code w × h}, else a new image of that size: an image kept and
-     * rewritten, since a new one each frame costs a new texture in the software pipeline.
-     */
-    private static WritableImage sized(WritableImage image, int w, int h) {
-        return image != null && (int) image.getWidth() == w && (int) image.getHeight() == h ? image
-                : new WritableImage(w, h);
-    }
-
-    /** A pixel array of at least {@code n} ints for the heat map, kept between redraws. */
-    private int[] heatPixels(int n) {
-        if (heatPixels == null || heatPixels.length < n) {
-            heatPixels = new int[n];
-        }
-        return heatPixels;
     }
 
     /** The raster of the plot area, kept between redraws of the same size. */
@@ -513,175 +457,14 @@ public class CurveChart extends XAxisCanvasChart {
         gc.setLineDashes((double[]) null);
     }
 
-    private void drawHeatMap(GraphicsContext gc, HeatMapData heat, Frame fr, double top, double bottom,
-                             double[] range, int rowStep, Font tickF, double tickLen, double tickLh) {
-        double left = fr.plotLeft();
-        double right = fr.plotRight();
-        int widthPx = Math.max(1, (int) Math.round(right - left));
-        int rows = heat.rows();
-        int x0 = (int) Math.floor(left);
-        int y0 = (int) Math.floor(top);
-        int heightPx = Math.max(1, (int) Math.floor(bottom) - y0);
-        double rh = (bottom - top) / rows;
-        if (isFirstPass()) {
-            heatImage(heat, fr, range, widthPx, x0, y0, heightPx, rh);
-        }
-
-        gc.setLineDashes((double[]) null);
-        gc.setLineWidth(1);
-        gc.setStroke(theme().axis());
-        crispLine(gc, left - 1, top, left - 1, bottom);
-        crispLine(gc, left - 1, bottom, right, bottom);
-        for (int r = 0; r < rows; r += rowStep) {
-            double cy = top + (r + 0.5) * rh;
-            crispLine(gc, left - 1 - tickLen, cy, left - 1, cy);
-            text(gc, nonNull(heat.rowLabel(r)), tickF, theme().ink(), left - tickLen - 3 * scale(), cy - tickLh / 2, Align.RIGHT);
-        }
-    }
-
-    /**
-     * Writes the heat map's image and shows it at {@code (x0, y0)}. One image pixel per screen
-     * pixel: a scaled image costs the software pipeline a resampling pass per pixel, several
-     * times a plain copy (measured). Each row is repeated over its share of the height (the
-     * pixel row whose middle falls in it), as the scaled image without smoothing showed it.
-     */
-    private void heatImage(HeatMapData heat, Frame fr, double[] range, int widthPx, int x0, int y0, int heightPx,
-                           double rh) {
-        int rows = heat.rows();
-        double top = fr.heatTop();
-        double vLo = range == null ? 0 : range[0];
-        double vHi = range == null ? 1 : range[1];
-        int[] argb = HeatMapRaster.argb(heat, fr.xRange()[0], fr.xRange()[1], widthPx, vLo, vHi);
-        int[] pixels = heatPixels(widthPx * heightPx);
-        for (int y = 0; y < heightPx; y++) {
-            int r = Math.min(rows - 1, Math.max(0, (int) Math.floor((y0 + y + 0.5 - top) / rh)));
-            System.arraycopy(argb, r * widthPx, pixels, y * widthPx, widthPx);
-        }
-        if (rh >= 10 && rows > 1) { // white lines between the rows when they are tall enough
-            int white = 0xFFFFFFFF;
-            for (int r = 1; r < rows; r++) {
-                int y = (int) Math.floor(top + r * rh) - y0;
-                if (y >= 0 && y < heightPx) {
-                    java.util.Arrays.fill(pixels, y * widthPx, (y + 1) * widthPx, white);
-                }
-            }
-        }
-        heatImage = sized(heatImage, widthPx, heightPx);
-        heatImage.getPixelWriter().setPixels(0, 0, widthPx, heightPx, PixelFormat.getIntArgbInstance(), pixels, 0,
-                widthPx);
-        show(heatView, heatImage, x0, y0);
-    }
-
-    private static void show(ImageView view, WritableImage image, int x, int y) {
-        if (view.getImage() != image) {
-            view.setImage(image);
-        }
-        // translated, not relocated: moving an unmanaged child's layoutX/Y asks the parents for a
-        // layout, which inside the layout pass left the window's other charts undrawn
-        view.setTranslateX(x);
-        view.setTranslateY(y);
-        view.setVisible(true);
-    }
-
-    private void drawColourBar(GraphicsContext gc, double x, double top, double barW, double height,
-                               String minLabel, String maxLabel, Font tickF, double tickLh) {
-        List<Stop> stops = new ArrayList<>();
-        for (int i = 0; i <= 32; i++) {
-            stops.add(new Stop(i / 32.0, Palette.heat(i / 32.0)));
-        }
-        gc.setFill(new LinearGradient(0, top + height, 0, top, false, CycleMethod.NO_CYCLE, stops));
-        gc.fillRect(x, top, barW, height);
-        gc.setStroke(theme().axis());
-        gc.setLineWidth(1);
-        gc.setLineDashes((double[]) null);
-        gc.strokeRect(Math.floor(x) + 0.5, Math.floor(top) + 0.5, Math.round(barW), Math.round(height) - 1);
-        double lx = x + barW + 5 * scale();
-        text(gc, maxLabel, tickF, theme().ink(), lx, top, Align.LEFT);
-        if (height >= 2 * tickLh + 2) {
-            text(gc, minLabel, tickF, theme().ink(), lx, top + height - tickLh, Align.LEFT);
-        }
-    }
-
     // ---- legend -------------------------------------------------------------------------------------
 
     record LegendEntry(String label, Color color, LineStyle style, double width, String shortLabel) {
     }
 
-    /** The legend entries (see the class comment for which curves are listed). */
+    /** The legend entries (see {@link CurveLegend#entries}). */
     List<LegendEntry> legendEntries() {
-        Map<String, LegendEntry> unique = new LinkedHashMap<>();
-        Map<String, Boolean> important = new LinkedHashMap<>();
-        for (Curve c : curves) {
-            if (c.label().isBlank()) {
-                continue;
-            }
-            String key = c.label() + "\u0000" + c.color() + "\u0000" + c.style();
-            unique.putIfAbsent(key, new LegendEntry(c.label(), c.color(), c.style(), c.width(), c.shortLabel()));
-            important.merge(key, c.showInLegend(), Boolean::logicalOr);
-        }
-        List<LegendEntry> all = new ArrayList<>(unique.values());
-        if (all.size() <= FULL_LEGEND_LIMIT) {
-            return all;
-        }
-        List<LegendEntry> some = new ArrayList<>();
-        unique.forEach((k, e) -> {
-            if (important.get(k)) {
-                some.add(e);
-            }
-        });
-        return some;
-    }
-
-    // ---- ranges and coordinates ---------------------------------------------------------------------
-
-    private double[] xRange(List<Curve> drawable, HeatMapData heat) {
-        if (Double.isFinite(fixedXLo) && Double.isFinite(fixedXHi)) {
-            return NiceTicks.range(fixedXLo, fixedXHi);
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Curve c : drawable) {
-            // x increases: the first and the last point with a finite y are the ends
-            SeriesData d = c.data();
-            int n = d.size();
-            for (int i = 0; i < n; i++) {
-                if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
-                    lo = Math.min(lo, d.x(i));
-                    break;
-                }
-            }
-            for (int i = n - 1; i >= 0; i--) {
-                if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
-                    hi = Math.max(hi, d.x(i));
-                    break;
-                }
-            }
-        }
-        if (heat != null) {
-            double[] ext = HeatMapRaster.extent(heat);
-            lo = Math.min(lo, ext[0]);
-            hi = Math.max(hi, ext[1]);
-        }
-        return NiceTicks.range(lo, hi);
-    }
-
-    private double[] yRange(List<Curve> drawable, double[] xr) {
-        if (Double.isFinite(fixedYLo) && Double.isFinite(fixedYHi)) {
-            return NiceTicks.range(fixedYLo, fixedYHi);
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Curve c : drawable) {
-            SeriesData d = c.data();
-            for (int i = Envelope.lowerBound(d, xr[0]), n = Envelope.upperBound(d, xr[1]); i < n; i++) {
-                double y = d.y(i);
-                if (Double.isFinite(y)) {
-                    lo = Math.min(lo, y);
-                    hi = Math.max(hi, y);
-                }
-            }
-        }
-        return NiceTicks.padded(lo, hi, 0.05);
+        return CurveLegend.entries(curves);
     }
 
     /** A title cut to fewer than 5 characters ("run…") says nothing: leave it out. */
@@ -691,15 +474,6 @@ public class CurveChart extends XAxisCanvasChart {
         }
         String last = lines.get(lines.size() - 1);
         return last.endsWith("…") && String.join(" ", lines).length() < 6 ? List.of() : lines;
-    }
-
-    private static boolean hasFinitePoint(SeriesData d) {
-        for (int i = 0, n = d.size(); i < n; i++) {
-            if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String nonNull(String s) {

@@ -1,18 +1,90 @@
 package org.normscope.ui.chart;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import org.normscope.ui.chart.CurveChart.LegendEntry;
 
 /**
- * A curve chart's legend: above the plot in centred rows (with "+N more" when they do not all
- * fit), or beside it in columns; measured first, then drawn, with the chart's fonts and theme.
+ * A curve chart's legend: which curves it lists, above the plot in centred rows (with "+N more"
+ * when they do not all fit), or beside it in columns; measured first, then drawn, with the
+ * chart's fonts and theme.
  */
 final class CurveLegend {
 
     private CurveLegend() {
+    }
+
+    /**
+     * The legend above the plot as it fits: its entries (maybe the short ones, maybe reordered),
+     * shape = {entries shown, rows}, its height (0 for none) and the most rows it may take.
+     */
+    record Fitted(List<LegendEntry> entries, int[] shape, double height, int maxRows) {
+    }
+
+    /**
+     * Every labelled curve once (same label, colour and style), in order; with more than
+     * {@link CurveChart#FULL_LEGEND_LIMIT}, only the curves marked to be shown.
+     */
+    static List<LegendEntry> entries(List<Curve> curves) {
+        Map<String, LegendEntry> unique = new LinkedHashMap<>();
+        Map<String, Boolean> important = new LinkedHashMap<>();
+        for (Curve c : curves) {
+            if (c.label().isBlank()) {
+                continue;
+            }
+            String key = c.label() + "\u0000" + c.color() + "\u0000" + c.style();
+            unique.putIfAbsent(key, new LegendEntry(c.label(), c.color(), c.style(), c.width(), c.shortLabel()));
+            important.merge(key, c.showInLegend(), Boolean::logicalOr);
+        }
+        List<LegendEntry> all = new ArrayList<>(unique.values());
+        if (all.size() <= CurveChart.FULL_LEGEND_LIMIT) {
+            return all;
+        }
+        List<LegendEntry> some = new ArrayList<>();
+        unique.forEach((k, e) -> {
+            if (important.get(k)) {
+                some.add(e);
+            }
+        });
+        return some;
+    }
+
+    /** Measures the legend of {@code entries} above a plot from {@code top} in a chart {@code w × h} (see {@link Fitted}). */
+    static Fitted fit(CurveChart c, GraphicsContext gc, List<LegendEntry> entries, double pad, double top, double w,
+                      double h) {
+        int[] legendShape = {0, 0};
+        double legendH = 0;
+        int maxRows = 0;
+        if (!entries.isEmpty()) {
+            // the legend may take about a third of the height (the x title goes first), so that every entry
+            // a teacher needs stays readable and a small window still keeps a plot
+            double rowH = c.lineHeight(c.font(CurveChart.TICK_PX, false)) + 4 * c.scale();
+            maxRows = (int) Math.max(1, Math.min(CurveChart.MAX_LEGEND_ROWS, Math.floor(h * 0.34 / rowH)));
+            legendH = draw(c, gc, entries, pad, top, w - 2 * pad, maxRows, legendShape, true) - top + pad * 0.3;
+            if (legendShape[0] < entries.size()) {
+                // cut short: try the curves' short labels ("ch 3" for "channel 3"), then what the dashed and dotted lines mean first
+                // (the channels' colours are named again above the histograms); keep the one that shows
+                // every line style, and of those the most entries
+                List<LegendEntry> compact = compact(entries);
+                List<LegendEntry> styledFirst = new ArrayList<>(compact);
+                styledFirst.sort(java.util.Comparator.comparing(e -> e.style() == LineStyle.SOLID));
+                for (List<LegendEntry> candidate : List.of(compact, styledFirst)) {
+                    int[] shape = {0, 0};
+                    double height = draw(c, gc, candidate, pad, top, w - 2 * pad, maxRows, shape, true) - top
+                            + pad * 0.3;
+                    if (rank(candidate, shape[0]) > rank(entries, legendShape[0])) {
+                        entries = candidate;
+                        legendH = height;
+                        legendShape = shape;
+                    }
+                }
+            }
+        }
+        return new Fitted(entries, legendShape, legendH, maxRows);
     }
 
     /** How good a legend is that shows the first {@code shown} of {@code entries}: every style shown first, then more entries. */

@@ -131,7 +131,8 @@ public final class MainWindow {
 
         snapshots = (o, a, s) -> {
             inputPane.show(s);
-            charts.show(s, model.isRefreshLimited());
+            model.charts().setSnapshot(s);
+            charts.show(model.isRefreshLimited());
         };
         model.snapshotProperty().addListener(snapshots);
         if (!model.layout().settingsShownProperty().get()) {
@@ -139,7 +140,8 @@ public final class MainWindow {
         }
         if (model.snapshotProperty().get() != null) {
             inputPane.show(model.snapshotProperty().get());
-            charts.show(model.snapshotProperty().get());
+            model.charts().setSnapshot(model.snapshotProperty().get());
+            charts.show(false);
         }
         // presentation mode: B blanks the screen with a black overlay above everything
         blank.setId("blank");

@@ -88,6 +88,26 @@ public final class GroupCharts {
                 g.samples() > 1);
     }
 
+    /** The sample chooser's entries for {@code samples} samples: the first ones, then each one. */
+    public static List<Integer> choices(int samples) {
+        List<Integer> items = new ArrayList<>();
+        items.add(FIRST_SAMPLES);
+        for (int n = 0; n < samples; n++) {
+            items.add(n);
+        }
+        return items;
+    }
+
+    /** The chooser's entry to show among {@code samples}: {@code chosen} while it exists, else the first ones. */
+    public static int choice(int chosen, int samples) {
+        return chosen < samples ? chosen : FIRST_SAMPLES;
+    }
+
+    /** A sample chooser entry's words ("" for none). */
+    public static String choiceText(Integer n) {
+        return n == null ? "" : n == FIRST_SAMPLES ? UiText.get("groups.chooser.first") : UiText.get("groups.sample", n);
+    }
+
     /** x for {@code count} dots: 0, 0.5, 1, 1.5, …, count − 1 (the halves are the gaps). */
     private static double[] dots(int count) {
         double[] x = new double[2 * count - 1];

@@ -1,11 +1,11 @@
-package org.normscope.ui.view;
+package org.normscope.ui.viewmodel;
 
 import org.normscope.history.StepColumns;
 import org.normscope.session.SessionHistory;
 import org.normscope.session.Stat;
-import org.normscope.ui.chart.BandData;
-import org.normscope.ui.chart.HeatMapData;
-import org.normscope.ui.chart.SeriesData;
+import org.normscope.ui.viewmodel.ChartContent.Bands;
+import org.normscope.ui.viewmodel.ChartContent.Grid;
+import org.normscope.ui.viewmodel.ChartContent.Points;
 
 /**
  * The session's history over steps {@code from..to} reduced to the charts' pixel columns:
@@ -52,7 +52,7 @@ final class HistorySeries {
      * middle step; from the first step on, a running stat's curve starts at step 0 (x = 0) with
      * the layer as built, so that it does not start in mid-air.
      */
-    SeriesData series(Stat stat, int c) {
+    Points series(Stat stat, int c) {
         float[] min = new float[columns];
         float[] max = new float[columns];
         float[] mean = new float[columns];
@@ -76,14 +76,14 @@ final class HistorySeries {
                 py[n++] = max[i];
             }
         }
-        return SeriesData.of(java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
+        return new Points(java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
     }
 
     /**
      * Every channel's {@code stat}: a row per channel, a cell per non-empty column (the column's
      * mean); from the first step on, a running stat starts with a cell at step 0 (see {@link #series}).
      */
-    HeatMapData heatMap(Stat stat) {
+    Grid heatMap(Stat stat) {
         int rows = history.channels();
         float[] min = new float[columns];
         float[] max = new float[columns];
@@ -114,37 +114,11 @@ final class HistorySeries {
         for (int j = 0; j < n; j++) {
             cx[lead + j] = x[kept[j]];
         }
-        int count = lead + n;
-        return new HeatMapData() {
-            @Override
-            public int rows() {
-                return rows;
-            }
-
-            @Override
-            public int columns() {
-                return count;
-            }
-
-            @Override
-            public double x(int column) {
-                return cx[column];
-            }
-
-            @Override
-            public double value(int row, int column) {
-                return cells[row][column];
-            }
-
-            @Override
-            public String rowLabel(int row) {
-                return Integer.toString(row);
-            }
-        };
+        return new Grid(cx, cells);
     }
 
     /** Channel {@code c}'s x or y as quantile bands, one point per column with a sample in it; null if none. */
-    BandData bands(int c, SessionHistory.Side side) {
+    Bands bands(int c, SessionHistory.Side side) {
         int k = SessionHistory.QUANTILES.length;
         float[][] q = new float[k][columns];
         double[] qx = new double[columns];
@@ -170,6 +144,6 @@ final class HistorySeries {
                 j++;
             }
         }
-        return BandData.of(bx, SessionHistory.QUANTILES.clone(), values);
+        return new Bands(bx, SessionHistory.QUANTILES.clone(), values);
     }
 }

@@ -1,4 +1,4 @@
-package org.normscope.ui.view;
+package org.normscope.ui.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import org.normscope.session.LayerConfig;
 import org.normscope.session.Session;
 import org.normscope.session.SessionHistory;
 import org.normscope.session.Stat;
-import org.normscope.ui.chart.HeatMapData;
-import org.normscope.ui.chart.SeriesData;
+import org.normscope.ui.viewmodel.ChartContent.Grid;
+import org.normscope.ui.viewmodel.ChartContent.Points;
 
 /** Step 0, the layer as built, is the first point of the running stats' curves: they do not start in mid-air. */
 class StepZeroSeriesTest {
@@ -31,18 +31,18 @@ class StepZeroSeriesTest {
         Session s = stepped(4);
         SessionHistory h = s.history();
         HistorySeries data = HistorySeries.of(h, 1, 4, 200);
-        SeriesData mean = data.series(Stat.RUNNING_MEAN, 0);
+        Points mean = data.series(Stat.RUNNING_MEAN, 0);
         assertThat(mean.x(0)).isEqualTo(0.0);
         assertThat(mean.y(0)).isEqualTo(0.0);
         assertThat(mean.x(1)).isEqualTo(1.0);
         assertThat(mean.y(1)).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(mean.x(mean.size() - 1)).isEqualTo(4.0);
         assertThat(mean.y(mean.size() - 1)).isEqualTo(0.7599, org.assertj.core.data.Offset.offset(1e-6));
-        SeriesData var = data.series(Stat.RUNNING_VAR, 2);
+        Points var = data.series(Stat.RUNNING_VAR, 2);
         assertThat(var.x(0)).isEqualTo(0.0);
         assertThat(var.y(0)).isEqualTo(1.0);
         // the comparison layer was there from the start: its curve starts there too
-        SeriesData compare = data.series(Stat.COMPARE_MEAN, 1);
+        Points compare = data.series(Stat.COMPARE_MEAN, 1);
         assertThat(compare.x(0)).isEqualTo(0.0);
         assertThat(compare.y(0)).isEqualTo(0.0);
         // what has no value before a step does not get one
@@ -57,7 +57,7 @@ class StepZeroSeriesTest {
 
     @Test
     void aRangeAfterTheFirstStepHasNoStepZero() {
-        SeriesData mean = HistorySeries.of(stepped(6).history(), 3, 6, 200).series(Stat.RUNNING_MEAN, 0);
+        Points mean = HistorySeries.of(stepped(6).history(), 3, 6, 200).series(Stat.RUNNING_MEAN, 0);
         assertThat(mean.x(0)).isEqualTo(3.0);
     }
 
@@ -68,7 +68,7 @@ class StepZeroSeriesTest {
         s.step();
         s.resetLayer(); // a new layer: step 0 is that one, with its own fresh stats
         s.step();
-        SeriesData var = HistorySeries.of(s.history(), 1, 1, 50).series(Stat.RUNNING_VAR, 0);
+        Points var = HistorySeries.of(s.history(), 1, 1, 50).series(Stat.RUNNING_VAR, 0);
         assertThat(var.x(0)).isEqualTo(0.0);
         assertThat(var.y(0)).isEqualTo(1.0);
     }
@@ -83,7 +83,7 @@ class StepZeroSeriesTest {
         for (int i = 0; i < 5; i++) {
             s.step();
         }
-        HeatMapData heat = HistorySeries.of(s.history(), 1, 5, 100).heatMap(Stat.RUNNING_VAR);
+        Grid heat = HistorySeries.of(s.history(), 1, 5, 100).heatMap(Stat.RUNNING_VAR);
         assertThat(heat.columns()).isEqualTo(6);
         assertThat(heat.x(0)).isEqualTo(0.0);
         assertThat(heat.value(11, 0)).isEqualTo(1.0);
