@@ -1,0 +1,38 @@
+package org.normscope.testing;
+
+import java.util.concurrent.TimeUnit;
+import org.normscope.session.Session;
+import org.normscope.session.SessionRunner;
+
+/**
+ * A session runner's time in a test's hands: its clock ({@link ManualTicker}) and its thread
+ * ({@link ManualScheduler}). {@link #pass} lets time pass as the app's engine would live it: the
+ * clock moves on a tick period at a time and playing's tick runs after each. One per runner (the
+ * runner shuts the thread down when closed).
+ */
+public final class ManualTime {
+
+    /** The app's engine ticks about this often while playing at a pace ({@code SessionRunner.TICK_PERIOD_MS}). */
+    public static final long TICK_MS = 4;
+
+    public final ManualTicker clock = new ManualTicker();
+    public final ManualScheduler engine = new ManualScheduler();
+
+    /** A runner of {@code session} on this thread and clock. */
+    public SessionRunner runner(Session session) {
+        return new SessionRunner(session, engine, clock);
+    }
+
+    /** {@code millis} ms pass, in ticks of {@link #TICK_MS}: after each the clock moves on, playing's tick runs. */
+    public void pass(long millis) {
+        for (long t = 0; t < millis; t += TICK_MS) {
+            clock.advance(TimeUnit.MILLISECONDS.toNanos(Math.min(TICK_MS, millis - t)));
+            engine.runTicks();
+        }
+    }
+
+    /** The clock's time since it started, in seconds. */
+    public double seconds() {
+        return (clock.nanoTime() - ManualTicker.START) * 1e-9;
+    }
+}
