@@ -485,6 +485,7 @@ class SessionRunnerTest {
         long steps = runner.latest().step();
         assertThat((double) steps).as("%d steps in %.2f s at 2 steps/s", steps, elapsedS)
                 .isGreaterThanOrEqualTo(6).isLessThanOrEqualTo(2 * elapsedS + 1);
+        assertThat(steps).as("2 steps/s for 4 s of the clock").isEqualTo(8);
     }
 
     /**

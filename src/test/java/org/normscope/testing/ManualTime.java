@@ -15,8 +15,22 @@ public final class ManualTime {
     /** The app's engine ticks about this often while playing at a pace ({@code SessionRunner.TICK_PERIOD_MS}). */
     public static final long TICK_MS = 4;
 
-    public final ManualTicker clock = new ManualTicker();
+    public final ManualTicker clock;
     public final ManualScheduler engine = new ManualScheduler();
+
+    /** On a clock that moves only by hand ({@link ManualTicker#ManualTicker()}). */
+    public ManualTime() {
+        this(new ManualTicker());
+    }
+
+    private ManualTime(ManualTicker clock) {
+        this.clock = clock;
+    }
+
+    /** On a clock that runs as the system's and that the test moves on further ({@link ManualTicker#followingSystemClock()}). */
+    public static ManualTime followingSystemClock() {
+        return new ManualTime(ManualTicker.followingSystemClock());
+    }
 
     /** A runner of {@code session} on this thread and clock. */
     public SessionRunner runner(Session session) {
@@ -31,7 +45,7 @@ public final class ManualTime {
         }
     }
 
-    /** The clock's time since it started, in seconds. */
+    /** The hand-moved clock's time since it started, in seconds. */
     public double seconds() {
         return (clock.nanoTime() - ManualTicker.START) * 1e-9;
     }
