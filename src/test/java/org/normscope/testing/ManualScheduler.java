@@ -84,6 +84,17 @@ public final class ManualScheduler extends ScheduledThreadPoolExecutor {
         }
     }
 
+    /** Waits until every task executed so far has run (a command given before the clock moves runs at its time). */
+    public void awaitQueued() {
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        execute(() -> ran.complete(null));
+        try {
+            ran.get(WAIT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the engine thread did not run its tasks within " + WAIT_S + " s", e);
+        }
+    }
+
     /** How many periodic tasks are scheduled and not cancelled: 1 while the runner plays at a pace, else 0. */
     public int liveTicks() {
         List<Periodic> live = new ArrayList<>();

@@ -37,8 +37,12 @@ public final class ManualTime {
         return new SessionRunner(session, engine, clock);
     }
 
-    /** {@code millis} ms pass, in ticks of {@link #TICK_MS}: after each the clock moves on, playing's tick runs. */
+    /**
+     * {@code millis} ms pass, in ticks of {@link #TICK_MS}: the commands given so far run first (at
+     * the time they were given), then after each tick period the clock moves on and playing's tick runs.
+     */
     public void pass(long millis) {
+        engine.awaitQueued();
         for (long t = 0; t < millis; t += TICK_MS) {
             clock.advance(TimeUnit.MILLISECONDS.toNanos(Math.min(TICK_MS, millis - t)));
             engine.runTicks();
