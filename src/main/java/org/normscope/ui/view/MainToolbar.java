@@ -61,8 +61,8 @@ final class MainToolbar {
         speed.getItems().setAll(Speed.CHOICES);
         speed.valueProperty().bindBidirectional(model.speedProperty());
         Explanations.explain(speed, "speed");
-        Button resetStats = button("reset-stats", UiText.get("toolbar.reset.stats"), "reset_stats", e -> model.resetRunningStats());
-        Button resetLayer = button("reset-layer", UiText.get("toolbar.reset.layer"), "reset_layer", e -> model.resetLayer());
+        Button resetStats = button("reset-stats", UiText.get("toolbar.reset.stats"), "reset_stats", e -> model.layer().resetRunningStats());
+        Button resetLayer = button("reset-layer", UiText.get("toolbar.reset.layer"), "reset_layer", e -> model.layer().resetLayer());
 
         Label stepCount = new Label();
         stepCount.setId("step-count");

@@ -143,10 +143,10 @@ final class WindowKeys {
                 }
             }
             case P -> model.playback().togglePlay();
-            case T -> model.train();
-            case E -> model.eval();
-            case R -> model.resetRunningStats();
-            case Q -> model.togglePredict();
+            case T -> model.layer().train();
+            case E -> model.layer().eval();
+            case R -> model.layer().resetRunningStats();
+            case Q -> model.predict().toggle();
             case N -> {
                 if (e.isShiftDown()) {
                     model.lesson().previous();

@@ -21,8 +21,6 @@ import org.normscope.axes.SetStats;
 import org.normscope.axes.StatSets;
 import org.normscope.engine.Tensor;
 import org.normscope.print.NumberText;
-import org.normscope.scenario.LayerKind;
-import org.normscope.session.LayerConfig;
 
 /**
  * The axis explorer's state: an input batch drawn as a grid (samples × channels × positions),
@@ -148,16 +146,6 @@ public final class AxisExplorerViewModel {
      */
     public void open(String torchName) {
         open(torchName, 0, 0);
-    }
-
-    /** Opens the explorer on the session's last batch with the rule of its main {@code layer} (BatchNorm1d's if null). */
-    void openOn(LayerConfig layer) {
-        if (layer == null) {
-            open("BatchNorm1d");
-            return;
-        }
-        open(layer.kind().torchName(), layer.kind() == LayerKind.GROUP_NORM ? layer.numGroups() : 0,
-                layer.kind() == LayerKind.LAYER_NORM ? layer.normalizedDims() : 0);
     }
 
     /**

@@ -38,12 +38,16 @@ final class FrameInbox {
     }
 
     /** Waits until there is news after {@code seen} ({@link #news()}), for up to {@code timeout}; false if none came. */
-    synchronized boolean awaitNews(long seen, long timeout, TimeUnit unit) throws InterruptedException {
+    synchronized boolean awaitNews(long seen, long timeout, TimeUnit unit) {
         long left = unit.toNanos(timeout);
         long end = System.nanoTime() + left;
-        while (news == seen && left > 0) {
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-            left = end - System.nanoTime();
+        try {
+            while (news == seen && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+                left = end - System.nanoTime();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return news != seen;
     }

@@ -20,6 +20,8 @@ import org.normscope.lesson.LessonLibrary;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.preset.UserPresets;
+import org.normscope.scenario.LayerKind;
+import org.normscope.session.LayerConfig;
 import org.normscope.session.Session;
 import org.normscope.session.SessionRunner;
 import org.normscope.session.SessionScenario;
@@ -178,11 +180,6 @@ public final class MainViewModel implements AutoCloseable {
         playback.step(count);
     }
 
-    /** Predict on or off (Q). */
-    public void togglePredict() {
-        predict.onProperty().set(!predict.onProperty().get());
-    }
-
     /**
      * The presentation remote's "next" (Page Down): a step, or in a lesson whose stage has taken its
      * steps, the next stage.
@@ -215,31 +212,6 @@ public final class MainViewModel implements AutoCloseable {
 
     public void pause() {
         playback.pause();
-    }
-
-    /** Train mode (T). */
-    public void train() {
-        layer.trainingProperty().set(true);
-    }
-
-    /** Eval mode (E). */
-    public void eval() {
-        layer.trainingProperty().set(false);
-    }
-
-    /** {@code reset_running_stats()} (R). */
-    public void resetRunningStats() {
-        runner.submit(Session::resetRunningStats);
-    }
-
-    /** A new layer with the same arguments. */
-    public void resetLayer() {
-        runner.submit(Session::resetLayer);
-    }
-
-    /** The next batch is an outlier batch. */
-    public void outlierBatch() {
-        input.outlierBatch();
     }
 
     /** Starts over with a preset's layer, batches and mode (again, if it is the current one). */
@@ -339,25 +311,9 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /**
-     * A count that grows each time another thread leaves something for the next {@link #pull()}: a
-     * snapshot published, a command's answer, a task (see {@link SessionRunner#setNewsListener}).
-     */
-    public long news() {
-        return inbox.news();
-    }
-
-    /**
-     * Waits until {@link #news()} has passed {@code seen}, for up to {@code timeout} (tests wait on
-     * this rather than sleep); false if nothing came.
-     */
-    public boolean awaitNews(long seen, long timeout, TimeUnit unit) {
-        try {
-            return inbox.awaitNews(seen, timeout, unit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** What other threads leave for the next {@link #pull()}, and their news: tests wait on it rather than sleep. */
+    FrameInbox inbox() {
+        return inbox;
     }
 
     /** The steps the session has run so far, published or not (any thread; for the benchmark). */
@@ -445,7 +401,14 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the axis explorer on the session's last batch, with the main layer's type. */
     public void openAxes() {
-        axes.openOn(snapshot.get() == null ? null : snapshot.get().layer());
+        SessionSnapshot s = snapshot.get();
+        if (s == null) {
+            axes.open("BatchNorm1d");
+            return;
+        }
+        LayerConfig c = s.layer();
+        axes.open(c.kind().torchName(), c.kind() == LayerKind.GROUP_NORM ? c.numGroups() : 0,
+                c.kind() == LayerKind.LAYER_NORM ? c.normalizedDims() : 0);
     }
 
     /** Predict, then reveal: the class's guesses of the next value. */

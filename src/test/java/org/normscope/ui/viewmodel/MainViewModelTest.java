@@ -104,13 +104,13 @@ class MainViewModelTest {
     @Test
     void theStatusBarSaysWhenAnEvalStepUpdatesNothing() {
         vm.step(4);
-        vm.eval();
+        vm.layer().eval();
         vm.step();
         m.settle();
         assertThat(vm.status().modeProperty().get()).isEqualTo("mode: eval");
         assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (eval: running stats unchanged)");
         assertThat(vm.status().besselProperty().get()).isEqualTo("n = 2 values per channel (running_var not updated)");
-        vm.train();
+        vm.layer().train();
         vm.step();
         m.settle();
         assertThat(vm.status().besselProperty().get()).isEqualTo("n = 2: running_var takes var\u00b72/1");
@@ -139,7 +139,7 @@ class MainViewModelTest {
     void evalThenStepNormalizesWithTheRunningStats() {
         vm.step(4);
         m.settle();
-        vm.eval();
+        vm.layer().eval();
         m.settle();
         assertThat(m.snap().training()).isFalse();
         assertThat(vm.layer().trainingProperty().get()).isFalse();
@@ -153,7 +153,7 @@ class MainViewModelTest {
         Vm.assertAll(m.snap().runningMean(), 0.7599f, 1e-4);
         assertThat(m.snap().numBatchesTracked()).isEqualTo(4);
         assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (eval: running stats unchanged)");
-        vm.train();
+        vm.layer().train();
         m.settle();
         assertThat(m.snap().training()).isTrue();
         assertThat(vm.status().modeProperty().get()).isEqualTo("mode: train");
@@ -197,7 +197,7 @@ class MainViewModelTest {
     void aRefusedStepInEvalIsNotRefused() {
         Vm.type(vm.input().batchSize(), "1");
         Vm.type(vm.input().dim(0), "");
-        vm.eval();
+        vm.layer().eval();
         vm.step();
         m.settle();
         assertThat(m.steps()).isEqualTo(1);
@@ -238,7 +238,7 @@ class MainViewModelTest {
         // a notice (reset stats) is shown, dismissed, and not shown again by later steps
         Vm.type(vm.input().batchSize(), "2");
         vm.step();
-        vm.resetRunningStats();
+        vm.layer().resetRunningStats();
         m.settle();
         assertThat(vm.bannerProperty().get()).startsWith("Running stats reset");
         assertThat(vm.bannerIsErrorProperty().get()).isFalse();
@@ -264,7 +264,7 @@ class MainViewModelTest {
     @Test
     void aNoticeLastsUntilTheNextStep() {
         vm.step(2);
-        vm.outlierBatch();
+        vm.input().outlierBatch();
         m.settle();
         assertThat(m.snap().outlierQueued()).isTrue();
         assertThat(vm.bannerProperty().get()).startsWith("The next batch is an outlier batch");
@@ -277,7 +277,7 @@ class MainViewModelTest {
     @Test
     void resetRunningStatsKeepsTheStepCountAndResetLayerStartsAgain() {
         vm.step(4);
-        vm.resetRunningStats();
+        vm.layer().resetRunningStats();
         m.settle();
         assertThat(m.steps()).isEqualTo(4);
         assertThat(m.snap().numBatchesTracked()).isZero();
@@ -289,7 +289,7 @@ class MainViewModelTest {
         m.settle();
         Vm.assertAll(m.snap().runningMean(), 0.3f, 1e-6);
 
-        vm.resetLayer();
+        vm.layer().resetLayer();
         m.settle();
         assertThat(m.steps()).isZero();
         assertThat(m.snap().numBatchesTracked()).isZero();
@@ -347,7 +347,7 @@ class MainViewModelTest {
     private long pullUntilPast(long step, long nanos, long stepNanos) {
         long deadline = System.nanoTime() + 15_000_000_000L;
         for (long t = nanos; ; t += stepNanos) {
-            long news = vm.news();
+            long news = vm.inbox().news();
             vm.pull(t);
             if (vm.snapshotProperty().get().step() > step) {
                 return t;
@@ -356,7 +356,7 @@ class MainViewModelTest {
             if (vm.playback().isRefreshLimited()) {
                 vm.awaitIdle(); // a snapshot is published after each command
             } else {
-                vm.awaitNews(news, 15, java.util.concurrent.TimeUnit.SECONDS);
+                vm.inbox().awaitNews(news, 15, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
     }

@@ -40,7 +40,7 @@ class SessionFilesViewModelTest {
 
             w.vm.layer().trainingProperty().set(false);
             w.vm.step(30);
-            w.vm.resetLayer();
+            w.vm.layer().resetLayer();
             w.vm.step(5);
             w.settle();
             w.vm.time().showAll();

@@ -101,14 +101,14 @@ final class Vm implements AutoCloseable {
      * Pulls (one frame) until {@code condition} holds, and between two frames waits for something
      * new rather than for time: playing on the manual clock, 10 ms of it pass; playing flat out, a
      * tick of the engine ({@link MainViewModel#awaitIdle()}); else the next news of another thread
-     * (a snapshot, a command's answer, a file read: {@link MainViewModel#awaitNews}). Fails after
+     * (a snapshot, a command's answer, a file read: {@link FrameInbox#awaitNews}). Fails after
      * {@code seconds} (of the manual clock too).
      */
     void pullUntil(double seconds, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long manualDeadline = time == null ? 0 : time.clock.nanoTime() + (long) (seconds * 1e9);
         while (true) {
-            long news = vm.news();
+            long news = vm.inbox().news();
             vm.pull();
             if (condition.getAsBoolean()) {
                 return;
@@ -121,7 +121,7 @@ final class Vm implements AutoCloseable {
                 time.pass(10);
             } else if (vm.playback().isRefreshLimited()) {
                 vm.awaitIdle(); // the next snapshot is published once the last was taken: a frame takes it later
-            } else if (!vm.awaitNews(news, left, TimeUnit.NANOSECONDS)) {
+            } else if (!vm.inbox().awaitNews(news, left, TimeUnit.NANOSECONDS)) {
                 throw timedOut(seconds, what);
             }
         }
