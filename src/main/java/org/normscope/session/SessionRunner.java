@@ -29,10 +29,9 @@ import java.util.function.ToLongFunction;
  * while it runs (when the last snapshot has been read), and stops after the running step
  * when {@link #cancel()}ed: the steps done so far stay.
  *
- * <p>The thread and the clock can be given ({@link #SessionRunner(Session, ScheduledExecutorService, Ticker)}):
- * every wait and every pace is read from the {@link Ticker}, and playing at a pace asks the
- * executor for a periodic task, so a test that gives an executor holding those tasks and a
- * clock moved by hand plays step by step, with no real time passing.
+ * <p>The thread and the clock can be given: every wait and pace is read from the {@link Ticker}, and
+ * playing at a pace asks the executor for a periodic task, so a test that gives an executor holding
+ * those tasks and a clock moved by hand plays tick by tick, with no real time passing.
  */
 public final class SessionRunner implements AutoCloseable {
 
