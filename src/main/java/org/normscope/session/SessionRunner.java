@@ -28,6 +28,10 @@ import java.util.function.ToLongFunction;
  * publishes its {@link Progress} and a snapshot about every {@value #PROGRESS_EVERY_MS} ms
  * while it runs (when the last snapshot has been read), and stops after the running step
  * when {@link #cancel()}ed: the steps done so far stay.
+ *
+ * <p>The thread and the clock can be given: every wait and pace is read from the {@link Ticker}, and
+ * playing at a pace asks the executor for a periodic task, so a test that gives an executor holding
+ * those tasks and a clock moved by hand plays tick by tick, with no real time passing.
  */
 public final class SessionRunner implements AutoCloseable {
 
@@ -64,6 +68,7 @@ public final class SessionRunner implements AutoCloseable {
 
     private final Session session;
     private final ScheduledExecutorService worker;
+    private final Ticker ticker;
     private final AtomicReference<Progress> progress = new AtomicReference<>();
     /** The ids given to commands of many steps, in order: the newest given so far. */
     private final AtomicLong manyGiven = new AtomicLong();
@@ -83,10 +88,11 @@ public final class SessionRunner implements AutoCloseable {
     private volatile boolean playing;
     private volatile double stepsPerSecond = 10;
     private volatile Consumer<Throwable> errorHandler = e -> { };
+    private volatile Runnable newsListener = () -> { };
     private volatile boolean closed;
     private volatile long stepCount;
-    /** No step of playing or of a command of many steps starts before this {@link System#nanoTime} (see {@link #holdOff}). */
-    private volatile long heldUntil = System.nanoTime();
+    /** No step of playing or of a command of many steps starts before this {@link Ticker#nanoTime} (see {@link #holdOff}). */
+    private volatile long heldUntil;
 
     // worker-confined
     private ScheduledFuture<?> playTask;
@@ -98,16 +104,45 @@ public final class SessionRunner implements AutoCloseable {
     private long playedSteps;
     private long publishedVersion = -1;
 
+    /** The app's runner: the session on a thread of its own ({@link #engineThread()}), on the system clock. */
     public SessionRunner(Session session) {
+        this(session, engineThread(), Ticker.SYSTEM);
+    }
+
+    /**
+     * The session run by {@code worker}, paced by {@code ticker}.
+     *
+     * @param worker runs every command and every tick of playing; it must run one task at a time, in the
+     *               order given (one thread, as {@link #engineThread()}); the runner shuts it down on
+     *               {@link #close()}
+     * @param ticker the clock of the pace, the holds, the progress and the publishing
+     */
+    public SessionRunner(Session session, ScheduledExecutorService worker, Ticker ticker) {
         this.session = session;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.worker = worker;
+        this.ticker = ticker;
+        heldUntil = ticker.nanoTime();
+        latest.set(new Handoff(session.snapshot(), true));
+        publishedVersion = session.version();
+        stepCount = session.stepCount();
+    }
+
+    /** A new {@code normscope-engine} thread (a daemon) as a single-thread scheduled executor. */
+    public static ScheduledExecutorService engineThread() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "normscope-engine");
             t.setDaemon(true);
             return t;
         });
-        latest.set(new Handoff(session.snapshot(), true));
-        publishedVersion = session.version();
-        stepCount = session.stepCount();
+    }
+
+    /**
+     * Runs {@code listener} on the session's thread after each snapshot it publishes and after each
+     * command has answered (its future completed): a window or a test waiting for news wakes up
+     * then, instead of looking again and again. It must return at once and not call the runner.
+     */
+    public void setNewsListener(Runnable listener) {
+        newsListener = listener;
     }
 
     /** Where unexpected exceptions of commands go (the window shows them); they never stop the runner. */
@@ -142,7 +177,7 @@ public final class SessionRunner implements AutoCloseable {
      * thread may call it, and it never waits.
      */
     public void holdOff(long millis) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, Math.min(millis, MAX_HOLD_MS)));
+        long until = ticker.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, Math.min(millis, MAX_HOLD_MS)));
         if (until - heldUntil > 0) {
             heldUntil = until;
         }
@@ -150,9 +185,9 @@ public final class SessionRunner implements AutoCloseable {
 
     /** Waits while the steps are held (see {@link #holdOff}); on the session's thread, between steps. */
     private void awaitHold() {
-        long latest = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_HOLD_MS);
-        for (long wait; (wait = Math.min(heldUntil, latest) - System.nanoTime()) > 0 && !closed; ) {
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        long latest = ticker.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_HOLD_MS);
+        for (long wait; (wait = Math.min(heldUntil, latest) - ticker.nanoTime()) > 0 && !closed; ) {
+            ticker.parkNanos(wait);
         }
     }
 
@@ -192,6 +227,7 @@ public final class SessionRunner implements AutoCloseable {
             } else {
                 result.completeExceptionally(failure);
             }
+            newsListener.run();
         });
         return result;
     }
@@ -265,7 +301,7 @@ public final class SessionRunner implements AutoCloseable {
      */
     private long runMany(Session s, long id, long total) {
         boolean quiet = total > PRINT_ALL_UP_TO;
-        long start = System.nanoTime();
+        long start = ticker.nanoTime();
         long lastCheck = start;
         long lastShown = start;
         long showEvery = TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MS);
@@ -284,7 +320,7 @@ public final class SessionRunner implements AutoCloseable {
                 if (cancelledUpTo >= id || closed) {
                     break;
                 }
-                long now = System.nanoTime();
+                long now = ticker.nanoTime();
                 if (now - lastCheck < CHECK_EVERY_NS && stride < MAX_CHECK_STRIDE) {
                     stride <<= 1;
                 }
@@ -299,7 +335,7 @@ public final class SessionRunner implements AutoCloseable {
                 }
             }
         }
-        progress.set(new Progress(done, total, System.nanoTime() - start));
+        progress.set(new Progress(done, total, ticker.nanoTime() - start));
         s.printUnprinted();
         return done;
     }
@@ -388,7 +424,7 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     private void restartClock() {
-        playStartNanos = System.nanoTime();
+        playStartNanos = ticker.nanoTime();
         playedSteps = 0;
     }
 
@@ -398,7 +434,7 @@ public final class SessionRunner implements AutoCloseable {
                 stopTicks();
                 return;
             }
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             long deadline = now + TimeUnit.MILLISECONDS.toNanos(TICK_BUDGET_MS);
             double sps = stepsPerSecond;
             long due = Double.isInfinite(sps) ? Long.MAX_VALUE
@@ -408,7 +444,7 @@ public final class SessionRunner implements AutoCloseable {
                 due = 1;
             }
             boolean quiet = sps >= QUIET_FROM_SPS;
-            while (due > 0 && playing && System.nanoTime() < deadline) {
+            while (due > 0 && playing && ticker.nanoTime() < deadline) {
                 awaitHold();
                 if (!(quiet ? session.stepQuietly() : session.step())) {
                     playing = false;
@@ -418,7 +454,7 @@ public final class SessionRunner implements AutoCloseable {
                 playedSteps++;
                 due--;
             }
-            long after = System.nanoTime();
+            long after = ticker.nanoTime();
             if (!playing || after - lastPrintNanos >= PRINT_EVERY_NS) {
                 session.printUnprinted();
                 lastPrintNanos = after;
@@ -429,7 +465,7 @@ public final class SessionRunner implements AutoCloseable {
             errorHandler.accept(e);
         } finally {
             stepCount = session.stepCount();
-            if (!playing || (taken() && System.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS)) {
+            if (!playing || (taken() && ticker.nanoTime() - lastPublishNanos >= PUBLISH_EVERY_NS)) {
                 publish();
             }
         }
@@ -439,8 +475,9 @@ public final class SessionRunner implements AutoCloseable {
         try {
             if (session.version() != publishedVersion) {
                 publishedVersion = session.version();
-                lastPublishNanos = System.nanoTime();
+                lastPublishNanos = ticker.nanoTime();
                 latest.set(new Handoff(session.snapshot(), false));
+                newsListener.run();
             }
         } catch (RuntimeException | Error e) {
             errorHandler.accept(e);

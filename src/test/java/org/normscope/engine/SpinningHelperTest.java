@@ -101,7 +101,7 @@ class SpinningHelperTest {
                 int before = runs.get();
                 job.finish();
                 int after = runs.get();
-                Thread.sleep(0, 100_000);
+                helperMovesOn(); // the helper has let go of the job: a late run would have come before this
                 assertThat(runs.get()).as("no run after finish returned").isEqualTo(after);
                 assertThat(after - before).isBetween(0, 1);
             }
@@ -136,6 +136,20 @@ class SpinningHelperTest {
         assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
         next.finish();
         assertThat(runs.get()).isEqualTo(1);
+    }
+
+    /** Has the helper run another job, to its end: it takes jobs one after the other, so it is done with any before. */
+    private static void helperMovesOn() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        SpinningHelper.Job probe = new SpinningHelper.Job() {
+            @Override
+            protected void work() {
+                ran.countDown();
+            }
+        };
+        offerUntilTaken(probe);
+        assertThat(ran.await(30, TimeUnit.SECONDS)).as("the helper ran the next job").isTrue();
+        probe.finish();
     }
 
     /** Offers until the helper takes the job (it may still be clearing another test's). */

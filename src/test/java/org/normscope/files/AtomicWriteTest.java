@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -76,23 +77,27 @@ class AtomicWriteTest {
         }
     }
 
-    /** Writes {@code args[1]} megabytes of the byte {@code args[2]} to {@code args[0]}, slowly (a child process to kill). */
+    /**
+     * Writes {@code args[1]} megabytes of the byte {@code args[2]} to {@code args[0]} (a child process
+     * to kill), at the test's pace: each megabyte, and then the new file's taking the old one's place,
+     * waits for a line on standard input (or its end); "wrote" follows each megabyte.
+     */
     public static void main(String[] args) throws IOException {
         int mb = Integer.parseInt(args[1]);
         byte value = Byte.parseByte(args[2]);
+        var go = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
         AtomicWrite.write(Path.of(args[0]), out -> {
             byte[] block = new byte[1 << 20];
             java.util.Arrays.fill(block, value);
             System.out.println("writing");
             System.out.flush();
             for (int i = 0; i < mb; i++) {
+                go.readLine();
                 out.write(block);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
+                System.out.println("wrote");
+                System.out.flush();
             }
+            go.readLine();
         });
         System.out.println("done");
     }
@@ -103,22 +108,31 @@ class AtomicWriteTest {
         Path target = dir.resolve("session.normscope");
         AtomicWrite.write(target, out -> out.write(new byte[3 << 20])); // the old file: 3 MB of zeros
         String java = System.getProperty("java.home") + "/bin/java";
-        for (int kill = 0; kill < 6; kill++) {
+        // killed before the first megabyte, after some, after the last, and as the new file takes the old one's place
+        for (int released : new int[] {0, 1, 3, 5, 8, 9}) {
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     AtomicWriteTest.class.getName(), target.toString(), "8", "7").redirectErrorStream(true).start();
             var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+            var go = new java.io.PrintStream(p.getOutputStream(), true);
             assertThat(lines.readLine()).isEqualTo("writing");
-            Thread.sleep(kill * 40L); // from the first megabyte to the last
+            for (int i = 0; i < released; i++) {
+                go.println();
+                if (i < 8) {
+                    assertThat(lines.readLine()).isEqualTo("wrote"); // then it waits for the next line
+                }
+            }
             p.destroyForcibly(); // SIGKILL: no finally block runs
             p.waitFor();
             byte[] now = Files.readAllBytes(target);
             boolean old = now.length == 3 << 20 && allEqual(now, (byte) 0);
             boolean fresh = now.length == 8 << 20 && allEqual(now, (byte) 7);
-            assertThat(old || fresh).as("killed after %d ms: %d bytes", kill * 40, now.length).isTrue();
+            assertThat(old || fresh).as("killed after %d of 9 steps: %d bytes", released, now.length).isTrue();
         }
         // and one that runs to the end replaces it whole
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 AtomicWriteTest.class.getName(), target.toString(), "8", "7").redirectErrorStream(true).start();
+        p.getOutputStream().close(); // no waiting
+        p.getInputStream().transferTo(OutputStream.nullOutputStream());
         assertThat(p.waitFor()).isZero();
         byte[] now = Files.readAllBytes(target);
         assertThat(now.length).isEqualTo(8 << 20);

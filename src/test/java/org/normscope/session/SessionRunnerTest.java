@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +21,16 @@ import org.normscope.batch.BatchSpec;
 import org.normscope.batch.ChannelSource;
 import org.normscope.engine.Momentum;
 import org.normscope.scenario.LayerKind;
+import org.normscope.testing.ManualTime;
+import org.normscope.testing.News;
 
 /**
- * {@link SessionRunner}: the session on its own thread. Timing bounds are generous (the build
- * machine is a shared 2-core one): these tests check what happens, never how fast.
+ * {@link SessionRunner}: the session on its own thread. Playing at a pace and the holds run on a
+ * clock and a thread the test drives ({@link ManualTime}): "300 ms of playing" is 75 ticks with the
+ * clock moved on 4 ms before each, and no real time. Playing flat out and long commands run on
+ * the system clock, and the tests wait on the runner's news or on its commands, never a sleep.
+ * Timing bounds are generous (the build machine is a shared 2-core one): these tests check what
+ * happens, never how fast.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SessionRunnerTest {
@@ -49,13 +56,24 @@ class SessionRunnerTest {
         return new Session(Fixtures.bn1d(4, Momentum.of(0.1)), oneRow, null);
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("timed out waiting until " + what);
+    /** Lets the manual clock run, tick by tick, until {@code condition} holds; fails after {@code WAIT_S} s of it. */
+    private static void playUntil(ManualTime time, String what, BooleanSupplier condition) {
+        long ticks = TimeUnit.SECONDS.toMillis(WAIT_S) / ManualTime.TICK_MS;
+        for (long i = 0; !condition.getAsBoolean(); i++) {
+            if (i == ticks) {
+                fail("no " + what + " after " + WAIT_S + " s of the clock");
             }
-            Thread.sleep(5);
+            time.pass(ManualTime.TICK_MS);
+        }
+    }
+
+    /** Waits until the session has run {@code steps} steps, looking after each command: one tick runs between two. */
+    private void awaitSteps(long steps) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS) < steps) {
+            if (System.nanoTime() > end) {
+                fail("the session did not run " + steps + " steps within " + WAIT_S + " s");
+            }
         }
     }
 
@@ -89,22 +107,25 @@ class SessionRunnerTest {
 
     @Test
     void aHoldStartsNoStepUntilItEndsButCommandsStillRun() throws Exception {
-        runner = new SessionRunner(Session.notebook());
+        ManualTime time = new ManualTime(); // a wait on its clock lets the clock move on by the wait
+        runner = time.runner(Session.notebook());
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
-        long start = System.nanoTime();
+        long start = time.clock.nanoTime();
         runner.holdOff(15);
         assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isZero(); // a command is not held
+        assertThat(time.clock.nanoTime()).as("the command waited for no hold").isEqualTo(start);
         CompletableFuture<Void> steps = runner.step(150);
         steps.get(WAIT_S, TimeUnit.SECONDS);
-        assertThat(System.nanoTime() - start).as("the steps waited for the hold to end")
+        assertThat(time.clock.nanoTime() - start).as("the steps waited for the hold to end")
                 .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(15));
         assertThat(runner.latest().step()).isEqualTo(150);
         assertThat(runner.latest().runningMean()).containsExactly(steppedAlone(150).snapshot().runningMean());
 
-        long capped = System.nanoTime();
+        long capped = time.clock.nanoTime();
         runner.holdOff(3_600_000); // an hour asked: held at most MAX_HOLD_MS
         runner.step(150).get(WAIT_S, TimeUnit.SECONDS);
-        assertThat(System.nanoTime() - capped).isLessThan(TimeUnit.SECONDS.toNanos(WAIT_S / 2));
+        assertThat(time.clock.nanoTime() - capped).as("held at most MAX_HOLD_MS")
+                .isEqualTo(TimeUnit.MILLISECONDS.toNanos(SessionRunner.MAX_HOLD_MS));
         assertThat(runner.latest().step()).isEqualTo(300);
     }
 
@@ -145,23 +166,24 @@ class SessionRunnerTest {
 
     @Test
     void playThenPauseStopsTheSteps() throws Exception {
-        runner = new SessionRunner(normalSession());
+        ManualTime time = new ManualTime();
+        runner = time.runner(normalSession());
         runner.setStepsPerSecond(200);
-        long start = System.nanoTime();
         runner.play();
         assertThat(runner.isPlaying()).isTrue();
-        waitUntil("the first played step is published", () -> runner.latest().step() > 0);
-        Thread.sleep(300);
+        playUntil(time, "first played step published", () -> runner.latest().step() > 0);
+        time.pass(300);
         runner.pause();
         assertThat(runner.isPlaying()).isFalse();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
-        double elapsedS = (System.nanoTime() - start) * 1e-9;
+        double elapsedS = time.seconds();
 
         long first = runner.latest().step();
-        Thread.sleep(200);
+        time.pass(200); // 40 steps would be due by now
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         long second = runner.latest().step();
         assertThat(second).as("no step after pause").isEqualTo(first);
+        assertThat(time.engine.liveTicks()).as("no tick left to run after pause").isZero();
         assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(first);
         assertThat(first).isPositive();
         // the clock never allows more than the rate times the time played (plus a few restarts)
@@ -171,56 +193,65 @@ class SessionRunnerTest {
 
     @Test
     void playingPublishesSnapshotsWithoutBeingAsked() throws Exception {
-        runner = new SessionRunner(normalSession());
+        ManualTime time = new ManualTime();
+        runner = time.runner(normalSession());
         runner.setStepsPerSecond(100);
         runner.play();
-        waitUntil("three played steps are published", () -> runner.latest().step() >= 3);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        long version = runner.latest().version();
+        // nothing but ticks runs from here on: no command publishes
+        playUntil(time, "three played steps published", () -> runner.latest().step() >= 3);
+        assertThat(runner.latest().version()).isGreaterThan(version);
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
     }
 
     @Test
     void playingTwiceStartsOneClock() throws Exception {
-        runner = new SessionRunner(normalSession());
+        ManualTime time = new ManualTime();
+        runner = time.runner(normalSession());
         runner.setStepsPerSecond(100);
-        long start = System.nanoTime();
         runner.play();
         runner.play();
         runner.play();
-        Thread.sleep(300);
+        runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
+        assertThat(time.engine.liveTicks()).as("ticks scheduled").isEqualTo(1);
+        time.pass(300);
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
-        double elapsedS = (System.nanoTime() - start) * 1e-9;
+        double elapsedS = time.seconds();
         assertThat((double) runner.latest().step()).isLessThanOrEqualTo(100 * elapsedS + 50);
     }
 
     @Test
     void pauseThenPlayGoesOn() throws Exception {
-        runner = new SessionRunner(normalSession());
+        ManualTime time = new ManualTime();
+        runner = time.runner(normalSession());
         runner.setStepsPerSecond(200);
         runner.play();
-        waitUntil("a first step", () -> runner.latest().step() > 0);
+        playUntil(time, "first step", () -> runner.latest().step() > 0);
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         long paused = runner.latest().step();
         runner.play();
-        waitUntil("more steps after play", () -> runner.latest().step() > paused);
+        playUntil(time, "more steps after play", () -> runner.latest().step() > paused);
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
     }
 
     @Test
     void aRefusalWhilePlayingStopsPlaying() throws Exception {
-        runner = new SessionRunner(refusingSession());
+        ManualTime time = new ManualTime();
+        runner = time.runner(refusingSession());
         runner.setStepsPerSecond(500);
         runner.play();
-        waitUntil("the refusal stops playing", () -> !runner.isPlaying());
+        playUntil(time, "refusal that stops playing", () -> !runner.isPlaying());
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         SessionSnapshot snap = runner.latest();
         assertThat(snap.refusal())
                 .isEqualTo("ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])");
         assertThat(snap.step()).isZero();
-        Thread.sleep(100);
+        time.pass(100); // 50 steps would be due by now
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         assertThat(runner.latest().numBatchesTracked()).as("no attempt after the refusal").isEqualTo(1);
         assertThat(runner.isPlaying()).isFalse();
@@ -228,18 +259,18 @@ class SessionRunnerTest {
 
     @Test
     void aRefusalAfterSomeStepsStopsPlayingToo() throws Exception {
-        Session s = normalSession();
-        runner = new SessionRunner(s);
+        ManualTime time = new ManualTime();
+        runner = time.runner(normalSession());
         runner.setStepsPerSecond(200);
         runner.play();
-        waitUntil("a first step", () -> runner.latest().step() > 0);
+        playUntil(time, "first step", () -> runner.latest().step() > 0);
         runner.submit(x -> x.setBatches(new BatchSpec(1, new int[0],
                 Collections.nCopies(2, new ChannelSource.Normal(0, 1)), 0, 1, true)));
-        waitUntil("the refusal stops playing", () -> !runner.isPlaying());
+        playUntil(time, "refusal that stops playing", () -> !runner.isPlaying());
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         assertThat(runner.latest().refusal()).startsWith("ValueError: ");
         long steps = runner.latest().step();
-        Thread.sleep(100);
+        time.pass(100);
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         assertThat(runner.latest().step()).isEqualTo(steps);
     }
@@ -288,10 +319,12 @@ class SessionRunnerTest {
 
     @Test
     void closeWhilePlayingReturnsPromptlyAndLaterCommandsFail() throws Exception {
-        runner = new SessionRunner(normalSession());
+        ScheduledExecutorService engine = SessionRunner.engineThread();
+        runner = new SessionRunner(normalSession(), engine, Ticker.SYSTEM);
         runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
         runner.play();
-        waitUntil("a first step", () -> runner.latest().step() > 0);
+        awaitSteps(1);
+        assertThat(runner.latest().step()).isPositive();
 
         long start = System.nanoTime();
         runner.close();
@@ -300,7 +333,8 @@ class SessionRunnerTest {
         assertThat(runner.isPlaying()).isFalse();
 
         long steps = runner.latest().step();
-        Thread.sleep(200);
+        assertThat(engine.awaitTermination(WAIT_S, TimeUnit.SECONDS)).as("the engine thread ended: nothing runs after close")
+                .isTrue();
         assertThat(runner.latest().step()).as("nothing runs after close").isEqualTo(steps);
 
         CompletableFuture<Void> submitted = runner.submit(s -> s.step());
@@ -345,8 +379,7 @@ class SessionRunnerTest {
         for (int i = 0; i < 5; i++) {
             long now = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
             assertThat(now).isGreaterThanOrEqualTo(previous);
-            previous = now;
-            Thread.sleep(20);
+            previous = now; // the next command waits behind the tick queued meanwhile
         }
         runner.submit(s -> s.setWeight(0, 2f)).get(WAIT_S, TimeUnit.SECONDS);
         runner.pause();
@@ -400,7 +433,7 @@ class SessionRunnerTest {
             if (System.nanoTime() > end) {
                 fail("the history did not pass its exact window within " + WAIT_S + " s (" + snap.step() + " steps)");
             }
-            Thread.sleep(1);
+            runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS); // a tick, then a newer snapshot
         }
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
@@ -411,7 +444,8 @@ class SessionRunnerTest {
     /** Changing the speed while playing flat out starts no second chain of ticks: pause still stops every step. */
     @Test
     void speedChangesWhilePlayingFlatOutLeaveOneChainThatPauseStops() throws Exception {
-        runner = new SessionRunner(Session.notebook());
+        ManualTime time = new ManualTime(); // its thread; the clock is the system's (flat out needs time to pass)
+        runner = new SessionRunner(Session.notebook(), time.engine, Ticker.SYSTEM);
         runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
         runner.play();
         for (int i = 0; i < 50; i++) {
@@ -419,34 +453,39 @@ class SessionRunnerTest {
         }
         runner.setStepsPerSecond(Double.POSITIVE_INFINITY);
         long before = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
-        Thread.sleep(200);
+        awaitSteps(before + 1);
         long after = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
         assertThat(after).isGreaterThan(before);
+        assertThat(time.engine.liveTicks()).as("paced ticks left by the speed changes").isZero();
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
         long paused = runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS);
-        Thread.sleep(200);
+        for (int i = 0; i < 20; i++) { // a tick of a chain still going would run before each command
+            assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(paused);
+        }
+        assertThat(time.engine.runTicks()).as("paced ticks left after pause").isZero();
         assertThat(runner.call(Session::stepCount).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(paused);
     }
 
     /**
      * Slow speeds play at the requested rate: the backlog limit is at least one step (it once was
-     * {@code sps · MAX_BACKLOG_S}, under one step below 4 steps/s, which halved the rate). The
-     * bound leaves a wide margin for a slow machine: a correct runner makes about 8.
+     * {@code sps · MAX_BACKLOG_S}, under one step below 4 steps/s, which halved the rate). Four
+     * seconds of the manual clock, in ticks of 4 ms: a correct runner makes 8.
      */
     @Test
     void slowSpeedsPlayAtTheRequestedRate() throws Exception {
-        runner = new SessionRunner(normalSession());
+        ManualTime time = new ManualTime();
+        runner = time.runner(normalSession());
         runner.setStepsPerSecond(2);
-        long start = System.nanoTime();
         runner.play();
-        Thread.sleep(4_000);
+        time.pass(4_000);
         runner.pause();
         runner.awaitIdle(WAIT_S, TimeUnit.SECONDS);
-        double elapsedS = (System.nanoTime() - start) * 1e-9;
+        double elapsedS = time.seconds();
         long steps = runner.latest().step();
         assertThat((double) steps).as("%d steps in %.2f s at 2 steps/s", steps, elapsedS)
                 .isGreaterThanOrEqualTo(6).isLessThanOrEqualTo(2 * elapsedS + 1);
+        assertThat(steps).as("2 steps/s for 4 s of the clock").isEqualTo(8);
     }
 
     /**
@@ -495,14 +534,16 @@ class SessionRunnerTest {
     @Test
     void aLongCommandPublishesItsProgressAsItRunsAndStopsWhenCancelled() throws Exception {
         runner = new SessionRunner(slowSession());
+        News news = new News();
+        runner.setNewsListener(news);
         CompletableFuture<Void> done = runner.step(100_000);
         assertThat(runner.isWorking()).isTrue();
         // a reader that takes every snapshot, as the window's frames do
-        waitUntil("a snapshot in the middle of the command", () -> {
+        news.until(WAIT_S, "a snapshot in the middle of the command", () -> {
             SessionSnapshot s = runner.latest();
             return s.step() > 0 && runner.isWorking();
         });
-        waitUntil("progress with steps done", () -> {
+        news.until(WAIT_S, "progress with steps done", () -> {
             SessionRunner.Progress p = runner.progress();
             return p != null && p.done() > 0;
         });

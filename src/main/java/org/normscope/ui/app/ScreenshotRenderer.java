@@ -133,10 +133,10 @@ public final class ScreenshotRenderer {
             }
             if (fontSize > 0) {
                 while (m.fontSizeProperty().get() < fontSize - 1) {
-                    m.biggerFont();
+                    m.fontSize().bigger();
                 }
                 while (m.fontSizeProperty().get() > fontSize + 1) {
-                    m.smallerFont();
+                    m.fontSize().smaller();
                 }
             }
             return m;

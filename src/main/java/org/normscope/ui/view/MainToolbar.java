@@ -52,7 +52,7 @@ final class MainToolbar {
         Button step = button("step", UiText.get("toolbar.step"), "step", e -> model.step());
         Button step10 = button("step10", "\u00d710", "step10", e -> model.step(10));
         Button step100 = button("step100", "\u00d7100", "step100", e -> model.step(100));
-        Button play = button("play", UiText.get("toolbar.play"), "play", e -> model.togglePlay());
+        Button play = button("play", UiText.get("toolbar.play"), "play", e -> model.playback().togglePlay());
         play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then(UiText.get("toolbar.pause"))
                 .otherwise(UiText.get("toolbar.play")));
         play.setMinWidth(Region.USE_PREF_SIZE);
@@ -61,8 +61,8 @@ final class MainToolbar {
         speed.getItems().setAll(Speed.CHOICES);
         speed.valueProperty().bindBidirectional(model.speedProperty());
         Explanations.explain(speed, "speed");
-        Button resetStats = button("reset-stats", UiText.get("toolbar.reset.stats"), "reset_stats", e -> model.resetRunningStats());
-        Button resetLayer = button("reset-layer", UiText.get("toolbar.reset.layer"), "reset_layer", e -> model.resetLayer());
+        Button resetStats = button("reset-stats", UiText.get("toolbar.reset.stats"), "reset_stats", e -> model.layer().resetRunningStats());
+        Button resetLayer = button("reset-layer", UiText.get("toolbar.reset.layer"), "reset_layer", e -> model.layer().resetLayer());
 
         Label stepCount = new Label();
         stepCount.setId("step-count");

@@ -122,7 +122,7 @@ public final class MainWindow {
         root.setCenter(main);
         // a reveal opens the Explain pane (the view model points it at the step's channel)
         model.predict().revealsProperty().addListener((o, a, b) -> charts.showExplain());
-        root.setBottom(new StatusBar(model.status(), model::stopWork));
+        root.setBottom(new StatusBar(model.status(), model.playback()::stopWork));
 
         root.styleProperty().bind(model.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
         model.fontSizeProperty().addListener((o, a, size) -> charts.setFontScale(size.doubleValue()
@@ -132,7 +132,7 @@ public final class MainWindow {
         snapshots = (o, a, s) -> {
             inputPane.show(s);
             model.charts().setSnapshot(s);
-            charts.show(model.isRefreshLimited());
+            charts.show(model.playback().isRefreshLimited());
         };
         model.snapshotProperty().addListener(snapshots);
         if (!model.layout().settingsShownProperty().get()) {
@@ -167,7 +167,7 @@ public final class MainWindow {
             @Override
             public void handle(long now) {
                 model.pull();
-                charts.frame(model::heavyFrame);
+                charts.frame(model.playback()::heavyFrame);
             }
         };
     }
@@ -236,9 +236,9 @@ public final class MainWindow {
     private void onWheel(javafx.scene.input.ScrollEvent e) {
         if (e.isShortcutDown() && e.getDeltaY() != 0) {
             if (e.getDeltaY() > 0) {
-                model.biggerFont();
+                model.fontSize().bigger();
             } else {
-                model.smallerFont();
+                model.fontSize().smaller();
             }
             e.consume();
         }
@@ -414,7 +414,7 @@ public final class MainWindow {
 
     /** Asks for the step to run to; a good one starts the run (see {@link RunToDialog}). */
     void askRunTo() {
-        model.askRunTo();
+        model.runToStep().ask();
         RunToDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), model);
     }
 
@@ -494,11 +494,11 @@ public final class MainWindow {
         lessons.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), showLesson);
 
         MenuItem bigger = new MenuItem(UiText.get("menu.view.bigger"));
-        bigger.setOnAction(e -> model.biggerFont());
+        bigger.setOnAction(e -> model.fontSize().bigger());
         MenuItem smaller = new MenuItem(UiText.get("menu.view.smaller"));
-        smaller.setOnAction(e -> model.smallerFont());
+        smaller.setOnAction(e -> model.fontSize().smaller());
         MenuItem normal = new MenuItem(UiText.get("menu.view.normal"));
-        normal.setOnAction(e -> model.defaultFont());
+        normal.setOnAction(e -> model.fontSize().reset());
         MenuItem present = new MenuItem(UiText.get("menu.view.presentation"));
         present.setId("presentation");
         present.setOnAction(e -> model.presentation().toggle());
@@ -531,20 +531,20 @@ public final class MainWindow {
         runTo.setOnAction(e -> askRunTo());
         MenuItem stopWork = new MenuItem(UiText.get("menu.run.stop"));
         stopWork.setId("run-stop");
-        stopWork.setOnAction(e -> model.stopWork());
+        stopWork.setOnAction(e -> model.playback().stopWork());
         Menu run = new Menu(UiText.get("menu.run"), null, runTo, stopWork);
         run.setId("run-menu");
 
         MenuItem undo = new MenuItem();
         undo.setId("edit-undo");
-        undo.textProperty().bind(model.undoTextProperty());
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        undo.setOnAction(e -> model.undo());
+        undo.textProperty().bind(model.edits().undoTextProperty());
+        undo.disableProperty().bind(model.edits().canUndoProperty().not());
+        undo.setOnAction(e -> model.edits().undo());
         MenuItem redo = new MenuItem();
         redo.setId("edit-redo");
-        redo.textProperty().bind(model.redoTextProperty());
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        redo.setOnAction(e -> model.redo());
+        redo.textProperty().bind(model.edits().redoTextProperty());
+        redo.disableProperty().bind(model.edits().canRedoProperty().not());
+        redo.setOnAction(e -> model.edits().redo());
         for (MenuItem m : new MenuItem[] {undo, redo}) {
             m.setMnemonicParsing(false); // "track_running_stats change": an underscore is not a mnemonic
         }

@@ -25,13 +25,13 @@ final class RunToDialog {
 
     /** Shows the dialog on {@code model}'s {@link MainViewModel#runToTarget()} and waits for it to close. */
     static void ask(Window owner, MainViewModel model) {
-        TextField field = Fields.field(model.runToTarget(), new ValidationSupport(), 14);
+        TextField field = Fields.field(model.runToStep().target(), new ValidationSupport(), 14);
         field.setId("run-to-step");
         Label label = new Label(UiText.get("runto.label"));
         Label header = new Label(UiText.get("runto.header"));
         header.setWrapText(true);
         header.setMaxWidth(420);
-        VBox content = new VBox(6, header, label, field, Fields.error(model.runToTarget()));
+        VBox content = new VBox(6, header, label, field, Fields.error(model.runToStep().target()));
         Dialog<ButtonType> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
@@ -46,7 +46,7 @@ final class RunToDialog {
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("run-to-ok");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!model.commitRunTo()) {
+            if (!model.runToStep().commit()) {
                 e.consume(); // a bad value: the dialog stays, with its reason under the field
             }
         });

@@ -79,17 +79,17 @@ final class WindowKeys {
             return;
         }
         if (matchesAny(BIGGER, e)) {
-            model.biggerFont();
+            model.fontSize().bigger();
             e.consume();
             return;
         }
         if (matchesAny(SMALLER, e)) {
-            model.smallerFont();
+            model.fontSize().smaller();
             e.consume();
             return;
         }
         if (NORMAL_SIZE.match(e)) {
-            model.defaultFont();
+            model.fontSize().reset();
             e.consume();
             return;
         }
@@ -103,12 +103,12 @@ final class WindowKeys {
         boolean typing = focus instanceof TextInputControl t && t.isEditable();
         if (!typing && UNDO.match(e)) {
             e.consume();
-            model.undo();
+            model.edits().undo();
             return;
         }
         if (!typing && matchesAny(REDO, e)) {
             e.consume();
-            model.redo();
+            model.edits().redo();
             return;
         }
         // Plain keys act only when no text field has the focus: there they type. Escape leaves
@@ -142,11 +142,11 @@ final class WindowKeys {
                     model.presentation().toggleBlank();
                 }
             }
-            case P -> model.togglePlay();
-            case T -> model.train();
-            case E -> model.eval();
-            case R -> model.resetRunningStats();
-            case Q -> model.togglePredict();
+            case P -> model.playback().togglePlay();
+            case T -> model.layer().train();
+            case E -> model.layer().eval();
+            case R -> model.layer().resetRunningStats();
+            case Q -> model.predict().toggle();
             case N -> {
                 if (e.isShiftDown()) {
                     model.lesson().previous();

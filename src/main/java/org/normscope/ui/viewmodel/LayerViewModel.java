@@ -132,6 +132,26 @@ public final class LayerViewModel {
         }
     }
 
+    /** Train mode (T). */
+    public void train() {
+        training.set(true);
+    }
+
+    /** Eval mode (E). */
+    public void eval() {
+        training.set(false);
+    }
+
+    /** {@code reset_running_stats()} (R). */
+    public void resetRunningStats() {
+        commands.accept(Session::resetRunningStats);
+    }
+
+    /** A new layer with the same arguments. */
+    public void resetLayer() {
+        commands.accept(Session::resetLayer);
+    }
+
     /** Shows the session's layer as it is now, without sending anything back. */
     public void show(SessionSnapshot snapshot) {
         showing = true;

@@ -303,6 +303,11 @@ public final class PredictViewModel {
 
     // ---- state -----------------------------------------------------------------------------
 
+    /** Predict on or off (Q). */
+    public void toggle() {
+        on.set(!on.get());
+    }
+
     /** Predict is on (the Q key, the toolbar's toggle). */
     public BooleanProperty onProperty() {
         return on;

@@ -81,7 +81,7 @@ class ClassroomLayoutTest {
             }
             if (font > 0) {
                 while (m.fontSizeProperty().get() < font - 1) {
-                    m.biggerFont();
+                    m.fontSize().bigger();
                 }
             }
             return m;

@@ -52,7 +52,7 @@ class FlatOutFramesTest {
         CountDownLatch done = new CountDownLatch(1);
         // the window settled first: a change of size redraws every chart at once, as it must
         WindowDriver.waitUntil("the first snapshot is shown", () -> model.snapshotProperty().get() != null);
-        Thread.sleep(1000);
+        WindowDriver.waitFrames(60); // about a second of frames
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         long readerCpuBefore = chartReaderCpuNanos();
         fx(() -> {
@@ -61,7 +61,7 @@ class FlatOutFramesTest {
             return null;
         });
         // playing steadily: starting to play may change sizes once (the toolbar, the time bar)
-        Thread.sleep(1000);
+        WindowDriver.waitFrames(60);
         fx(() -> {
             List<CanvasChart> charts = List.of((CanvasChart) window.meanChart(), (CanvasChart) window.varChart(),
                     (CanvasChart) window.histograms());

@@ -31,9 +31,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.normscope.lesson.LessonLibrary;
 import org.normscope.preset.PresetLibrary;
+import org.normscope.preset.UserPresets;
 import org.normscope.scenario.LayerKind;
 import org.normscope.session.SessionSnapshot;
+import org.normscope.testing.ManualTime;
 import org.normscope.ui.app.Figures;
 import org.normscope.ui.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
@@ -55,10 +58,18 @@ class MainWindowTest {
     private MainViewModel model;
     private MainWindow window;
 
+    /**
+     * The session's thread holds playing's ticks until the test runs them, on a clock that runs as
+     * the system's and that the test moves on: the rest (commands, a long command's progress) runs
+     * as in the app.
+     */
+    private final ManualTime time = ManualTime.followingSystemClock();
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new MainViewModel(PresetLibrary.builtIn());
+        model = new MainViewModel(PresetLibrary.builtIn(), LessonLibrary.builtIn(), new UserPresets(), time::runner,
+                time.clock);
         window = WindowDriver.show(stage, model);
         model.setErrorHandler(errors::add);
     }
@@ -70,6 +81,18 @@ class MainWindowTest {
         model.close();
         assertThat(errors).as("exceptions on the session's thread").isEmpty();
         assertThat(dialogs).as("error dialogs left open").isEmpty();
+    }
+
+    /** Lets time pass for playing, 200 ms of the clock and its ticks at a time, each followed by frames, until {@code condition}. */
+    private void playUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+        for (int i = 0; i < 100; i++) {
+            time.pass(200);
+            WindowDriver.waitFrames(2);
+            if (fx(condition)) {
+                return;
+            }
+        }
+        throw new AssertionError("no " + what + " after 20 s of playing");
     }
 
     private static String textOf(javafx.scene.control.Labeled l) {
@@ -259,19 +282,20 @@ class MainWindowTest {
 
     /** (e) Play, then Pause: the step count stops. */
     @Test
-    void playThenPauseStopsTheStepCount() throws Exception {
+    void playThenPauseStopsTheStepCount() {
         Button play = d.node("#play", Button.class);
         assertThat(textOf(play)).isEqualTo("Play");
         d.click("#play");
         waitUntil("Play to become Pause", () -> play.getText().equals("Pause"));
-        waitUntil("three steps while playing", () -> model.stepCountProperty().get() >= 3);
+        playUntil("three steps while playing", () -> model.stepCountProperty().get() >= 3);
         d.click("#play");
         waitUntil("Pause to become Play", () -> play.getText().equals("Play"));
         model.awaitIdle();
         WindowDriver.waitFrames(3);
         long first = shownSteps();
         assertThat(first).isGreaterThanOrEqualTo(3);
-        Thread.sleep(600); // at 5 steps/s three more would be due
+        time.pass(600); // at 5 steps/s three more would be due
+        assertThat(time.engine.liveTicks()).as("ticks left to run after Pause").isZero();
         WindowDriver.waitFrames(2);
         assertThat(shownSteps()).isEqualTo(first);
         assertThat(snapshot().step()).isEqualTo(first);
@@ -302,7 +326,7 @@ class MainWindowTest {
         Button play = d.node("#play", Button.class);
         robot.type(KeyCode.P);
         waitUntil("playing", () -> play.getText().equals("Pause"));
-        waitUntil("a step while playing", () -> model.stepCountProperty().get() >= 4);
+        playUntil("step while playing", () -> model.stepCountProperty().get() >= 4);
         robot.type(KeyCode.P);
         waitUntil("paused", () -> play.getText().equals("Play"));
         assertThat(fx(() -> model.playingProperty().get())).isFalse();

@@ -305,7 +305,7 @@ class LayerViewModelTest {
     @Test
     void weightAndBiasEditsScaleAndShiftTheOutput() {
         vm.step(4);
-        vm.eval();
+        vm.layer().eval();
         m.settle();
         ParameterRow one = layer.parameters().get(1);
         assertThat(one.channel()).isEqualTo(1);

@@ -35,6 +35,13 @@ class MainViewModelTest {
         m.close();
     }
 
+    /** The test plays at a pace: on a clock and a thread it drives ({@link Vm#manual()}) instead of the app's. */
+    private void onTheManualClock() {
+        m.close();
+        m = Vm.manual();
+        vm = m.vm;
+    }
+
     @Test
     void opensOnTheNotebookPreset() {
         Preset notebook = PresetLibrary.builtIn().get(0);
@@ -97,13 +104,13 @@ class MainViewModelTest {
     @Test
     void theStatusBarSaysWhenAnEvalStepUpdatesNothing() {
         vm.step(4);
-        vm.eval();
+        vm.layer().eval();
         vm.step();
         m.settle();
         assertThat(vm.status().modeProperty().get()).isEqualTo("mode: eval");
         assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (eval: running stats unchanged)");
         assertThat(vm.status().besselProperty().get()).isEqualTo("n = 2 values per channel (running_var not updated)");
-        vm.train();
+        vm.layer().train();
         vm.step();
         m.settle();
         assertThat(vm.status().besselProperty().get()).isEqualTo("n = 2: running_var takes var\u00b72/1");
@@ -132,7 +139,7 @@ class MainViewModelTest {
     void evalThenStepNormalizesWithTheRunningStats() {
         vm.step(4);
         m.settle();
-        vm.eval();
+        vm.layer().eval();
         m.settle();
         assertThat(m.snap().training()).isFalse();
         assertThat(vm.layer().trainingProperty().get()).isFalse();
@@ -146,7 +153,7 @@ class MainViewModelTest {
         Vm.assertAll(m.snap().runningMean(), 0.7599f, 1e-4);
         assertThat(m.snap().numBatchesTracked()).isEqualTo(4);
         assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (eval: running stats unchanged)");
-        vm.train();
+        vm.layer().train();
         m.settle();
         assertThat(m.snap().training()).isTrue();
         assertThat(vm.status().modeProperty().get()).isEqualTo("mode: train");
@@ -190,7 +197,7 @@ class MainViewModelTest {
     void aRefusedStepInEvalIsNotRefused() {
         Vm.type(vm.input().batchSize(), "1");
         Vm.type(vm.input().dim(0), "");
-        vm.eval();
+        vm.layer().eval();
         vm.step();
         m.settle();
         assertThat(m.steps()).isEqualTo(1);
@@ -199,6 +206,7 @@ class MainViewModelTest {
 
     @Test
     void aRefusalStopsPlaying() {
+        onTheManualClock();
         Vm.type(vm.input().batchSize(), "1");
         Vm.type(vm.input().dim(0), "");
         m.settle();
@@ -230,7 +238,7 @@ class MainViewModelTest {
         // a notice (reset stats) is shown, dismissed, and not shown again by later steps
         Vm.type(vm.input().batchSize(), "2");
         vm.step();
-        vm.resetRunningStats();
+        vm.layer().resetRunningStats();
         m.settle();
         assertThat(vm.bannerProperty().get()).startsWith("Running stats reset");
         assertThat(vm.bannerIsErrorProperty().get()).isFalse();
@@ -256,7 +264,7 @@ class MainViewModelTest {
     @Test
     void aNoticeLastsUntilTheNextStep() {
         vm.step(2);
-        vm.outlierBatch();
+        vm.input().outlierBatch();
         m.settle();
         assertThat(m.snap().outlierQueued()).isTrue();
         assertThat(vm.bannerProperty().get()).startsWith("The next batch is an outlier batch");
@@ -269,7 +277,7 @@ class MainViewModelTest {
     @Test
     void resetRunningStatsKeepsTheStepCountAndResetLayerStartsAgain() {
         vm.step(4);
-        vm.resetRunningStats();
+        vm.layer().resetRunningStats();
         m.settle();
         assertThat(m.steps()).isEqualTo(4);
         assertThat(m.snap().numBatchesTracked()).isZero();
@@ -281,7 +289,7 @@ class MainViewModelTest {
         m.settle();
         Vm.assertAll(m.snap().runningMean(), 0.3f, 1e-6);
 
-        vm.resetLayer();
+        vm.layer().resetLayer();
         m.settle();
         assertThat(m.steps()).isZero();
         assertThat(m.snap().numBatchesTracked()).isZero();
@@ -291,7 +299,8 @@ class MainViewModelTest {
     }
 
     @Test
-    void playThenPauseStopsTheStepCount() throws Exception {
+    void playThenPauseStopsTheStepCount() {
+        onTheManualClock();
         vm.play();
         assertThat(vm.playingProperty().get()).isTrue();
         m.pullUntil(15, "three steps while playing", () -> m.steps() >= 3);
@@ -300,20 +309,18 @@ class MainViewModelTest {
         m.settle();
         long paused = m.steps();
         assertThat(paused).isGreaterThanOrEqualTo(3);
-        Thread.sleep(600); // at 5 steps/s, three more steps would be due by now
-        m.settle();
+        m.pass(600); // at 5 steps/s, three more steps would be due by now
         assertThat(m.steps()).isEqualTo(paused);
         assertThat(vm.playingProperty().get()).isFalse();
 
-        vm.togglePlay();
+        vm.playback().togglePlay();
         assertThat(vm.playingProperty().get()).isTrue();
         m.pullUntil(15, "another step after toggling play", () -> m.steps() > paused);
-        vm.togglePlay();
+        vm.playback().togglePlay();
         assertThat(vm.playingProperty().get()).isFalse();
         m.settle();
         long again = m.steps();
-        Thread.sleep(600);
-        m.settle();
+        m.pass(600);
         assertThat(m.steps()).isEqualTo(again);
     }
 
@@ -331,22 +338,32 @@ class MainViewModelTest {
         assertThat(m.snap().numBatchesTracked()).isEqualTo(m.steps());
     }
 
-    /** Pulls at {@code nanos}, {@code nanos + 1}, ... every 10 ms of real time until the step shown passes {@code step}. */
-    private long pullUntilPast(long step, long nanos, long stepNanos) throws InterruptedException {
+    /**
+     * Pulls at {@code nanos}, {@code nanos + stepNanos}, ... until the step shown passes {@code step};
+     * between two pulls, a tick of the engine (playing flat out) or the next snapshot (at a pace).
+     *
+     * @return the time of the pull that took it
+     */
+    private long pullUntilPast(long step, long nanos, long stepNanos) {
         long deadline = System.nanoTime() + 15_000_000_000L;
-        long t = nanos;
-        while (vm.snapshotProperty().get().step() <= step) {
-            assertThat(System.nanoTime()).as("a snapshot past step %d in time", step).isLessThan(deadline);
-            Thread.sleep(10);
+        for (long t = nanos; ; t += stepNanos) {
+            long news = vm.inbox().news();
             vm.pull(t);
-            t += stepNanos;
+            if (vm.snapshotProperty().get().step() > step) {
+                return t;
+            }
+            assertThat(System.nanoTime()).as("a snapshot past step %d in time", step).isLessThan(deadline);
+            if (vm.playback().isRefreshLimited()) {
+                vm.awaitIdle(); // a snapshot is published after each command
+            } else {
+                vm.inbox().awaitNews(news, 15, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
-        return t - stepNanos;
     }
 
     @Test
-    void asFastAsPossibleTheWindowTakesANewSnapshotAtMostEveryRefreshInterval() throws Exception {
-        long refresh = MainViewModel.FULL_SPEED_REFRESH_MS * 1_000_000L;
+    void asFastAsPossibleTheWindowTakesANewSnapshotAtMostEveryRefreshInterval() {
+        long refresh = PlaybackViewModel.FULL_SPEED_REFRESH_MS * 1_000_000L;
         vm.speedProperty().set(Speed.CHOICES.get(Speed.CHOICES.size() - 1));
         vm.play();
         long t = pullUntilPast(0, 1_000_000_000_000L, refresh); // taken at t
@@ -354,9 +371,9 @@ class MainViewModelTest {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (vm.runnerStepCount() <= taken.step() + 10) { // the engine steps on (no pull meanwhile)
             assertThat(System.nanoTime()).as("more steps in time").isLessThan(deadline);
-            Thread.sleep(10);
+            vm.awaitIdle(); // a command waits for the tick that runs
         }
-        Thread.sleep(50); // and a snapshot of them is published
+        vm.awaitIdle(); // and a snapshot of them is published (one is after each command)
         for (long dt = 1; dt < refresh; dt += refresh / 7) {
             vm.pull(t + dt);
             assertThat(vm.snapshotProperty().get()).as("%d ms later", dt / 1_000_000).isSameAs(taken);
@@ -369,7 +386,7 @@ class MainViewModelTest {
     }
 
     @Test
-    void atAGivenSpeedEverySnapshotIsShownAtOnce() throws Exception {
+    void atAGivenSpeedEverySnapshotIsShownAtOnce() {
         vm.speedProperty().set(new Speed(1000, "1000 steps/s"));
         vm.play();
         long t = pullUntilPast(0, 1_000_000_000_000L, 1);
@@ -380,6 +397,7 @@ class MainViewModelTest {
 
     @Test
     void loadingAPresetPausesAndStartsAgain() {
+        onTheManualClock();
         vm.play();
         m.pullUntil(15, "a step while playing", () -> m.steps() >= 1);
         vm.load(vm.presetProperty().get());
@@ -392,19 +410,19 @@ class MainViewModelTest {
     @Test
     void fontSizeStaysWithinBounds() {
         assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT);
-        vm.biggerFont();
+        vm.fontSize().bigger();
         assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT + 2);
         for (int i = 0; i < 20; i++) {
-            vm.biggerFont();
+            vm.fontSize().bigger();
         }
         assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.MAX_FONT);
         for (int i = 0; i < 30; i++) {
-            vm.smallerFont();
+            vm.fontSize().smaller();
         }
         assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.MIN_FONT);
-        vm.defaultFont();
+        vm.fontSize().reset();
         assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT);
-        vm.smallerFont();
+        vm.fontSize().smaller();
         assertThat(vm.fontSizeProperty().get()).isEqualTo(MainViewModel.DEFAULT_FONT - 2);
     }
 
@@ -542,7 +560,7 @@ class MainViewModelTest {
         long seen = vm.stepCountProperty().get();
         assertThat(seen).isBetween(1L, 99L); // the header follows the steps as they run
         vm.step(); // Space while it runs: ignored, not queued
-        vm.togglePlay(); // P: stops the command instead of playing after it
+        vm.playback().togglePlay(); // P: stops the command instead of playing after it
         assertThat(vm.playingProperty().get()).isFalse();
         assertThat(vm.status().workingProperty().get()).isFalse();
         assertThat(vm.status().progressProperty().get()).isEmpty();
@@ -557,10 +575,10 @@ class MainViewModelTest {
 
     @Test
     void escStopsARunToStepAndTheStepsDoneStay() {
-        vm.runTo(2_000_000_000L);
+        vm.runToStep().runTo(2_000_000_000L);
         m.pullUntil(20, "a run under way", () -> vm.stepCountProperty().get() > 0
                 && vm.status().progressProperty().get().contains(String.format("%,d steps", 2_000_000_000L)));
-        vm.stopWork();
+        vm.playback().stopWork();
         m.settle();
         long stopped = m.steps();
         assertThat(stopped).isBetween(1L, 1_999_999_999L);
@@ -574,22 +592,22 @@ class MainViewModelTest {
     void runToStepNRunsExactlyThereAndRefusesAStepAlreadyReached() {
         vm.step(4);
         m.settle();
-        vm.askRunTo();
-        assertThat(vm.runToTarget().textProperty().get()).isEqualTo("1004");
-        assertThat(Vm.type(vm.runToTarget(), "abc")).isFalse();
-        assertThat(vm.runToTarget().getError()).contains("\u201cabc\u201d is not a whole step number");
-        assertThat(Vm.type(vm.runToTarget(), "3")).isFalse();
-        assertThat(vm.runToTarget().getError()).isEqualTo("The layer is at step 4 already: type a step after it");
-        assertThat(vm.commitRunTo()).isFalse();
+        vm.runToStep().ask();
+        assertThat(vm.runToStep().target().textProperty().get()).isEqualTo("1004");
+        assertThat(Vm.type(vm.runToStep().target(), "abc")).isFalse();
+        assertThat(vm.runToStep().target().getError()).contains("\u201cabc\u201d is not a whole step number");
+        assertThat(Vm.type(vm.runToStep().target(), "3")).isFalse();
+        assertThat(vm.runToStep().target().getError()).isEqualTo("The layer is at step 4 already: type a step after it");
+        assertThat(vm.runToStep().commit()).isFalse();
         m.settle();
         assertThat(m.steps()).isEqualTo(4); // a bad value changes nothing
-        vm.runToTarget().textProperty().set("250");
-        assertThat(vm.commitRunTo()).isTrue();
+        vm.runToStep().target().textProperty().set("250");
+        assertThat(vm.runToStep().commit()).isTrue();
         m.settle();
         assertThat(m.steps()).isEqualTo(250);
         assertThat(m.snap().numBatchesTracked()).isEqualTo(250);
-        assertThat(vm.runTo(250)).isFalse();
-        assertThat(vm.runTo(100)).isFalse();
+        assertThat(vm.runToStep().runTo(250)).isFalse();
+        assertThat(vm.runToStep().runTo(100)).isFalse();
         assertThat(vm.bannerProperty().get()).isEqualTo("The layer is at step 250 already: type a step after it");
         m.settle();
         assertThat(m.steps()).isEqualTo(250);

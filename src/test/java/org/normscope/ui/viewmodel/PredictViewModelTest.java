@@ -107,7 +107,7 @@ class PredictViewModelTest {
     void inEvalTheOutputOfElementZeroIsAskedOfTheSession() {
         m.vm.step(4);
         m.settle();
-        m.vm.eval();
+        m.vm.layer().eval();
         m.settle();
         p.onProperty().set(true);
         assertThat(p.targetProperty().get()).isEqualTo(PredictViewModel.Target.OUTPUT);
@@ -153,9 +153,9 @@ class PredictViewModelTest {
 
     @Test
     void qTogglesPredict() {
-        m.vm.togglePredict();
+        m.vm.predict().toggle();
         assertThat(p.onProperty().get()).isTrue();
-        m.vm.togglePredict();
+        m.vm.predict().toggle();
         assertThat(p.onProperty().get()).isFalse();
     }
 }

@@ -40,7 +40,7 @@ class SessionFilesViewModelTest {
 
             w.vm.layer().trainingProperty().set(false);
             w.vm.step(30);
-            w.vm.resetLayer();
+            w.vm.layer().resetLayer();
             w.vm.step(5);
             w.settle();
             w.vm.time().showAll();
@@ -143,7 +143,10 @@ class SessionFilesViewModelTest {
 
             // no autosave (or it was declined): the file opens
             w.vm.files().openAtStart(saved, false);
-            w.pullUntil(10, "the start file on screen", () -> w.steps() == 12);
+            // its session is on screen (step 12) a frame before the opening is announced: wait for both
+            String opened = UiText.get("session.opened", "start.normscope");
+            w.pullUntil(10, "the start file on screen", () -> w.steps() == 12
+                    && opened.equals(w.vm.bannerProperty().get()));
             assertThat(w.vm.files().fileProperty().get()).isEqualTo(saved);
             assertThat(w.vm.bannerProperty().get()).isEqualTo(UiText.get("session.opened", "start.normscope"));
 

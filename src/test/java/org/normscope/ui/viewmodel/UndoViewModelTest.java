@@ -11,9 +11,9 @@ class UndoViewModelTest {
     @Test
     void uncheckingAffineAfter302StepsThenUndoGivesBackThe302StepsAndTheMenuSaysWhatItUndoes() {
         try (Vm w = new Vm()) {
-            assertThat(w.vm.canUndoProperty().get()).as("the window opens with nothing to undo").isFalse();
-            assertThat(w.vm.undoTextProperty().get()).isEqualTo("Undo (Ctrl Z)");
-            assertThat(w.vm.redoTextProperty().get()).isEqualTo("Redo (Ctrl Shift Z)");
+            assertThat(w.vm.edits().canUndoProperty().get()).as("the window opens with nothing to undo").isFalse();
+            assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("Undo (Ctrl Z)");
+            assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("Redo (Ctrl Shift Z)");
             w.vm.load(Vm.preset("noisy-small-batches"));
             w.vm.step(302);
             w.settle();
@@ -21,17 +21,17 @@ class UndoViewModelTest {
             float[] runningMean = w.snap().runningMean();
             float[] weight = w.snap().weight();
             float meanAt150 = w.snap().history().valueAt(Stat.RUNNING_MEAN, 1, 150);
-            assertThat(w.vm.undoTextProperty().get()).isEqualTo("Undo load of preset (Ctrl Z)");
+            assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("Undo load of preset (Ctrl Z)");
 
             w.vm.layer().affineProperty().set(false);
             w.settle();
             assertThat(w.steps()).as("a new layer").isZero();
             assertThat(w.snap().weight()).isNull();
-            assertThat(w.vm.canUndoProperty().get()).isTrue();
-            assertThat(w.vm.undoTextProperty().get()).isEqualTo("Undo affine change (Ctrl Z)");
-            assertThat(w.vm.canRedoProperty().get()).isFalse();
+            assertThat(w.vm.edits().canUndoProperty().get()).isTrue();
+            assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("Undo affine change (Ctrl Z)");
+            assertThat(w.vm.edits().canRedoProperty().get()).isFalse();
 
-            w.vm.undo();
+            w.vm.edits().undo();
             w.settle();
             assertThat(w.steps()).isEqualTo(302);
             assertThat(w.snap().history().steps()).isEqualTo(302);
@@ -42,17 +42,17 @@ class UndoViewModelTest {
             assertThat(w.vm.layer().parameters()).hasSize(weight.length);
             assertThat(w.vm.bannerProperty().get()).isEqualTo("Undone: affine change");
             assertThat(w.last(org.normscope.session.ConsoleLog.Kind.NOTICE)).startsWith("Undone: affine change\n");
-            assertThat(w.vm.undoTextProperty().get()).isEqualTo("Undo load of preset (Ctrl Z)");
-            assertThat(w.vm.canRedoProperty().get()).isTrue();
-            assertThat(w.vm.redoTextProperty().get()).isEqualTo("Redo affine change (Ctrl Shift Z)");
+            assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("Undo load of preset (Ctrl Z)");
+            assertThat(w.vm.edits().canRedoProperty().get()).isTrue();
+            assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("Redo affine change (Ctrl Shift Z)");
 
-            w.vm.redo();
+            w.vm.edits().redo();
             w.settle();
             assertThat(w.steps()).isZero();
             assertThat(w.vm.layer().affineProperty().get()).isFalse();
             assertThat(w.vm.bannerProperty().get()).isEqualTo("Redone: affine change");
-            assertThat(w.vm.canRedoProperty().get()).isFalse();
-            assertThat(w.vm.redoTextProperty().get()).isEqualTo("Redo (Ctrl Shift Z)");
+            assertThat(w.vm.edits().canRedoProperty().get()).isFalse();
+            assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("Redo (Ctrl Shift Z)");
         }
     }
 
@@ -66,40 +66,40 @@ class UndoViewModelTest {
             w.settle();
             assertThat(w.snap().layer().eps()).isEqualTo(0.25);
 
-            w.vm.undo();
+            w.vm.edits().undo();
             w.settle();
 
             assertThat(w.snap().layer().eps()).isZero();
             assertThat(w.vm.layer().eps().textProperty().get()).isEqualTo("0.0");
             assertThat(w.steps()).isEqualTo(8);
             assertThat(w.last(org.normscope.session.ConsoleLog.Kind.NOTICE)).startsWith(">>> layer.eps = 0.0");
-            assertThat(w.vm.redoTextProperty().get()).isEqualTo("Redo eps change (Ctrl Shift Z)");
+            assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("Redo eps change (Ctrl Shift Z)");
         }
     }
 
     @Test
     void undoPausesPlaying() {
-        try (Vm w = new Vm()) {
+        try (Vm w = Vm.manual()) {
             w.vm.layer().trainingProperty().set(false);
             w.vm.play();
             w.pullUntil(10, "a few steps played", () -> w.steps() > 3);
-            w.vm.undo();
+            w.vm.edits().undo();
             w.settle();
             assertThat(w.vm.playingProperty().get()).isFalse();
             assertThat(w.snap().training()).isTrue();
             long steps = w.steps();
-            w.settle();
+            w.pass(600); // at 5 steps/s, three more steps would be due by now
             assertThat(w.steps()).as("no step after the undo").isEqualTo(steps);
         }
     }
 
     @Test
     void ctrlZWithNothingToUndoLetsPlayGoOn() {
-        try (Vm w = new Vm()) {
+        try (Vm w = Vm.manual()) {
             w.vm.play();
             w.pullUntil(10, "a few steps played", () -> w.steps() > 3);
-            w.vm.undo();
-            w.vm.redo();
+            w.vm.edits().undo();
+            w.vm.edits().redo();
             long steps = w.steps();
             w.pullUntil(10, "more steps played", () -> w.steps() > steps + 3);
             assertThat(w.vm.playingProperty().get()).isTrue();
@@ -114,12 +114,12 @@ class UndoViewModelTest {
             w.settle();
             try {
                 w.vm.setLanguage(UiLocale.CHINESE);
-                assertThat(w.vm.undoTextProperty().get()).isEqualTo("\u64a4\u9500\u201caffine \u4fee\u6539\u201d\uff08Ctrl Z\uff09");
-                assertThat(w.vm.redoTextProperty().get()).isEqualTo("\u91cd\u505a\uff08Ctrl Shift Z\uff09");
+                assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("\u64a4\u9500\u201caffine \u4fee\u6539\u201d\uff08Ctrl Z\uff09");
+                assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("\u91cd\u505a\uff08Ctrl Shift Z\uff09");
             } finally {
                 w.vm.setLanguage(UiLocale.ENGLISH);
             }
-            assertThat(w.vm.undoTextProperty().get()).isEqualTo("Undo affine change (Ctrl Z)");
+            assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("Undo affine change (Ctrl Z)");
         }
     }
 }

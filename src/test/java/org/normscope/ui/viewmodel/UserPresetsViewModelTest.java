@@ -82,7 +82,7 @@ class UserPresetsViewModelTest {
     void saveKeepsTheNewestSetupAndChoosingItLoadsIt() throws Exception {
         Vm m = open();
         MainViewModel vm = m.vm;
-        vm.eval();
+        vm.layer().eval();
         vm.layer().momentumNoneProperty().set(true);
         assertThat(Vm.type(vm.layer().compare(), "0.5")).isTrue();
         m.settle();
