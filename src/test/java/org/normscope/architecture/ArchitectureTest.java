@@ -124,6 +124,18 @@ class ArchitectureTest {
                 .check(mainClasses);
     }
 
+    /**
+     * Views reach the session, its files and its history only through view models: what to show is
+     * decided where it is tested without a screen, and a change inside the session stops at them.
+     */
+    @Test
+    void viewsReachTheSessionOnlyThroughViewModels() {
+        noClasses().that().resideInAnyPackage("org.normscope.ui.view..", "org.normscope.ui.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.normscope.session..",
+                        "org.normscope.sessionfile..", "org.normscope.history..", "org.normscope.engine..")
+                .check(mainClasses);
+    }
+
     @Test
     void onlyTheUiAndTheCommandLineUseTheUi() {
         noClasses().that().resideOutsideOfPackages("org.normscope.ui..", "org.normscope.cli..")

@@ -16,7 +16,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import org.normscope.session.ConsoleLog;
 import org.normscope.ui.viewmodel.ConsoleViewModel;
 import org.normscope.ui.viewmodel.UiText;
 
@@ -35,7 +34,7 @@ final class ConsolePane extends BorderPane {
     static final int MAX_LINES = 5000;
 
     /** One printed line and what kind of entry it belongs to. */
-    record Line(String text, ConsoleLog.Kind kind, boolean first) {
+    record Line(String text, ConsoleViewModel.Kind kind, boolean first) {
     }
 
     private final ListView<Line> list = new ListView<>();
@@ -78,7 +77,7 @@ final class ConsolePane extends BorderPane {
         setCenter(list);
     }
 
-    private void onChange(ListChangeListener.Change<? extends ConsoleLog.Entry> change) {
+    private void onChange(ListChangeListener.Change<? extends ConsoleViewModel.Entry> change) {
         if (model.entries().isEmpty()) {
             lines.clear();
             return;
@@ -90,9 +89,9 @@ final class ConsolePane extends BorderPane {
         }
     }
 
-    private void add(List<? extends ConsoleLog.Entry> entries) {
+    private void add(List<? extends ConsoleViewModel.Entry> entries) {
         List<Line> added = new ArrayList<>();
-        for (ConsoleLog.Entry e : entries) {
+        for (ConsoleViewModel.Entry e : entries) {
             boolean first = true;
             for (String line : e.text().split("\n", -1)) {
                 added.add(new Line(line, e.kind(), first));
@@ -152,8 +151,8 @@ final class ConsolePane extends BorderPane {
             super.updateItem(line, empty);
             boolean present = !empty && line != null;
             setText(present ? line.text() : null);
-            pseudoClassStateChanged(REFUSAL, present && line.kind() == ConsoleLog.Kind.REFUSAL);
-            pseudoClassStateChanged(NOTICE, present && line.kind() == ConsoleLog.Kind.NOTICE);
+            pseudoClassStateChanged(REFUSAL, present && line.kind() == ConsoleViewModel.Kind.REFUSAL);
+            pseudoClassStateChanged(NOTICE, present && line.kind() == ConsoleViewModel.Kind.NOTICE);
             pseudoClassStateChanged(ENTRY_START, present && line.first());
         }
     }

@@ -11,7 +11,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationSupport;
-import org.normscope.session.SessionSnapshot;
 import org.normscope.ui.viewmodel.InputViewModel;
 import org.normscope.ui.viewmodel.SourceKind;
 import org.normscope.ui.viewmodel.UiText;
@@ -108,9 +107,8 @@ final class InputPane extends VBox {
                 Fields.error(model.second()), driftRow, Fields.error(model.drift()), Fields.error(model.seed()), batchRow);
     }
 
-    /** Follows the layer's channel count in the channel chooser. */
-    void show(SessionSnapshot s) {
-        int c = s.channels();
+    /** Follows the layer's channel count {@code c} in the channel chooser. */
+    void showChannels(int c) {
         if (channel.getItems().size() != c + 1) {
             Integer chosen = model.channelProperty().get();
             channel.getItems().clear();

@@ -49,7 +49,7 @@ public final class MainWindow {
     private final ValidationSupport validation = new ValidationSupport();
     private Consumer<Node> figureExporter = node -> { };
     private final Region blank = new Region();
-    private final javafx.beans.value.ChangeListener<org.normscope.session.SessionSnapshot> snapshots;
+    private final javafx.beans.InvalidationListener snapshots;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -129,18 +129,16 @@ public final class MainWindow {
                 / MainViewModel.DEFAULT_FONT));
         charts.setFontScale(model.fontSizeProperty().get() / MainViewModel.DEFAULT_FONT);
 
-        snapshots = (o, a, s) -> {
-            inputPane.show(s);
-            model.charts().setSnapshot(s);
+        snapshots = o -> {
+            inputPane.showChannels(model.charts().shownChannels());
             charts.show(model.playback().isRefreshLimited());
         };
-        model.snapshotProperty().addListener(snapshots);
+        model.snapshotsShownProperty().addListener(snapshots);
         if (!model.layout().settingsShownProperty().get()) {
             main.getItems().remove(left);
         }
-        if (model.snapshotProperty().get() != null) {
-            inputPane.show(model.snapshotProperty().get());
-            model.charts().setSnapshot(model.snapshotProperty().get());
+        if (model.charts().hasSnapshot()) {
+            inputPane.showChannels(model.charts().shownChannels());
             charts.show(false);
         }
         // presentation mode: B blanks the screen with a black overlay above everything
@@ -323,7 +321,7 @@ public final class MainWindow {
         next.languageChosen = languageChosen;
         next.presetFileChooser = presetFileChooser;
         stop();
-        model.snapshotProperty().removeListener(snapshots);
+        model.snapshotsShownProperty().removeListener(snapshots);
         presetsMenu.detach();
         if (scene != null) {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -380,14 +378,7 @@ public final class MainWindow {
         return charts.histograms();
     }
 
-    /** Writes a statistic's history to a file the user picks (the app does it off the FX thread). */
-    @FunctionalInterface
-    public interface CsvExporter {
-        void export(org.normscope.session.SessionHistory history, org.normscope.session.Stat stat, long stepsPerRow,
-                    long from, long to);
-    }
-
-    private CsvExporter csvExporter = (h, stat, rows, from, to) -> { };
+    private org.normscope.ui.viewmodel.CsvExportViewModel.Exporter csvExporter = (h, stat, rows, from, to) -> { };
 
     /** Writes the session to a file the user picks: as a PyTorch script, or as a scenario. */
     @FunctionalInterface
@@ -403,7 +394,7 @@ public final class MainWindow {
     }
 
     /** What File → Export history as CSV does with the user's choice. */
-    public void setCsvExporter(CsvExporter exporter) {
+    public void setCsvExporter(org.normscope.ui.viewmodel.CsvExportViewModel.Exporter exporter) {
         csvExporter = exporter;
     }
 
@@ -424,8 +415,7 @@ public final class MainWindow {
     }
 
     private void exportSession(boolean script) {
-        org.normscope.session.SessionSnapshot s = model.snapshotProperty().get();
-        if (s == null || s.step() == 0) {
+        if (model.csvExport() == null) { // no step yet: nothing to export
             model.tell(UiText.get("export.nothing"));
             return;
         }
@@ -447,14 +437,12 @@ public final class MainWindow {
         MenuItem exportCsv = new MenuItem(UiText.get("menu.export.csv"));
         exportCsv.setId("export-csv");
         exportCsv.setOnAction(e -> {
-            org.normscope.session.SessionSnapshot s = model.snapshotProperty().get();
-            if (s == null || s.step() == 0) {
+            org.normscope.ui.viewmodel.CsvExportViewModel export = model.csvExport();
+            if (export == null) {
                 model.tell(UiText.get("export.nothing"));
                 return;
             }
-            CsvExportDialog.ask(root.getScene().getWindow(), s.step(), s.history().exactSteps())
-                    .ifPresent(choice -> csvExporter.export(s.history(), choice.stat(), choice.stepsPerRow(),
-                            choice.exactOnly() ? s.history().exactFrom() : 1, s.step()));
+            CsvExportDialog.ask(root.getScene().getWindow(), export, csvExporter);
         });
         MenuItem exportScript = new MenuItem(UiText.get("menu.export.script"));
         exportScript.setId("export-script");

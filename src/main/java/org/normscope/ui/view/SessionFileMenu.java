@@ -15,7 +15,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.normscope.sessionfile.SessionFile;
 import org.normscope.ui.viewmodel.MainViewModel;
 import org.normscope.ui.viewmodel.SessionFilesViewModel;
 import org.normscope.ui.viewmodel.UiText;
@@ -77,7 +76,7 @@ final class SessionFileMenu {
     private void saveAs() {
         FileChooser chooser = chooser(UiText.get("menu.session.save.as"));
         Path current = model.files().fileProperty().get();
-        chooser.setInitialFileName(current == null ? "session" + SessionFile.EXTENSION : current.getFileName().toString());
+        chooser.setInitialFileName(current == null ? "session" + SessionFilesViewModel.EXTENSION : current.getFileName().toString());
         if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
             chooser.setInitialDirectory(current.getParent().toFile());
         }
@@ -91,7 +90,7 @@ final class SessionFileMenu {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(UiText.get("session.file.kind"),
-                "*" + SessionFile.EXTENSION));
+                "*" + SessionFilesViewModel.EXTENSION));
         return chooser;
     }
 
@@ -131,6 +130,6 @@ final class SessionFileMenu {
     }
 
     private static boolean isSession(File f) {
-        return f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(SessionFile.EXTENSION);
+        return f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(SessionFilesViewModel.EXTENSION);
     }
 }

@@ -11,7 +11,17 @@ public final class ConsoleViewModel {
     /** Entries kept on screen. */
     public static final int MAX_ENTRIES = 300;
 
-    private final ObservableList<ConsoleLog.Entry> entries = FXCollections.observableArrayList();
+    /** What an entry is: a step's printout, a refusal (PyTorch's error), or a notice (a change, a file). */
+    public enum Kind { STEP, REFUSAL, NOTICE }
+
+    /** One entry as the console shows it: its number (from 1), what it is, and its text (may span lines). */
+    public record Entry(long seq, Kind kind, String text) {
+        static Entry of(ConsoleLog.Entry e) {
+            return new Entry(e.seq(), Kind.valueOf(e.kind().name()), e.text());
+        }
+    }
+
+    private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private long lastSeq;
     private long restoredAt;
 
@@ -26,13 +36,15 @@ public final class ConsoleViewModel {
             entries.clear();
             lastSeq = Math.max(lastSeq, restored);
         }
-        List<ConsoleLog.Entry> fresh = log.since(lastSeq);
-        if (fresh.isEmpty()) {
+        List<ConsoleLog.Entry> logged = log.since(lastSeq);
+        if (logged.isEmpty()) {
             return;
         }
-        lastSeq = fresh.get(fresh.size() - 1).seq();
+        lastSeq = logged.get(logged.size() - 1).seq();
+        List<ConsoleLog.Entry> kept = logged.subList(Math.max(0, logged.size() - MAX_ENTRIES), logged.size());
+        List<Entry> fresh = kept.stream().map(Entry::of).toList();
         if (fresh.size() >= MAX_ENTRIES) {
-            entries.setAll(fresh.subList(fresh.size() - MAX_ENTRIES, fresh.size()));
+            entries.setAll(fresh);
             return;
         }
         int overflow = entries.size() + fresh.size() - MAX_ENTRIES;
@@ -47,7 +59,7 @@ public final class ConsoleViewModel {
         entries.clear();
     }
 
-    public ObservableList<ConsoleLog.Entry> entries() {
+    public ObservableList<Entry> entries() {
         return entries;
     }
 }

@@ -74,6 +74,8 @@ public final class MainViewModel implements AutoCloseable {
     private final WindowViewState viewState;
     private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper stepCount = new ReadOnlyLongWrapper(0);
+    /** How many snapshots the view models have taken: the views draw again when it changes. */
+    private final ReadOnlyLongWrapper snapshotsShown = new ReadOnlyLongWrapper(0);
     private final FontSizeViewModel fontSize = new FontSizeViewModel();
 
     /** A window on the first preset (the notebook), or on the notebook's session if there is none; the built-in lessons. */
@@ -292,9 +294,11 @@ public final class MainViewModel implements AutoCloseable {
         explain.show(s);
         axes.show(s.step());
         code.show(s);
+        charts.setSnapshot(s);
         snapshot.set(s);
         predict.show(s);
         viewState.shown(s);
+        snapshotsShown.set(snapshotsShown.get() + 1);
     }
 
     /** Waits until the session has run every command given so far (for tests and the screenshot); call {@link #pull()} after. */
@@ -459,6 +463,16 @@ public final class MainViewModel implements AutoCloseable {
     /** The preset last loaded (choosing one loads it). */
     public ObjectProperty<Preset> presetProperty() {
         return presets.presetProperty();
+    }
+
+    /** How many snapshots the view models have taken (every view model has taken the newest when it changes). */
+    public ReadOnlyLongProperty snapshotsShownProperty() {
+        return snapshotsShown.getReadOnlyProperty();
+    }
+
+    /** File → Export history as CSV for the session shown; {@code null} before its first step (nothing to export). */
+    public CsvExportViewModel csvExport() {
+        return CsvExportViewModel.of(snapshot.get());
     }
 
     /** The newest snapshot shown. */

@@ -39,6 +39,9 @@ import org.normscope.sessionfile.SessionView;
  */
 public final class SessionFilesViewModel {
 
+    /** The ending of a session file's name ({@value SessionFile#EXTENSION}), for the file choosers. */
+    public static final String EXTENSION = SessionFile.EXTENSION;
+
     /** Seconds between autosaves. */
     public static final int AUTOSAVE_SECONDS = 30;
 

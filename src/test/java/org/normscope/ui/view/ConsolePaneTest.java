@@ -52,7 +52,7 @@ class ConsolePaneTest {
                 VirtualFlow<?> flow = (VirtualFlow<?>) pane.lookup(".virtual-flow");
                 IndexedCell<?> last = flow.getLastVisibleCell();
                 assertThat(last.getItem()).as("the last line shown").isEqualTo(
-                        new ConsolePane.Line(expectedLast, ConsoleLog.Kind.STEP, false));
+                        new ConsolePane.Line(expectedLast, ConsoleViewModel.Kind.STEP, false));
                 double bottom = last.localToScene(last.getLayoutBounds()).getMaxY();
                 double viewport = flow.localToScene(flow.getLayoutBounds()).getMaxY();
                 assertThat(bottom).as("its bottom against the list's").isBetween(viewport - 1.0, viewport + 0.5);

@@ -85,7 +85,7 @@ class InputViewModelTest {
         vm.step(4);
         m.settle();
         Vm.assertAll(m.snap().runningMean(), 0.7599f, 1e-4);
-        assertThat(m.last(org.normscope.session.ConsoleLog.Kind.STEP)).contains("torch.Size([2, 4])");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).contains("torch.Size([2, 4])");
     }
 
     @Test

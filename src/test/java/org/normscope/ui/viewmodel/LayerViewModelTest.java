@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.normscope.engine.Momentum;
 import org.normscope.scenario.LayerKind;
-import org.normscope.session.ConsoleLog;
 import org.normscope.session.LayerConfig;
 import org.normscope.session.Session;
 import org.normscope.session.SessionSnapshot;
@@ -98,7 +97,7 @@ class LayerViewModelTest {
         assertThat(s.numBatchesTracked()).isEqualTo(3);
         Vm.assertAll(s.runningMean(), 0.657f, 1e-5);
         assertThat(s.history().steps()).isEqualTo(3);
-        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains(">>> layer.eps = 0.001");
+        assertThat(m.last(ConsoleViewModel.Kind.NOTICE)).contains(">>> layer.eps = 0.001");
         assertThat(layer.eps().textProperty().get()).isEqualTo("0.001");
         // committing the same value again sends nothing
         long version = s.version();
@@ -113,7 +112,7 @@ class LayerViewModelTest {
         m.settle();
         assertThat(m.snap().layer().momentum()).isEqualTo(Momentum.CUMULATIVE);
         assertThat(m.snap().layer().momentum().isCumulative()).isTrue();
-        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains(">>> layer.momentum = None");
+        assertThat(m.last(ConsoleViewModel.Kind.NOTICE)).contains(">>> layer.momentum = None");
         vm.step();
         m.settle();
         assertThat(vm.status().factorProperty().get()).contains("1/1").contains("momentum=None");
@@ -256,7 +255,7 @@ class LayerViewModelTest {
         vm.step();
         m.settle();
         assertThat(m.steps()).isEqualTo(1);
-        assertThat(m.last(ConsoleLog.Kind.STEP)).contains("torch.Size([2, 4, 4, 4])");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).contains("torch.Size([2, 4, 4, 4])");
 
         layer.kindProperty().set(LayerKind.BATCH_NORM_3D);
         m.settle();
@@ -283,7 +282,7 @@ class LayerViewModelTest {
         assertThat(vm.bannerProperty().get()).contains("affine=False");
         vm.step();
         m.settle();
-        assertThat(m.last(ConsoleLog.Kind.STEP)).doesNotContain("grad_fn");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).doesNotContain("grad_fn");
         layer.affineProperty().set(true);
         m.settle();
         assertThat(layer.parameters()).hasSize(4);
@@ -299,7 +298,7 @@ class LayerViewModelTest {
         vm.step();
         m.settle();
         assertThat(m.steps()).isEqualTo(1);
-        assertThat(m.last(ConsoleLog.Kind.STEP)).contains("running_mean = None");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).contains("running_mean = None");
     }
 
     @Test
@@ -317,13 +316,13 @@ class LayerViewModelTest {
         assertThat(s.weight()).containsExactly(1f, 2f, 1f, 1f);
         assertThat(s.bias()).containsExactly(0f, 0f, 0.5f, 0f);
         assertThat(s.step()).isEqualTo(4);
-        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains(">>> layer.bias.data[2] = 0.5");
+        assertThat(m.last(ConsoleViewModel.Kind.NOTICE)).contains(">>> layer.bias.data[2] = 0.5");
         // the same rows are kept: an edit is no new layer
         assertThat(layer.parameters().get(1)).isSameAs(one);
         vm.step();
         m.settle();
         // y = weight·(1 − 0.7599)/√0.2401 + bias = weight·0.49 + bias
-        assertThat(m.last(ConsoleLog.Kind.STEP))
+        assertThat(m.last(ConsoleViewModel.Kind.STEP))
                 .contains("[[0.4900],\n         [0.9800],\n         [0.9900],\n         [0.4900]]");
         float[] yMean = new float[4];
         for (int c = 0; c < 4; c++) {

@@ -11,7 +11,6 @@ import org.normscope.engine.Momentum;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.scenario.LayerKind;
-import org.normscope.session.ConsoleLog;
 import org.normscope.session.LayerConfig;
 import org.normscope.session.SessionSnapshot;
 
@@ -93,7 +92,7 @@ class MainViewModelTest {
         assertThat(vm.status().factorProperty().get()).isEqualTo("factor = momentum = 0.3");
         assertThat(vm.status().besselProperty().get()).startsWith("n = 2");
         assertThat(vm.status().stepProperty().get()).isEqualTo("step 4");
-        assertThat(m.last(ConsoleLog.Kind.STEP))
+        assertThat(m.last(ConsoleViewModel.Kind.STEP))
                 .startsWith("step 4 · train · x: torch.Size([2, 4, 1])")
                 .contains("running_mean = tensor([0.7599, 0.7599, 0.7599, 0.7599])")
                 .contains("running_var = tensor([0.2401, 0.2401, 0.2401, 0.2401])");
@@ -144,11 +143,11 @@ class MainViewModelTest {
         assertThat(m.snap().training()).isFalse();
         assertThat(vm.layer().trainingProperty().get()).isFalse();
         assertThat(vm.status().modeProperty().get()).isEqualTo("mode: eval");
-        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains("layer.eval()");
+        assertThat(m.last(ConsoleViewModel.Kind.NOTICE)).contains("layer.eval()");
         vm.step();
         m.settle();
         assertThat(m.steps()).isEqualTo(5);
-        assertThat(m.last(ConsoleLog.Kind.STEP)).startsWith("step 5 · eval").contains("0.4900");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).startsWith("step 5 · eval").contains("0.4900");
         // eval leaves the running stats and num_batches_tracked alone
         Vm.assertAll(m.snap().runningMean(), 0.7599f, 1e-4);
         assertThat(m.snap().numBatchesTracked()).isEqualTo(4);
@@ -177,7 +176,7 @@ class MainViewModelTest {
         assertThat(m.steps()).isEqualTo(2);
         assertThat(m.snap().refusal()).isEqualTo(N1_REFUSAL);
         assertThat(m.snap().history().steps()).isEqualTo(historyBefore);
-        assertThat(m.last(ConsoleLog.Kind.REFUSAL)).contains(N1_REFUSAL);
+        assertThat(m.last(ConsoleViewModel.Kind.REFUSAL)).contains(N1_REFUSAL);
         // PyTorch counts the batch before it checks it; the running stats stay
         assertThat(m.snap().numBatchesTracked()).isEqualTo(3);
         Vm.assertAll(m.snap().runningMean(), 0.51f, 1e-5);
@@ -284,7 +283,7 @@ class MainViewModelTest {
         Vm.assertAll(m.snap().runningMean(), 0f, 0);
         Vm.assertAll(m.snap().runningVar(), 1f, 0);
         assertThat(vm.status().batchesTrackedProperty().get()).isEqualTo("num_batches_tracked = 0");
-        assertThat(m.last(ConsoleLog.Kind.NOTICE)).contains("reset_running_stats()");
+        assertThat(m.last(ConsoleViewModel.Kind.NOTICE)).contains("reset_running_stats()");
         vm.step();
         m.settle();
         Vm.assertAll(m.snap().runningMean(), 0.3f, 1e-6);
@@ -475,7 +474,7 @@ class MainViewModelTest {
         for (int c = 0; c < 4; c++) {
             assertThat(s.runningMean()[c]).isGreaterThan(s.compareRunningMean()[c]);
         }
-        assertThat(m.last(ConsoleLog.Kind.STEP)).contains("compare (momentum=None)");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).contains("compare (momentum=None)");
     }
 
     @Test
@@ -496,7 +495,7 @@ class MainViewModelTest {
         m.settle();
         assertThat(m.steps()).isEqualTo(1);
         assertThat(vm.status().factorProperty().get()).isEqualTo("factor: none (no running stats)");
-        assertThat(m.last(ConsoleLog.Kind.STEP)).contains("running_mean = None");
+        assertThat(m.last(ConsoleViewModel.Kind.STEP)).contains("running_mean = None");
         // normalized with the batch's own statistics: the output's mean is about 0
         assertThat(m.snap().outputHistograms()).hasSize(3);
     }
@@ -517,7 +516,7 @@ class MainViewModelTest {
             vm.step(100);
         }
         m.settle();
-        List<ConsoleLog.Entry> entries = vm.console().entries();
+        List<ConsoleViewModel.Entry> entries = vm.console().entries();
         assertThat(entries).hasSize(ConsoleViewModel.MAX_ENTRIES);
         assertThat(entries.get(entries.size() - 1).text()).startsWith("step " + (batches * 100) + " ");
         for (int i = 1; i < entries.size(); i++) {

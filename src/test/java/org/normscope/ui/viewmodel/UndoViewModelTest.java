@@ -41,7 +41,7 @@ class UndoViewModelTest {
             assertThat(w.vm.layer().affineProperty().get()).as("the check box follows").isTrue();
             assertThat(w.vm.layer().parameters()).hasSize(weight.length);
             assertThat(w.vm.bannerProperty().get()).isEqualTo("Undone: affine change");
-            assertThat(w.last(org.normscope.session.ConsoleLog.Kind.NOTICE)).startsWith("Undone: affine change\n");
+            assertThat(w.last(ConsoleViewModel.Kind.NOTICE)).startsWith("Undone: affine change\n");
             assertThat(w.vm.edits().undoTextProperty().get()).isEqualTo("Undo load of preset (Ctrl Z)");
             assertThat(w.vm.edits().canRedoProperty().get()).isTrue();
             assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("Redo affine change (Ctrl Shift Z)");
@@ -72,7 +72,7 @@ class UndoViewModelTest {
             assertThat(w.snap().layer().eps()).isZero();
             assertThat(w.vm.layer().eps().textProperty().get()).isEqualTo("0.0");
             assertThat(w.steps()).isEqualTo(8);
-            assertThat(w.last(org.normscope.session.ConsoleLog.Kind.NOTICE)).startsWith(">>> layer.eps = 0.0");
+            assertThat(w.last(ConsoleViewModel.Kind.NOTICE)).startsWith(">>> layer.eps = 0.0");
             assertThat(w.vm.edits().redoTextProperty().get()).isEqualTo("Redo eps change (Ctrl Shift Z)");
         }
     }

@@ -10,7 +10,6 @@ import org.normscope.lesson.LessonLibrary;
 import org.normscope.preset.Preset;
 import org.normscope.preset.PresetLibrary;
 import org.normscope.preset.UserPresets;
-import org.normscope.session.ConsoleLog;
 import org.normscope.session.SessionSnapshot;
 import org.normscope.testing.ManualTime;
 
@@ -87,8 +86,8 @@ final class Vm implements AutoCloseable {
     }
 
     /** The text of the console's last entry of this kind, or null. */
-    String last(ConsoleLog.Kind kind) {
-        List<ConsoleLog.Entry> entries = vm.console().entries();
+    String last(ConsoleViewModel.Kind kind) {
+        List<ConsoleViewModel.Entry> entries = vm.console().entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).kind() == kind) {
                 return entries.get(i).text();
