@@ -36,13 +36,15 @@ class ChartFramePacerTest {
     private final ManualExecutor reader = new ManualExecutor();
     /** "read 0", "draw 0", "heavy", … in the order they happened. */
     private final List<String> log = new ArrayList<>();
-    private final List<String> readOn = new ArrayList<>();
+    private final List<String> readOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
     private boolean failing;
     private final ChartFramePacer pacer = new ChartFramePacer(3, reader, this::reading);
 
     private Supplier<Runnable> reading(int group) {
         return () -> {
             readOn.add(Thread.currentThread().getName());
+            firstRead.countDown();
             log.add("read " + group);
             if (failing) {
                 failing = false;
@@ -164,10 +166,7 @@ class ChartFramePacerTest {
         app.show(true);
         app.frame(() -> { });
         app.frame(() -> { });
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (readOn.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertThat(firstRead.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(readOn).containsExactly("normscope-chart-reader");
         Thread t = Thread.getAllStackTraces().keySet().stream()
                 .filter(x -> x.getName().equals("normscope-chart-reader")).findFirst().orElseThrow();
