@@ -221,37 +221,29 @@ final class SessionSetup {
     }
 
     void setWeight(int c, float value) {
-        float[] w = layer.weight();
-        if (staleParameterEdit("weight", w, c)) {
-            return;
-        }
-        if (Float.floatToRawIntBits(w[c]) != Float.floatToRawIntBits(value)) {
-            undo.recordAdjust(UndoableChange.of("weight", Integer.toString(c)));
-        }
-        w[c] = value;
-        layer.setWeight(w);
-        if (comparison != null) {
-            comparison.setWeight(w);
-        }
-        journal.add(new SessionJournal.WeightSet(c, value));
-        session.say(ConsoleNotes.parameter("weight", c, value));
+        setParameter("weight", layer.weight(), c, value, NormLayer::setWeight, new SessionJournal.WeightSet(c, value));
     }
 
     void setBias(int c, float value) {
-        float[] b = layer.bias();
-        if (staleParameterEdit("bias", b, c)) {
+        setParameter("bias", layer.bias(), c, value, NormLayer::setBias, new SessionJournal.BiasSet(c, value));
+    }
+
+    /** Channel {@code c} of parameter {@code name} (whose values are {@code values}) becomes {@code value}, in both layers. */
+    private void setParameter(String name, float[] values, int c, float value,
+                              java.util.function.BiConsumer<NormLayer, float[]> set, SessionJournal.Entry entry) {
+        if (staleParameterEdit(name, values, c)) {
             return;
         }
-        if (Float.floatToRawIntBits(b[c]) != Float.floatToRawIntBits(value)) {
-            undo.recordAdjust(UndoableChange.of("bias", Integer.toString(c)));
+        if (Float.floatToRawIntBits(values[c]) != Float.floatToRawIntBits(value)) {
+            undo.recordAdjust(UndoableChange.of(name, Integer.toString(c)));
         }
-        b[c] = value;
-        layer.setBias(b);
+        values[c] = value;
+        set.accept(layer, values);
         if (comparison != null) {
-            comparison.setBias(b);
+            set.accept(comparison, values);
         }
-        journal.add(new SessionJournal.BiasSet(c, value));
-        session.say(ConsoleNotes.parameter("bias", c, value));
+        journal.add(entry);
+        session.say(ConsoleNotes.parameter(name, c, value));
     }
 
     void fillParameters(Float weight, Float bias) {

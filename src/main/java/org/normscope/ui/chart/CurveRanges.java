@@ -20,13 +20,13 @@ final class CurveRanges {
             SeriesData d = c.data();
             int n = d.size();
             for (int i = 0; i < n; i++) {
-                if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
+                if (finite(d, i)) {
                     lo = Math.min(lo, d.x(i));
                     break;
                 }
             }
             for (int i = n - 1; i >= 0; i--) {
-                if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
+                if (finite(d, i)) {
                     hi = Math.max(hi, d.x(i));
                     break;
                 }
@@ -63,10 +63,14 @@ final class CurveRanges {
     /** Whether {@code d} has a point with finite x and y (a curve without one is not drawn). */
     static boolean hasFinitePoint(SeriesData d) {
         for (int i = 0, n = d.size(); i < n; i++) {
-            if (Double.isFinite(d.x(i)) && Double.isFinite(d.y(i))) {
+            if (finite(d, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean finite(SeriesData d, int i) {
+        return Double.isFinite(d.x(i)) && Double.isFinite(d.y(i));
     }
 }
