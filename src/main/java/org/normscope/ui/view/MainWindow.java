@@ -49,7 +49,7 @@ public final class MainWindow {
     private final ValidationSupport validation = new ValidationSupport();
     private Consumer<Node> figureExporter = node -> { };
     private final Region blank = new Region();
-    private final javafx.beans.InvalidationListener snapshots;
+    private final javafx.beans.value.ChangeListener<Number> snapshots;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -129,7 +129,7 @@ public final class MainWindow {
                 / MainViewModel.DEFAULT_FONT));
         charts.setFontScale(model.fontSizeProperty().get() / MainViewModel.DEFAULT_FONT);
 
-        snapshots = o -> {
+        snapshots = (o, a, count) -> { // the count changes with every snapshot: a change, not an invalidation
             inputPane.showChannels(model.charts().shownChannels());
             charts.show(model.playback().isRefreshLimited());
         };
@@ -415,7 +415,7 @@ public final class MainWindow {
     }
 
     private void exportSession(boolean script) {
-        if (model.csvExport() == null) { // no step yet: nothing to export
+        if (model.stepCountProperty().get() == 0) {
             model.tell(UiText.get("export.nothing"));
             return;
         }
