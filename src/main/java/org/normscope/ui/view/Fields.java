@@ -63,6 +63,8 @@ final class Fields {
     static VBox labeled(String label, Node control, ValidatedField<?> model) {
         Label l = new Label(label);
         l.getStyleClass().add("field-label");
+        // a field's name is never cut to "moment…": with large text, what sits beside the field gives way
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setLabelFor(control);
         VBox box = model == null ? new VBox(2, l, control) : new VBox(2, l, control, error(model));
         box.setPadding(new Insets(2, 0, 2, 0));
